@@ -1,0 +1,96 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander'
+import { ApiError } from '../../shared/api/errors'
+import { backupDatabase } from '../core/db/open-database'
+import { openCore } from '../core/open-core'
+import { dataDirEnv, resolveDataDir } from '../core/paths'
+import { readAppVersion } from './app-version'
+import { exitCodes, out } from './output'
+import { runWeb } from './web-command'
+
+function portNumber(value: string): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError('端口须为 0–65535 的整数')
+  return port
+}
+
+export function buildProgram(): Command {
+  const program = new Command()
+  program
+    .name('access-audit')
+    .description('无障碍督查 AccessAudit：现场检查、网站检测与整改跟踪的命令行工具')
+    .version(readAppVersion())
+    .option('--data-dir <dir>', `数据文件夹（默认与桌面应用相同，也可用环境变量 ${dataDirEnv}）`)
+    .showHelpAfterError()
+    .exitOverride()
+
+  const dataDir = () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir)
+
+  program
+    .command('web')
+    .description('以浏览器模式启动：在 127.0.0.1 上提供界面和 API（带本次启动的访问令牌）')
+    .option('--port <port>', '监听端口（0 表示自动选择）', portNumber, 0)
+    .option('--data-dir <dir>', '数据文件夹')
+    .action(async (opts: { port: number; dataDir?: string }) => {
+      await runWeb({
+        dataDir: resolveDataDir(opts.dataDir ?? program.opts<{ dataDir?: string }>().dataDir),
+        port: opts.port,
+      })
+    })
+
+  program
+    .command('backup <file>')
+    .description('在线备份数据库到指定文件（应用运行时也可安全执行；不会覆盖已有文件）')
+    .action(async (file: string) => {
+      const core = openCore(dataDir(), readAppVersion())
+      try {
+        await backupDatabase(core.ctx.db, file)
+        out.line(`已备份到 ${file}`)
+      } finally {
+        core.close()
+      }
+    })
+
+  program
+    .command('info')
+    .description('显示数据文件夹、数据库版本和记录数')
+    .option('--json', '以 JSON 输出')
+    .action(async (opts: { json?: boolean }) => {
+      const core = openCore(dataDir(), readAppVersion())
+      try {
+        const count = (table: string) =>
+          (core.ctx.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
+        const info = {
+          version: readAppVersion(),
+          dataDir: core.ctx.dataDir,
+          schemaVersion: Number(core.ctx.db.pragma('user_version', { simple: true })),
+          units: count('units'),
+          places: count('places'),
+        }
+        if (opts.json) out.line(JSON.stringify(info, null, 2))
+        else {
+          out.line(`数据文件夹：${info.dataDir}`)
+          out.line(`数据库版本：${info.schemaVersion}`)
+          out.line(`责任单位：${info.units}  场所：${info.places}`)
+        }
+      } finally {
+        core.close()
+      }
+    })
+  return program
+}
+
+/** Runs the CLI and returns the exit code; errors are printed in zh-CN, never as a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram()
+  try {
+    await program.parseAsync(argv)
+    return exitCodes.ok
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage
+    }
+    out.error(`错误：${error instanceof ApiError || error instanceof Error ? error.message : String(error)}`)
+    return exitCodes.failure
+  }
+}

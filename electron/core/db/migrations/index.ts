@@ -1,0 +1,12 @@
+import { sql as v1 } from './0001-units-and-places'
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+/** Forward-only, in order; `version` must equal the position + 1 (checked by a unit test). */
+export const migrations: readonly Migration[] = [{ version: 1, name: 'units-and-places', sql: v1 }]
+
+export const latestSchemaVersion = migrations.length

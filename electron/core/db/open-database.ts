@@ -1,0 +1,142 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { ApiError } from '../../../shared/api/errors'
+import { latestSchemaVersion, migrations, type Migration } from './migrations/index'
+
+export type Db = Database.Database
+
+export const databaseFileName = 'access-audit.sqlite'
+
+export interface OpenDatabaseOptions {
+  /** Stop at this version (tests build databases of every earlier version). */
+  targetVersion?: number
+  /** better-sqlite3 native binding path (the desktop build passes one rebuilt for Electron's ABI). */
+  nativeBinding?: string
+  busyTimeoutMs?: number
+}
+
+const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1')
+
+/** Refuses, before any write, a file that is not SQLite, is damaged, or was made by a newer version. */
+function inspectExisting(file: string, opts: OpenDatabaseOptions): void {
+  const fd = fs.openSync(file, 'r')
+  const header = Buffer.alloc(16)
+  let read: number
+  try {
+    read = fs.readSync(fd, header, 0, 16, 0)
+  } finally {
+    fs.closeSync(fd)
+  }
+  if (read === 0) return // an empty file is a new database
+  if (read < 16 || !header.equals(sqliteHeader)) {
+    throw new ApiError(
+      'DB_CORRUPT',
+      `数据库文件已损坏或不是本软件的数据库（${file}），未做任何修改。请从备份恢复。`,
+    )
+  }
+  let probe: Db | undefined
+  try {
+    probe = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      timeout: opts.busyTimeoutMs ?? 5000,
+      ...bindingOption(opts),
+    })
+    const check = probe.pragma('quick_check(1)', { simple: true })
+    if (check !== 'ok')
+      throw new ApiError(
+        'DB_CORRUPT',
+        `数据库完整性检查未通过（${String(check)}），未做任何修改。请从备份恢复。`,
+      )
+    const version = Number(probe.pragma('user_version', { simple: true }))
+    if (version > latestSchemaVersion) {
+      throw new ApiError(
+        'DB_TOO_NEW',
+        `数据库版本为 ${version}，高于本软件支持的版本 ${latestSchemaVersion}。请升级无障碍督查后再打开；数据未被修改。`,
+      )
+    }
+  } catch (error) {
+    throw translateSqliteError(error)
+  } finally {
+    probe?.close()
+  }
+}
+
+function bindingOption(opts: OpenDatabaseOptions): { nativeBinding?: string } {
+  return opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}
+}
+
+/** Maps SQLite's own failures to the API's typed errors (zh-CN), leaving ApiErrors as they are. */
+export function translateSqliteError(error: unknown): unknown {
+  if (error instanceof ApiError) return error
+  const code = (error as { code?: unknown })?.code
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new ApiError('DB_LOCKED')
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return new ApiError('DB_CORRUPT')
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_IOERR') {
+    return new ApiError('IO_ERROR', `无法打开或写入数据库：${(error as Error).message}`)
+  }
+  return error
+}
+
+export function applyMigrations(
+  db: Db,
+  target = latestSchemaVersion,
+  list: readonly Migration[] = migrations,
+): number {
+  const current = Number(db.pragma('user_version', { simple: true }))
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`)
+  for (const migration of list) {
+    if (migration.version <= current || migration.version > target) continue
+    // One transaction per migration: a failure leaves the previous version intact.
+    db.transaction(() => {
+      db.exec(migration.sql)
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      )
+      db.pragma(`user_version = ${migration.version}`)
+    }).immediate()
+  }
+  return Number(db.pragma('user_version', { simple: true }))
+}
+
+export function openDatabase(dataDir: string, opts: OpenDatabaseOptions = {}): Db {
+  const file = path.join(dataDir, databaseFileName)
+  try {
+    fs.mkdirSync(dataDir, { recursive: true })
+  } catch (error) {
+    throw new ApiError('IO_ERROR', `无法创建数据文件夹 ${dataDir}：${(error as Error).message}`)
+  }
+  if (fs.existsSync(file)) inspectExisting(file, opts)
+  let db: Db | undefined
+  try {
+    db = new Database(file, { timeout: opts.busyTimeoutMs ?? 5000, ...bindingOption(opts) })
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('synchronous = NORMAL')
+    applyMigrations(db, opts.targetVersion ?? latestSchemaVersion)
+    return db
+  } catch (error) {
+    db?.close()
+    throw translateSqliteError(error)
+  }
+}
+
+/** `access-audit backup`: SQLite's online backup, safe while the app is running. */
+export async function backupDatabase(db: Db, destination: string): Promise<void> {
+  const target = path.resolve(destination)
+  if (fs.existsSync(target))
+    throw new ApiError('IO_ERROR', `目标文件已存在：${target}。为防止覆盖，请换一个文件名。`)
+  fs.mkdirSync(path.dirname(target), { recursive: true })
+  const partial = `${target}.partial`
+  try {
+    await db.backup(partial)
+    fs.renameSync(partial, target)
+  } catch (error) {
+    fs.rmSync(partial, { force: true })
+    throw translateSqliteError(error)
+  }
+}

@@ -1,0 +1,52 @@
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { app, dialog, type BrowserWindow, type WebContents } from 'electron'
+import { openCore, type Core } from '../core/open-core'
+import { bindIpc } from './ipc-binder'
+import { installMenu } from './menu'
+import { createMainWindow } from './window'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+let mainWindow: BrowserWindow | null = null
+let core: Core | null = null
+
+// One app instance per user: a second launch focuses the first instead of opening the database twice.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  })
+  app.whenReady().then(start, (error: unknown) => fail(error))
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', () => core?.close())
+}
+
+function appUrl(): string {
+  const devUrl = process.env.ELECTRON_RENDERER_URL
+  return devUrl ?? pathToFileURL(path.join(here, '../renderer/index.html')).toString()
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error)
+  dialog.showErrorBox('无障碍督查无法启动', message)
+  app.exit(1)
+}
+
+function start(): void {
+  try {
+    // Desktop builds ship a better-sqlite3 rebuilt for Electron's ABI (see README); tests use the Node build.
+    const nativeBinding = process.env.ACCESS_AUDIT_SQLITE_BINDING
+    core = openCore(app.getPath('userData'), app.getVersion(), nativeBinding ? { nativeBinding } : {})
+  } catch (error) {
+    fail(error)
+    return
+  }
+  const isAppWindow = (contents: WebContents) => mainWindow !== null && contents === mainWindow.webContents
+  bindIpc(core.dispatch('ipc'), isAppWindow, appUrl)
+  installMenu(() => mainWindow)
+  mainWindow = createMainWindow(path.join(here, '../preload'))
+  mainWindow.on('closed', () => (mainWindow = null))
+  void mainWindow.loadURL(appUrl())
+}

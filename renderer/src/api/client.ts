@@ -1,0 +1,84 @@
+import type { ApiClient, InputOf, OperationName, OutputOf } from '../../../shared/api/contract'
+import { errorMessages, isApiErrorBody, type ErrorCode, type FieldError } from '../../../shared/api/errors'
+import type { ApiResult } from '../../../shared/api/result'
+
+/** What the preload exposes (see electron/preload): one function, no raw IPC. */
+export interface PreloadBridge {
+  invoke(name: string, input: unknown): Promise<ApiResult<unknown>>
+}
+
+declare global {
+  interface Window {
+    accessAudit?: PreloadBridge
+  }
+}
+
+export class ApiCallError extends Error {
+  readonly code: ErrorCode
+  readonly fields: FieldError[]
+
+  constructor(code: ErrorCode, message: string, fields: FieldError[] = []) {
+    super(message)
+    this.name = 'ApiCallError'
+    this.code = code
+    this.fields = fields
+  }
+}
+
+function unwrap<T>(result: unknown): T {
+  if (typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === true) {
+    return (result as { data: T }).data
+  }
+  const error = (result as { error?: unknown })?.error
+  if (isApiErrorBody(error)) throw new ApiCallError(error.code, error.message, error.fields)
+  throw new ApiCallError('INTERNAL', errorMessages.INTERNAL)
+}
+
+function ipcClient(bridge: PreloadBridge): ApiClient {
+  return {
+    async call<N extends OperationName>(name: N, input: InputOf<N>) {
+      return unwrap<OutputOf<N>>(await bridge.invoke(name, input))
+    },
+  }
+}
+
+function httpClient(token: string, base = '/api/'): ApiClient {
+  return {
+    async call<N extends OperationName>(name: N, input: InputOf<N>) {
+      let response: Response
+      try {
+        response = await fetch(`${base}${name}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(input ?? {}),
+        })
+      } catch {
+        throw new ApiCallError('IO_ERROR', '无法连接到本机服务，请确认浏览器模式仍在运行')
+      }
+      return unwrap<OutputOf<N>>(await response.json().catch(() => null))
+    },
+  }
+}
+
+const tokenKey = 'access-audit-token'
+
+/** The browser door passes its per-start token as ?token=; keep it for this tab and drop it from the address bar. */
+export function takeToken(location: Location, storage: Storage, history: History): string | null {
+  const params = new URLSearchParams(location.search)
+  const fromUrl = params.get('token')
+  if (fromUrl) {
+    storage.setItem(tokenKey, fromUrl)
+    params.delete('token')
+    const query = params.toString()
+    history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`)
+    return fromUrl
+  }
+  return storage.getItem(tokenKey)
+}
+
+/** IPC when the desktop preload is present, HTTP otherwise; null when the browser door has no token. */
+export function createClient(): ApiClient | null {
+  if (window.accessAudit) return ipcClient(window.accessAudit)
+  const token = takeToken(window.location, window.sessionStorage, window.history)
+  return token ? httpClient(token) : null
+}

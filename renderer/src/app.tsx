@@ -1,0 +1,124 @@
+import { useMemo, type ReactNode } from 'react'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { Alert, ConfigProvider, App as AntApp } from 'antd'
+import zhCN from 'antd/locale/zh_CN'
+import { HashRouter, Navigate, NavLink, Route, Routes } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import type { ApiClient } from '../../shared/api/contract'
+import { ApiContext } from './api/api-context'
+import { AnnouncerProvider } from './components/announcer'
+import { PlaceholderPage } from './pages/placeholder-page'
+import { PlacesPage } from './pages/places-page'
+import { SettingsPage } from './pages/settings-page'
+import { UnitsPage } from './pages/units-page'
+import { fontSizes, useFontSize, type FontSizeKey } from './settings/display-settings'
+import { accessibleTheme } from './theme'
+
+const navItems = [
+  { to: '/inspections', key: 'nav.inspections' },
+  { to: '/web-audits', key: 'nav.webAudits' },
+  { to: '/rectification', key: 'nav.rectification' },
+  { to: '/reports', key: 'nav.reports' },
+  { to: '/places', key: 'nav.places' },
+  { to: '/units', key: 'nav.units' },
+  { to: '/settings', key: 'nav.settings' },
+] as const
+
+function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <a
+        className="aa-skip-link"
+        href="#main"
+        onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}
+      >
+        {t('app.skipToContent')}
+      </a>
+      <div className="aa-shell">
+        <header className="aa-sidebar">
+          <div className="aa-brand">
+            {t('app.name')}
+            <small>{t('app.subtitle')}</small>
+          </div>
+          <nav className="aa-nav" aria-label={t('app.mainNav')}>
+            <ul>
+              {navItems.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to}>{t(item.key)}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" className="aa-main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+    </>
+  )
+}
+
+function Routed({ fontSize, setFontSize }: { fontSize: FontSizeKey; setFontSize: (k: FontSizeKey) => void }) {
+  return (
+    <Routes>
+      <Route path="/" element={<Navigate to="/places" replace />} />
+      <Route
+        path="/inspections"
+        element={<PlaceholderPage titleKey="nav.inspections" bodyKey="placeholder.inspections" />}
+      />
+      <Route
+        path="/web-audits"
+        element={<PlaceholderPage titleKey="nav.webAudits" bodyKey="placeholder.webAudits" />}
+      />
+      <Route
+        path="/rectification"
+        element={<PlaceholderPage titleKey="nav.rectification" bodyKey="placeholder.rectification" />}
+      />
+      <Route
+        path="/reports"
+        element={<PlaceholderPage titleKey="nav.reports" bodyKey="placeholder.reports" />}
+      />
+      <Route path="/places" element={<PlacesPage />} />
+      <Route path="/units" element={<UnitsPage />} />
+      <Route path="/settings" element={<SettingsPage fontSize={fontSize} onFontSize={setFontSize} />} />
+      <Route path="*" element={<Navigate to="/places" replace />} />
+    </Routes>
+  )
+}
+
+export function App({ client }: { client: ApiClient | null }) {
+  const { t } = useTranslation()
+  const [fontSize, setFontSize] = useFontSize()
+  const queryClient = useMemo(
+    () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }),
+    [],
+  )
+  const theme = useMemo(() => accessibleTheme(fontSizes[fontSize]), [fontSize])
+  return (
+    <ConfigProvider locale={zhCN} theme={theme}>
+      <AntApp>
+        <div style={{ fontSize: fontSizes[fontSize] }}>
+          {client ? (
+            <ApiContext.Provider value={client}>
+              <QueryClientProvider client={queryClient}>
+                <AnnouncerProvider>
+                  <HashRouter>
+                    <Shell>
+                      <Routed fontSize={fontSize} setFontSize={setFontSize} />
+                    </Shell>
+                  </HashRouter>
+                </AnnouncerProvider>
+              </QueryClientProvider>
+            </ApiContext.Provider>
+          ) : (
+            <main style={{ padding: 32 }}>
+              <h1>{t('app.name')}</h1>
+              <Alert type="error" role="alert" title={t('app.noToken')} />
+            </main>
+          )}
+        </div>
+      </AntApp>
+    </ConfigProvider>
+  )
+}

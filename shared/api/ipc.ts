@@ -1,0 +1,2 @@
+/** Prefix of IPC channels, checked on both sides. Kept apart from the contract so the preload stays tiny. */
+export const ipcChannelPrefix = 'aa:'

@@ -1,0 +1,38 @@
+import { openCore, type Core } from '../../electron/core/open-core'
+import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract'
+import type { ApiErrorBody } from '../../shared/api/errors'
+import { makeTempDir } from './temp-dir'
+
+export interface TestCore {
+  core: Core
+  dir: string
+  /** Calls through the real dispatcher (validation included) and returns the data, or throws the error body. */
+  call<N extends OperationName>(name: N, input: InputOf<N>): Promise<OutputOf<N>>
+  /** Calls and expects a failure; returns the error body. */
+  fail(name: OperationName, input: unknown): Promise<ApiErrorBody>
+  close(): void
+}
+
+export function openTestCore(): TestCore {
+  const { dir, cleanup } = makeTempDir()
+  const core = openCore(dir, 'test')
+  const dispatch = core.dispatch('cli')
+  return {
+    core,
+    dir,
+    async call(name, input) {
+      const result = await dispatch(name, input)
+      if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
+      return result.data as never
+    },
+    async fail(name, input) {
+      const result = await dispatch(name, input)
+      if (result.ok) throw new Error(`expected ${name} to fail`)
+      return result.error
+    },
+    close() {
+      core.close()
+      cleanup()
+    },
+  }
+}
