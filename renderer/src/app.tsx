@@ -13,6 +13,7 @@ import { SettingsPage } from './pages/settings-page'
 import { UnitsPage } from './pages/units-page'
 import { fontSizes, useFontSize, type FontSizeKey } from './settings/display-settings'
 import { accessibleTheme } from './theme'
+import { usePrefersReducedMotion } from './settings/reduced-motion'
 
 const navItems = [
   { to: '/inspections', key: 'nav.inspections' },
@@ -94,9 +95,10 @@ export function App({ client }: { client: ApiClient | null }) {
     () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }),
     [],
   )
-  const theme = useMemo(() => accessibleTheme(fontSizes[fontSize]), [fontSize])
+  const reducedMotion = usePrefersReducedMotion()
+  const theme = useMemo(() => accessibleTheme(fontSizes[fontSize], reducedMotion), [fontSize, reducedMotion])
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <div style={{ fontSize: fontSizes[fontSize] }}>
           {client ? (

@@ -1,12 +1,17 @@
 import { useEffect, useRef } from 'react'
 import { Typography } from 'antd'
 
-/** The page's h1; takes focus when the page opens so screen-reader users hear where they are. */
+// The first page of a session keeps the browser's natural focus order (skip link first); later pages move focus to
+// their heading so screen-reader users hear where they arrived. Keyed by heading so a re-run effect is not a move.
+let lastHeading: string | undefined
+
+/** The page's h1; sets the document title and takes focus after in-app navigation. */
 export function PageHeading({ children }: { children: string }) {
   const ref = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
     document.title = `${children} - 无障碍督查`
-    ref.current?.focus({ preventScroll: true })
+    if (lastHeading !== undefined && lastHeading !== children) ref.current?.focus({ preventScroll: true })
+    lastHeading = children
   }, [children])
   return (
     <Typography.Title level={1} style={{ fontSize: '1.6em', marginTop: 0 }}>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Checkbox, Input, Select, Space, Table, Tag } from 'antd'
+import { Button, Checkbox, Input, Select, Space, Table } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +8,7 @@ import { useApi } from '../api/api-context'
 import { useAnnounce } from '../components/announcer'
 import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
+import { StatusTag } from '../components/status-tag'
 import { PlaceForm } from './place-form'
 
 type Editing = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; place: Place }
@@ -64,8 +65,7 @@ export function PlacesPage() {
     {
       title: t('common.status'),
       dataIndex: 'archived',
-      render: (archived: boolean) =>
-        archived ? <Tag>{t('common.archived')}</Tag> : <Tag color="green">{t('common.active')}</Tag>,
+      render: (archived: boolean) => <StatusTag archived={archived} />,
     },
     {
       title: t('common.actions'),

@@ -15,7 +15,9 @@ afterEach(() => cleanup())
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env } })
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { ...process.env, ...env },
+    })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string }
@@ -46,7 +48,10 @@ describe('access-audit CLI', () => {
 
   it('uses ACCESS_AUDIT_DATA_DIR when no flag is given', async () => {
     const { stdout } = await cli(['info', '--json'], { ACCESS_AUDIT_DATA_DIR: path.join(dir, 'env-data') })
-    expect(JSON.parse(stdout)).toMatchObject({ dataDir: path.join(dir, 'env-data'), schemaVersion: expect.any(Number) })
+    expect(JSON.parse(stdout)).toMatchObject({
+      dataDir: path.join(dir, 'env-data'),
+      schemaVersion: expect.any(Number),
+    })
   })
 
   it('reports a corrupt database in zh-CN without a stack trace and leaves it alone', async () => {

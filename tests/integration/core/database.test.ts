@@ -27,7 +27,9 @@ function expectApiError(fn: () => unknown, code: string): ApiError {
 /** Representative rows for each schema version, so an upgrade is tested with data in it, not an empty file. */
 const sampleData: Record<number, (db: Database.Database) => void> = {
   1: (db) => {
-    db.prepare("INSERT INTO units (name, kind, created_at, updated_at) VALUES ('测试单位', 'government', 'x', 'x')").run()
+    db.prepare(
+      "INSERT INTO units (name, kind, created_at, updated_at) VALUES ('测试单位', 'government', 'x', 'x')",
+    ).run()
     db.prepare(
       "INSERT INTO places (name, type, unit_id, created_at, updated_at) VALUES ('测试场所', 'park', 1, 'x', 'x')",
     ).run()
@@ -59,7 +61,8 @@ describe('database', () => {
   }
 
   it('has sample data for every version, so each future migration is tested with rows', () => {
-    for (let v = 1; v <= latestSchemaVersion; v++) expect(sampleData[v], `sampleData[${v}]`).toBeTypeOf('function')
+    for (let v = 1; v <= latestSchemaVersion; v++)
+      expect(sampleData[v], `sampleData[${v}]`).toBeTypeOf('function')
   })
 
   it('refuses a database from a newer version and leaves the file untouched', () => {
@@ -83,7 +86,9 @@ describe('database', () => {
   it('refuses a damaged database (valid header, broken pages)', () => {
     const db = openDatabase(dir)
     db.pragma('journal_mode = DELETE')
-    const insert = db.prepare("INSERT INTO units (name, kind, created_at, updated_at) VALUES (?, 'other', 'x', 'x')")
+    const insert = db.prepare(
+      "INSERT INTO units (name, kind, created_at, updated_at) VALUES (?, 'other', 'x', 'x')",
+    )
     db.transaction(() => {
       for (let i = 0; i < 2000; i++) insert.run(`单位${i}`)
     })()

@@ -11,8 +11,21 @@ afterEach(() => t.close())
 describe('responsible units', () => {
   it('are seeded once with the departments the district plan names', async () => {
     const names = (await t.call('units:list', {})).map((u) => u.name)
-    for (const expected of ['住房和城乡建设局', '交通局', '政务服务局', '文化旅游体育局', '卫生健康委员会', '教育局', '民政局', '城市管理综合执法局', '公安局乌达区分局']) {
-      expect(names.some((n) => n.includes(expected)), expected).toBe(true)
+    for (const expected of [
+      '住房和城乡建设局',
+      '交通局',
+      '政务服务局',
+      '文化旅游体育局',
+      '卫生健康委员会',
+      '教育局',
+      '民政局',
+      '城市管理综合执法局',
+      '公安局乌达区分局',
+    ]) {
+      expect(
+        names.some((n) => n.includes(expected)),
+        expected,
+      ).toBe(true)
     }
     // Deleting the seeds must not bring them back on the next start.
     t.core.ctx.db.prepare('DELETE FROM units').run()
@@ -21,8 +34,19 @@ describe('responsible units', () => {
   })
 
   it('are created, found by search and filter, sorted, edited and archived', async () => {
-    const unit = await t.call('units:create', { name: '测试街道办事处', kind: 'government', contactPerson: '王芳', phone: '0473-3012345' })
-    expect(unit).toMatchObject({ name: '测试街道办事处', contactPerson: '王芳', archived: false, version: 1, placeCount: 0 })
+    const unit = await t.call('units:create', {
+      name: '测试街道办事处',
+      kind: 'government',
+      contactPerson: '王芳',
+      phone: '0473-3012345',
+    })
+    expect(unit).toMatchObject({
+      name: '测试街道办事处',
+      contactPerson: '王芳',
+      archived: false,
+      version: 1,
+      placeCount: 0,
+    })
     expect((await t.call('units:list', { search: '王芳' })).map((u) => u.id)).toEqual([unit.id])
     expect((await t.call('units:list', { search: '3012345' })).map((u) => u.id)).toEqual([unit.id])
     expect((await t.call('units:list', { search: '%' })).length).toBe(0) // wildcards are literal
@@ -43,7 +67,10 @@ describe('responsible units', () => {
     const before = (await t.call('units:list', { includeArchived: true })).length
     const error = await t.fail('units:create', { name: '乌达区教育局', kind: 'government' })
     expect(error.code).toBe('DUPLICATE')
-    expect(error.fields?.[0]).toEqual({ path: 'name', message: '单位名称：已存在名为“乌达区教育局”的责任单位' })
+    expect(error.fields?.[0]).toEqual({
+      path: 'name',
+      message: '单位名称：已存在名为“乌达区教育局”的责任单位',
+    })
     expect((await t.call('units:list', { includeArchived: true })).length).toBe(before)
   })
 
@@ -99,7 +126,10 @@ describe('places', () => {
   it('refuses invalid input with field messages and saves nothing', async () => {
     const error = await t.fail('places:create', { name: '', type: 'park', latitude: 100, longitude: 1 })
     expect(error.code).toBe('VALIDATION')
-    expect(error.fields?.map((f) => f.message)).toEqual(['场所名称：请填写场所名称', '纬度：须在 -90 到 90 之间'])
+    expect(error.fields?.map((f) => f.message)).toEqual([
+      '场所名称：请填写场所名称',
+      '纬度：须在 -90 到 90 之间',
+    ])
     expect(await t.call('places:list', { includeArchived: true })).toEqual([])
   })
 

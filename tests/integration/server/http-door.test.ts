@@ -17,18 +17,32 @@ afterAll(async () => {
 })
 
 function post(path: string, body: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; json: unknown; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: door.port, path, method: 'POST', headers: { 'Content-Type': 'application/json', ...headers } },
-      (res) => {
-        let text = ''
-        res.on('data', (c) => (text += c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null, headers: res.headers }))
-      },
-    )
-    req.on('error', reject)
-    req.end(body)
-  })
+  return new Promise<{ status: number; json: unknown; headers: http.IncomingHttpHeaders }>(
+    (resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: door.port,
+          path,
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...headers },
+        },
+        (res) => {
+          let text = ''
+          res.on('data', (c) => (text += c))
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              json: text ? JSON.parse(text) : null,
+              headers: res.headers,
+            }),
+          )
+        },
+      )
+      req.on('error', reject)
+      req.end(body)
+    },
+  )
 }
 
 const auth = { Authorization: `Bearer ${token}` }
@@ -53,7 +67,11 @@ describe('HTTP door', () => {
   })
 
   it('serves the contract with the token', async () => {
-    const created = await post('/api/units:create', JSON.stringify({ name: '浏览器单位', kind: 'other' }), auth)
+    const created = await post(
+      '/api/units:create',
+      JSON.stringify({ name: '浏览器单位', kind: 'other' }),
+      auth,
+    )
     expect(created.status).toBe(200)
     expect(created.json).toMatchObject({ ok: true, data: { name: '浏览器单位' } })
     expect(created.headers['content-security-policy']).toContain("default-src 'none'")
@@ -62,7 +80,10 @@ describe('HTTP door', () => {
   it('answers validation errors with 400 and zh-CN field messages', async () => {
     const res = await post('/api/places:create', JSON.stringify({ name: '', type: 'park' }), auth)
     expect(res.status).toBe(400)
-    expect(res.json).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'name', message: '场所名称：请填写场所名称' }] } })
+    expect(res.json).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: [{ path: 'name', message: '场所名称：请填写场所名称' }] },
+    })
   })
 
   it('answers malformed JSON and unknown operations clearly', async () => {

@@ -42,14 +42,23 @@ describe('units input validation', () => {
 
   it('accepts mobile, landline with extension and service numbers, and trims text', () => {
     for (const phone of ['13800138000', '0473-1234567', '0473 1234567 转 801', '12345', '+86 13800138000']) {
-      const parsed = parseOrThrow(contract['units:create'].input, { name: ' 区民政局 ', kind: 'government', phone })
+      const parsed = parseOrThrow(contract['units:create'].input, {
+        name: ' 区民政局 ',
+        kind: 'government',
+        phone,
+      })
       expect(parsed.name).toBe('区民政局')
       expect(parsed.phone).toBe(phone)
     }
   })
 
   it('stores blank optional text as null', () => {
-    const parsed = parseOrThrow(contract['units:create'].input, { name: 'A', kind: 'other', note: '  ', phone: '' })
+    const parsed = parseOrThrow(contract['units:create'].input, {
+      name: 'A',
+      kind: 'other',
+      note: '  ',
+      phone: '',
+    })
     expect(parsed.note).toBeNull()
     expect(parsed.phone).toBeNull()
     expect(parsed.contactPerson).toBeNull()
@@ -68,7 +77,11 @@ describe('units input validation', () => {
 
 describe('places input validation', () => {
   it('requires latitude and longitude together', () => {
-    const fields = fieldsOf('places:create', { name: '政务服务大厅', type: 'government-service-hall', latitude: 39.5 })
+    const fields = fieldsOf('places:create', {
+      name: '政务服务大厅',
+      type: 'government-service-hall',
+      latitude: 39.5,
+    })
     expect(fields).toEqual([{ path: 'longitude', message: '经度：经纬度须同时填写或同时留空' }])
   })
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { isLoopbackAddress, isLoopbackHost, newToken, rendererCsp, tokenMatches } from '../../../electron/server/security'
+import {
+  isLoopbackAddress,
+  isLoopbackHost,
+  newToken,
+  rendererCsp,
+  tokenMatches,
+} from '../../../electron/server/security'
 
 describe('HTTP door security helpers', () => {
   it('accepts only loopback peers', () => {
