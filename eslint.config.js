@@ -22,7 +22,7 @@ const banNode = nodeBuiltins.flatMap((name) => [name, `node:${name}`])
 // Layers as law (see ../shared/design/style.md): shared/ is pure; renderer/ and electron/ never import each other;
 // only electron/main and electron/preload import electron; raw IPC only in the two wrapper files.
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'tests/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, dialog, type BrowserWindow, type WebContents } from 'electron'
@@ -28,6 +29,15 @@ function appUrl(): string {
   return devUrl ?? pathToFileURL(path.join(here, '../renderer/index.html')).toString()
 }
 
+function electronSqliteBinding(): string | undefined {
+  const candidates = [
+    process.env.ACCESS_AUDIT_SQLITE_BINDING,
+    path.join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
+    path.join(here, '../native/better_sqlite3.node'),
+  ]
+  return candidates.find((file): file is string => !!file && fs.existsSync(file))
+}
+
 function fail(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error)
   dialog.showErrorBox('无障碍督查无法启动', message)
@@ -36,8 +46,9 @@ function fail(error: unknown): void {
 
 function start(): void {
   try {
-    // Desktop builds ship a better-sqlite3 rebuilt for Electron's ABI (see README); tests use the Node build.
-    const nativeBinding = process.env.ACCESS_AUDIT_SQLITE_BINDING
+    // The desktop app loads a better-sqlite3 rebuilt for Electron's ABI (electron/build/rebuild-native.mjs, see
+    // README); node_modules keeps the Node build for tests and the CLI.
+    const nativeBinding = electronSqliteBinding()
     core = openCore(app.getPath('userData'), app.getVersion(), nativeBinding ? { nativeBinding } : {})
   } catch (error) {
     fail(error)

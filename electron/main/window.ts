@@ -2,7 +2,11 @@ import path from 'node:path'
 import { BrowserWindow, session, shell, type Session } from 'electron'
 import { rendererCsp } from '../server/security'
 
-/** Only http(s) links, and only by the user's choice, leave the app: in the system browser, never in an app window. */
+/**
+ * Only http(s) links, and only by the user's choice, leave the app: in the system browser, never in an app window.
+ * Electronegativity OPEN_EXTERNAL_JS_CHECK (manual review): safe because the URL is parsed and any scheme other
+ * than http/https (file:, smb:, custom protocol handlers) is dropped before shell.openExternal sees it.
+ */
 export function openExternalSafely(url: string): void {
   try {
     const parsed = new URL(url)
@@ -13,7 +17,12 @@ export function openExternalSafely(url: string): void {
   }
 }
 
-/** Session-wide policy: every permission request is denied, and every response carries the app's CSP. */
+/**
+ * Session-wide policy: every permission request is denied, and every response carries the app's CSP.
+ * Electronegativity CSP_GLOBAL_CHECK (manual review): the policy is rendererCsp (electron/server/security.ts),
+ * starting from default-src 'none' with script-src 'self' only; it is also in renderer/index.html as a meta tag,
+ * and a unit test keeps unsafe-inline/unsafe-eval out of script-src.
+ */
 export function lockDownSession(ses: Session): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
@@ -30,6 +39,8 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
     show: false,
     title: '无障碍督查',
     webPreferences: {
+      // Electronegativity PRELOAD_JS_CHECK (manual review): the preload exposes one function through contextBridge,
+      // no Node or ipcRenderer object; main validates every call's sender and input (ipc-binder.ts, dispatch.ts).
       preload: path.join(preloadDir, 'index.cjs'),
       contextIsolation: true,
       sandbox: true,
@@ -43,6 +54,7 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
       // Middle-click would open links in new windows; the app has none.
+      // Electronegativity BLINK_FEATURES_JS_CHECK (manual review): this only *disables* a feature; nothing is enabled.
       disableBlinkFeatures: 'Auxclick',
     },
   })

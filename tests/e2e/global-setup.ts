@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 
 /** Builds the renderer once for all end-to-end tests, exactly as `npm run web` does before serving it. */
-export default function setup(): void {
+export function setup(): void {
   // vitest sets NODE_ENV=test; the served renderer must be the production build a user gets.
   execFileSync('npm', ['run', 'build:renderer'], {
     stdio: 'inherit',
