@@ -5,6 +5,7 @@ import { openCore } from '../core/open-core'
 import { dataDirEnv, resolveDataDir } from '../core/paths'
 import { readAppVersion } from './app-version'
 import { exitCodes, out } from './output'
+import { renderCatalog } from './catalog-command'
 import { runWeb } from './web-command'
 
 function portNumber(value: string): number {
@@ -49,6 +50,15 @@ export function buildProgram(): Command {
       } finally {
         core.close()
       }
+    })
+
+  program
+    .command('catalog')
+    .description('列出现场检查目录（检查项、输入项及单位、条款）；--json 输出机器可读格式')
+    .option('--json', '以 JSON 输出')
+    .option('--catalog <id>', '检查目录编号（默认为国标目录）')
+    .action((opts: { json?: boolean; catalog?: string }) => {
+      out.line(renderCatalog(opts))
     })
 
   program

@@ -1,6 +1,20 @@
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/api/contract'
 import type { AppInfo } from '../../shared/api/contract'
 import type { CoreContext } from './context'
+import { listFindings } from './inspections/findings-service'
+import { compareWithPrevious } from './inspections/inspection-compare'
+import { attachPhoto, detachPhoto, getPhoto, type PhotoStorePort } from './inspections/inspection-photos'
+import { listInspectionSummaries, loadInspection } from './inspections/inspection-rows'
+import {
+  addElement,
+  createInspection,
+  removeElement,
+  reviseInspection,
+  saveCheck,
+  submitInspection,
+  updateElement,
+  updateInspection,
+} from './inspections/inspection-service'
 import { createPlace, getPlace, listPlaces, setPlaceArchived, updatePlace } from './registry/places-service'
 import { createUnit, getUnit, listUnits, setUnitArchived, updateUnit } from './registry/units-service'
 
@@ -11,7 +25,14 @@ export type Handlers = {
   [N in OperationName]: (input: ParsedInputOf<N>, door: Door) => OutputOf<N> | Promise<OutputOf<N>>
 }
 
-export function createHandlers(ctx: CoreContext): Handlers {
+export interface CoreServices {
+  photos: PhotoStorePort
+  readFile: (absolutePath: string) => Promise<Buffer>
+}
+
+export function createHandlers(ctx: CoreContext, services: CoreServices): Handlers {
+  const photoExists = (sha: string) => services.photos.exists(sha)
+  const deps = { ctx, photoExists, photos: services.photos, readFile: services.readFile }
   return {
     'app:info': (_input, door) => ({
       version: ctx.appVersion,
@@ -29,5 +50,20 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'places:create': (input) => createPlace(ctx, input),
     'places:update': (input) => updatePlace(ctx, input),
     'places:setArchived': (input) => setPlaceArchived(ctx, input),
+    'inspections:list': (input) => listInspectionSummaries(ctx.db, input),
+    'inspections:get': (input) => loadInspection(ctx.db, input.id, photoExists),
+    'inspections:create': (input) => createInspection(deps, input),
+    'inspections:update': (input) => updateInspection(deps, input),
+    'inspections:addElement': (input) => addElement(deps, input),
+    'inspections:updateElement': (input) => updateElement(deps, input),
+    'inspections:removeElement': (input) => removeElement(deps, input),
+    'inspections:saveCheck': (input) => saveCheck(deps, input),
+    'inspections:attachPhoto': (input) => attachPhoto(deps, input),
+    'inspections:detachPhoto': (input) => detachPhoto(deps, input),
+    'inspections:submit': (input) => submitInspection(deps, input),
+    'inspections:revise': (input) => reviseInspection(deps, input),
+    'inspections:compare': (input) => compareWithPrevious(ctx.db, input.id, photoExists),
+    'findings:list': (input) => listFindings(ctx.db, input),
+    'photos:get': (input) => getPhoto(deps, input),
   }
 }

@@ -14,6 +14,26 @@ import {
   placeUpdateSchema,
   type Place,
 } from '../domain/places'
+import {
+  checkSaveSchema,
+  elementAddSchema,
+  elementRemoveSchema,
+  elementUpdateSchema,
+  findingListSchema,
+  inspectionCreateSchema,
+  inspectionFieldLabels,
+  inspectionListSchema,
+  inspectionUpdateSchema,
+  inspectionVersionedSchema,
+  photoAttachSchema,
+  photoDetachSchema,
+  photoGetSchema,
+  type Finding,
+  type Inspection,
+  type InspectionComparison,
+  type InspectionSummary,
+  type PhotoData,
+} from '../domain/inspections'
 import type { ErrorCode } from './errors'
 
 /**
@@ -112,6 +132,97 @@ export const contract = {
     errors: ['NOT_FOUND'],
     labels: placeFieldLabels,
     summary: '归档或恢复场所',
+  }),
+
+  'inspections:list': op<InspectionSummary[]>()({
+    input: inspectionListSchema,
+    errors: [],
+    labels: inspectionFieldLabels,
+    summary: '列出现场检查',
+  }),
+  'inspections:get': op<Inspection>()({
+    input: byId,
+    errors: ['NOT_FOUND'],
+    labels: inspectionFieldLabels,
+    summary: '读取现场检查',
+  }),
+  'inspections:create': op<Inspection>()({
+    input: inspectionCreateSchema,
+    errors: ['NOT_FOUND'],
+    labels: inspectionFieldLabels,
+    summary: '新建现场检查（若该场所已有检查，则作为复查并带出上次的设施）',
+  }),
+  'inspections:update': op<Inspection>()({
+    input: inspectionUpdateSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    labels: inspectionFieldLabels,
+    summary: '修改检查日期、人员和备注',
+  }),
+  'inspections:addElement': op<Inspection>()({
+    input: elementAddSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    labels: inspectionFieldLabels,
+    summary: '添加设施（如“北门坡道”）',
+  }),
+  'inspections:updateElement': op<Inspection>()({
+    input: elementUpdateSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    labels: inspectionFieldLabels,
+    summary: '修改设施名称和备注',
+  }),
+  'inspections:removeElement': op<Inspection>()({
+    input: elementRemoveSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    labels: inspectionFieldLabels,
+    summary: '删除设施',
+  }),
+  'inspections:saveCheck': op<Inspection>()({
+    input: checkSaveSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    labels: inspectionFieldLabels,
+    summary: '保存一个检查项的测量值（自动保存）',
+  }),
+  'inspections:attachPhoto': op<Inspection>()({
+    input: photoAttachSchema,
+    errors: ['NOT_FOUND', 'CONFLICT', 'IO_ERROR'],
+    labels: inspectionFieldLabels,
+    summary: '为设施添加照片',
+  }),
+  'inspections:detachPhoto': op<Inspection>()({
+    input: photoDetachSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    labels: inspectionFieldLabels,
+    summary: '移除设施的照片（原文件保留）',
+  }),
+  'inspections:submit': op<Inspection>()({
+    input: inspectionVersionedSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    labels: inspectionFieldLabels,
+    summary: '提交检查（之后只读，生成问题清单）',
+  }),
+  'inspections:revise': op<Inspection>()({
+    input: z.object({ id: idSchema }),
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    labels: inspectionFieldLabels,
+    summary: '更正已提交的检查：生成新的修订版',
+  }),
+  'inspections:compare': op<InspectionComparison>()({
+    input: byId,
+    errors: ['NOT_FOUND'],
+    labels: inspectionFieldLabels,
+    summary: '与该场所上次检查对比：已整改、仍不合格、新发现',
+  }),
+  'findings:list': op<Finding[]>()({
+    input: findingListSchema,
+    errors: [],
+    labels: inspectionFieldLabels,
+    summary: '列出问题（现场检查与网站检测）',
+  }),
+  'photos:get': op<PhotoData>()({
+    input: photoGetSchema,
+    errors: ['NOT_FOUND'],
+    labels: inspectionFieldLabels,
+    summary: '读取照片（缩略图或原图）',
   }),
 } as const
 

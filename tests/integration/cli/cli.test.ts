@@ -64,6 +64,24 @@ describe('access-audit CLI', () => {
     expect(fs.readFileSync(path.join(dir, 'bad', 'access-audit.sqlite'), 'utf8')).toBe('garbage')
   })
 
+  it('prints the check catalog as a table and as JSON with inputs, units and clauses', async () => {
+    const table = await cli(['catalog'])
+    expect(table.code).toBe(0)
+    expect(table.stdout).toContain('ramp.slope')
+    expect(table.stdout).toContain('★GB 55019-2021')
+    const json = JSON.parse((await cli(['catalog', '--json'])).stdout) as {
+      version: string
+      checks: Array<{ id: string; inputs: Array<{ id: string; unit?: string }>; clauses: unknown[] }>
+    }
+    expect(json.version).toMatch(/^\d+\.\d+\.\d+$/)
+    const slope = json.checks.find((c) => c.id === 'ramp.slope')
+    expect(slope?.inputs.find((i) => i.id === 'rise')?.unit).toBe('mm')
+    expect(slope?.clauses.length).toBeGreaterThan(0)
+    const unknown = await cli(['catalog', '--catalog', 'ada-2010'])
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toContain('未知的检查目录')
+  })
+
   it('exits 2 on a usage error', async () => {
     const { code } = await cli(['frobnicate'])
     expect(code).toBe(2)

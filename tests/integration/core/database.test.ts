@@ -34,6 +34,23 @@ const sampleData: Record<number, (db: Database.Database) => void> = {
       "INSERT INTO places (name, type, unit_id, created_at, updated_at) VALUES ('测试场所', 'park', 1, 'x', 'x')",
     ).run()
   },
+  2: (db) => {
+    db.prepare(
+      `INSERT INTO inspections (place_id, inspected_on, inspectors, catalog_id, catalog_version, created_at, updated_at)
+       VALUES (1, '2026-11-01', '张三', 'cn-gb55019-gb50763', '1.0.0', 'x', 'x')`,
+    ).run()
+    db.prepare(
+      "INSERT INTO inspection_elements (inspection_id, category, label, position) VALUES (1, 'ramp', '北门坡道', 1)",
+    ).run()
+    db.prepare(
+      `INSERT INTO check_values (element_id, check_id, inputs_json, verdict, updated_at)
+       VALUES (1, 'ramp.slope', '{"rise":{"value":300,"unit":"mm"}}', 'fail', 'x')`,
+    ).run()
+    db.prepare(
+      `INSERT INTO findings (source, severity, title, detail, clauses_json, evidence_json, place_id, inspection_id,
+         match_key, created_at) VALUES ('site', 'major', '北门坡道', '坡度过大', '[]', '{}', 1, 1, 'k', 'x')`,
+    ).run()
+  },
 }
 
 describe('database', () => {

@@ -1,4 +1,5 @@
 import { sql as v1 } from './0001-units-and-places'
+import { sql as v2 } from './0002-inspections-and-findings'
 
 export interface Migration {
   version: number
@@ -7,6 +8,9 @@ export interface Migration {
 }
 
 /** Forward-only, in order; `version` must equal the position + 1 (checked by a unit test). */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'units-and-places', sql: v1 }]
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'units-and-places', sql: v1 },
+  { version: 2, name: 'inspections-and-findings', sql: v2 },
+]
 
 export const latestSchemaVersion = migrations.length

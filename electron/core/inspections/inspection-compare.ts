@@ -1,0 +1,79 @@
+import type {
+  CheckEntry,
+  ComparisonRow,
+  ComparisonStatus,
+  InspectionComparison,
+} from '../../../shared/domain/inspections'
+import type { Db } from '../db/open-database'
+import { isFinding } from './findings-service'
+import { loadInspection } from './inspection-rows'
+
+function isPass(entry: CheckEntry | null): boolean {
+  return entry?.result?.verdict === 'pass'
+}
+
+export function comparisonStatus(previous: CheckEntry | null, current: CheckEntry | null): ComparisonStatus {
+  const wasProblem = previous !== null && isFinding(previous)
+  const hasResult =
+    current?.result !== null && current?.result !== undefined && current.result.missing === undefined
+  if (!hasResult) return 'not-rechecked'
+  const isProblem = current !== null && isFinding(current)
+  if (wasProblem && isProblem) return 'still-failing'
+  if (wasProblem && isPass(current)) return 'fixed'
+  if (!wasProblem && isProblem) return 'new'
+  return 'unchanged-pass'
+}
+
+/** Re-inspection view: each check of each element, previous beside current, with what changed. */
+export function compareWithPrevious(
+  db: Db,
+  inspectionId: number,
+  photoExists: (sha: string) => boolean,
+): InspectionComparison {
+  const current = loadInspection(db, inspectionId, photoExists)
+  if (current.previousInspectionId === null) {
+    return { inspectionId, previousInspectionId: null, previousInspectedOn: null, rows: [] }
+  }
+  const previous = loadInspection(db, current.previousInspectionId, photoExists)
+  const rows: ComparisonRow[] = []
+  const matched = new Set<number>()
+  for (const element of current.elements) {
+    const before = previous.elements.find((e) => e.id === element.previousElementId) ?? null
+    if (before) matched.add(before.id)
+    const checkIds = new Set([...Object.keys(element.checks), ...Object.keys(before?.checks ?? {})])
+    for (const checkId of [...checkIds].sort()) {
+      const prev = before?.checks[checkId] ?? null
+      const cur = element.checks[checkId] ?? null
+      rows.push({
+        elementId: element.id,
+        previousElementId: before?.id ?? null,
+        elementLabel: element.label,
+        category: element.category,
+        checkId,
+        previous: prev,
+        current: cur,
+        status: comparisonStatus(prev, cur),
+      })
+    }
+  }
+  for (const element of previous.elements.filter((e) => !matched.has(e.id))) {
+    for (const [checkId, prev] of Object.entries(element.checks)) {
+      rows.push({
+        elementId: null,
+        previousElementId: element.id,
+        elementLabel: element.label,
+        category: element.category,
+        checkId,
+        previous: prev,
+        current: null,
+        status: 'not-rechecked',
+      })
+    }
+  }
+  return {
+    inspectionId,
+    previousInspectionId: previous.id,
+    previousInspectedOn: previous.inspectedOn,
+    rows,
+  }
+}

@@ -1,0 +1,115 @@
+import { ApiError } from '../../../shared/api/errors'
+import type { ParsedInputOf } from '../../../shared/api/contract'
+import type { Inspection, PhotoData } from '../../../shared/domain/inspections'
+import { inTransaction } from '../db/transaction'
+import { inspectionIdOfElement, loadInspection } from './inspection-rows'
+import { claimVersion, type InspectionDeps } from './inspection-service'
+
+/** What the inspection services need from the photo store (electron/core/photos). */
+export interface PhotoStorePort {
+  ingest(input: { bytes: Uint8Array; fileName: string }): Promise<{
+    sha256: string
+    ext: string
+    mimeType: string
+    byteSize: number
+    width: number
+    height: number
+    originalName: string
+    takenAt: string | null
+    gps: { latitude: number; longitude: number } | null
+  }>
+  exists(sha256: string): boolean
+  readOriginal(sha256: string): Promise<Buffer>
+  /** Absolute path, or null when the thumbnail is not there. */
+  thumbnailPath(sha256: string): string | null
+}
+
+export interface PhotoDeps extends InspectionDeps {
+  photos: PhotoStorePort
+  readFile: (absolutePath: string) => Promise<Buffer>
+}
+
+/**
+ * The file is stored (content-addressed, idempotent) before the database transaction; a refused or undecodable
+ * file throws before anything is recorded, so the rest of the inspection is untouched.
+ */
+export async function attachPhoto(
+  deps: PhotoDeps,
+  input: ParsedInputOf<'inspections:attachPhoto'>,
+): Promise<Inspection> {
+  const { db } = deps.ctx
+  const inspectionId = inspectionIdOfElement(db, input.elementId)
+  const bytes = Buffer.from(input.dataBase64, 'base64')
+  if (bytes.length === 0) throw new ApiError('VALIDATION', '照片内容为空或不是有效的 base64 数据')
+  const stored = await deps.photos.ingest({ bytes, fileName: input.fileName })
+  const now = deps.ctx.now().toISOString()
+  inTransaction(db, () => {
+    claimVersion(db, inspectionId, input.baseVersion, now)
+    db.prepare(
+      `INSERT OR IGNORE INTO photos (sha256, ext, mime_type, byte_size, width, height, original_name, taken_at,
+         latitude, longitude, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      stored.sha256,
+      stored.ext,
+      stored.mimeType,
+      stored.byteSize,
+      stored.width,
+      stored.height,
+      stored.originalName,
+      stored.takenAt,
+      stored.gps?.latitude ?? null,
+      stored.gps?.longitude ?? null,
+      now,
+    )
+    const next = db
+      .prepare('SELECT COALESCE(MAX(position), 0) + 1 AS p FROM element_photos WHERE element_id = ?')
+      .get(input.elementId) as { p: number }
+    db.prepare(
+      `INSERT INTO element_photos (element_id, sha256, caption, position) VALUES (?, ?, ?, ?)
+       ON CONFLICT (element_id, sha256) DO UPDATE SET caption = COALESCE(excluded.caption, element_photos.caption)`,
+    ).run(input.elementId, stored.sha256, input.caption, next.p)
+  })
+  return loadInspection(db, inspectionId, deps.photoExists)
+}
+
+/** Removes the link only: the original file stays, it may be evidence elsewhere. */
+export function detachPhoto(deps: PhotoDeps, input: ParsedInputOf<'inspections:detachPhoto'>): Inspection {
+  const { db } = deps.ctx
+  const inspectionId = inspectionIdOfElement(db, input.elementId)
+  inTransaction(db, () => {
+    claimVersion(db, inspectionId, input.baseVersion, deps.ctx.now().toISOString())
+    const { changes } = db
+      .prepare('DELETE FROM element_photos WHERE element_id = ? AND sha256 = ?')
+      .run(input.elementId, input.sha256)
+    if (changes === 0) throw new ApiError('NOT_FOUND', '该设施没有这张照片')
+  })
+  return loadInspection(db, inspectionId, deps.photoExists)
+}
+
+export async function getPhoto(deps: PhotoDeps, input: ParsedInputOf<'photos:get'>): Promise<PhotoData> {
+  const row = deps.ctx.db.prepare('SELECT mime_type FROM photos WHERE sha256 = ?').get(input.sha256) as
+    { mime_type: string } | undefined
+  if (!row) throw new ApiError('NOT_FOUND', '照片记录不存在')
+  if (!deps.photos.exists(input.sha256)) return { sha256: input.sha256, missing: true, dataUrl: '' }
+  try {
+    if (input.variant === 'original') {
+      const bytes = await deps.photos.readOriginal(input.sha256)
+      return {
+        sha256: input.sha256,
+        missing: false,
+        dataUrl: `data:${row.mime_type};base64,${bytes.toString('base64')}`,
+      }
+    }
+    const thumbPath = deps.photos.thumbnailPath(input.sha256)
+    if (!thumbPath) return { sha256: input.sha256, missing: true, dataUrl: '' }
+    const thumb = await deps.readFile(thumbPath)
+    return {
+      sha256: input.sha256,
+      missing: false,
+      dataUrl: `data:image/jpeg;base64,${thumb.toString('base64')}`,
+    }
+  } catch {
+    // A file that vanished between the check and the read is shown as missing, never as a crash.
+    return { sha256: input.sha256, missing: true, dataUrl: '' }
+  }
+}

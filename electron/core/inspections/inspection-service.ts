@@ -1,0 +1,286 @@
+import { ApiError } from '../../../shared/api/errors'
+import type { ParsedInputOf } from '../../../shared/api/contract'
+import { evaluateCheck, findCheck, getCatalog, DEFAULT_CATALOG_ID } from '../../../shared/catalog/index'
+import type { Inspection } from '../../../shared/domain/inspections'
+import type { CoreContext } from '../context'
+import { inTransaction } from '../db/transaction'
+import type { Db } from '../db/open-database'
+import { getPlace } from '../registry/places-service'
+import { createFindingsForInspection } from './findings-service'
+import { inspectionIdOfElement, loadInspection } from './inspection-rows'
+
+export interface InspectionDeps {
+  ctx: CoreContext
+  photoExists: (sha256: string) => boolean
+}
+
+const load = (deps: InspectionDeps, id: number): Inspection =>
+  loadInspection(deps.ctx.db, id, deps.photoExists)
+
+/**
+ * Every edit of a draft goes through here: it must be based on the current version (two windows never overwrite
+ * each other silently) and the inspection must still be a draft (submitted = read-only).
+ */
+export function claimVersion(db: Db, inspectionId: number, baseVersion: number, now: string): void {
+  const row = db.prepare('SELECT status, version FROM inspections WHERE id = ?').get(inspectionId) as
+    { status: string; version: number } | undefined
+  if (!row) throw new ApiError('NOT_FOUND', `现场检查（编号 ${inspectionId}）不存在`)
+  if (row.status !== 'draft') {
+    throw new ApiError('CONFLICT', '该检查已提交，不能再修改。如需更正，请生成新修订。')
+  }
+  if (row.version !== baseVersion) {
+    throw new ApiError(
+      'CONFLICT',
+      '此检查已在其他窗口中被修改。为避免覆盖他人的修改，本次未保存，请重新载入后再改。',
+    )
+  }
+  db.prepare('UPDATE inspections SET version = version + 1, updated_at = ? WHERE id = ?').run(
+    now,
+    inspectionId,
+  )
+}
+
+function lastSubmittedInspection(db: Db, placeId: number): number | null {
+  const row = db
+    .prepare(
+      `SELECT i.id FROM inspections i WHERE i.place_id = ? AND i.status = 'submitted'
+         AND NOT EXISTS (SELECT 1 FROM inspections r WHERE r.revision_of = i.id AND r.status = 'submitted')
+       ORDER BY i.inspected_on DESC, i.id DESC LIMIT 1`,
+    )
+    .get(placeId) as { id: number } | undefined
+  return row?.id ?? null
+}
+
+export function createInspection(
+  deps: InspectionDeps,
+  input: ParsedInputOf<'inspections:create'>,
+): Inspection {
+  const { db } = deps.ctx
+  const now = deps.ctx.now().toISOString()
+  const catalog = getCatalog(DEFAULT_CATALOG_ID)
+  if (!catalog) throw new ApiError('INTERNAL', '检查目录缺失')
+  const id = inTransaction(db, () => {
+    const place = getPlace(db, input.placeId)
+    if (place.archived) throw new ApiError('VALIDATION', `场所“${place.name}”已归档，请先恢复后再检查`)
+    const previous = lastSubmittedInspection(db, input.placeId)
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO inspections (place_id, inspected_on, inspectors, notes, catalog_id, catalog_version,
+           previous_inspection_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        input.placeId,
+        input.inspectedOn,
+        input.inspectors,
+        input.notes,
+        catalog.id,
+        catalog.version,
+        previous,
+        now,
+        now,
+      )
+    const newId = Number(lastInsertRowid)
+    // A re-inspection starts from the same elements, linked to their previous selves, with blank measurements.
+    if (previous !== null) {
+      db.prepare(
+        `INSERT INTO inspection_elements (inspection_id, category, label, position, previous_element_id)
+         SELECT ?, category, label, position, id FROM inspection_elements WHERE inspection_id = ? ORDER BY position`,
+      ).run(newId, previous)
+    }
+    return newId
+  })
+  return load(deps, id)
+}
+
+export function updateInspection(
+  deps: InspectionDeps,
+  input: ParsedInputOf<'inspections:update'>,
+): Inspection {
+  const { db } = deps.ctx
+  const now = deps.ctx.now().toISOString()
+  inTransaction(db, () => {
+    claimVersion(db, input.id, input.baseVersion, now)
+    db.prepare('UPDATE inspections SET inspected_on = ?, inspectors = ?, notes = ? WHERE id = ?').run(
+      input.inspectedOn,
+      input.inspectors,
+      input.notes,
+      input.id,
+    )
+  })
+  return load(deps, input.id)
+}
+
+export function addElement(deps: InspectionDeps, input: ParsedInputOf<'inspections:addElement'>): Inspection {
+  const { db } = deps.ctx
+  const now = deps.ctx.now().toISOString()
+  inTransaction(db, () => {
+    claimVersion(db, input.inspectionId, input.baseVersion, now)
+    const next = db
+      .prepare('SELECT COALESCE(MAX(position), 0) + 1 AS p FROM inspection_elements WHERE inspection_id = ?')
+      .get(input.inspectionId) as { p: number }
+    db.prepare(
+      'INSERT INTO inspection_elements (inspection_id, category, label, position) VALUES (?, ?, ?, ?)',
+    ).run(input.inspectionId, input.category, input.label, next.p)
+  })
+  return load(deps, input.inspectionId)
+}
+
+export function updateElement(
+  deps: InspectionDeps,
+  input: ParsedInputOf<'inspections:updateElement'>,
+): Inspection {
+  const { db } = deps.ctx
+  const inspectionId = inspectionIdOfElement(db, input.elementId)
+  inTransaction(db, () => {
+    claimVersion(db, inspectionId, input.baseVersion, deps.ctx.now().toISOString())
+    db.prepare('UPDATE inspection_elements SET label = ?, notes = ? WHERE id = ?').run(
+      input.label,
+      input.notes,
+      input.elementId,
+    )
+  })
+  return load(deps, inspectionId)
+}
+
+export function removeElement(
+  deps: InspectionDeps,
+  input: ParsedInputOf<'inspections:removeElement'>,
+): Inspection {
+  const { db } = deps.ctx
+  const inspectionId = inspectionIdOfElement(db, input.elementId)
+  inTransaction(db, () => {
+    claimVersion(db, inspectionId, input.baseVersion, deps.ctx.now().toISOString())
+    db.prepare('DELETE FROM inspection_elements WHERE id = ?').run(input.elementId)
+  })
+  return load(deps, inspectionId)
+}
+
+function isBlankRecord(inputs: Record<string, unknown>): boolean {
+  return Object.values(inputs).every((v) => v === null || v === '' || v === undefined)
+}
+
+/** Autosave of one check: validated and evaluated by the shared catalog, stored with its result. */
+export function saveCheck(deps: InspectionDeps, input: ParsedInputOf<'inspections:saveCheck'>): Inspection {
+  const { db } = deps.ctx
+  const now = deps.ctx.now().toISOString()
+  const inspectionId = inspectionIdOfElement(db, input.elementId)
+  inTransaction(db, () => {
+    const meta = db
+      .prepare(
+        `SELECT e.category, i.catalog_id FROM inspection_elements e JOIN inspections i ON i.id = e.inspection_id
+         WHERE e.id = ?`,
+      )
+      .get(input.elementId) as { category: string; catalog_id: string }
+    const check = findCheck(input.checkId, meta.catalog_id)
+    if (!check || check.category !== meta.category) {
+      throw new ApiError('VALIDATION', `检查项“${input.checkId}”不属于该设施类别`, [
+        { path: 'checkId', message: `检查项：“${input.checkId}”不属于该设施类别` },
+      ])
+    }
+    const evaluated = evaluateCheck(input.checkId, input.inputs, { catalogId: meta.catalog_id })
+    if (!evaluated.ok) {
+      const fields = evaluated.errors.map((e) => ({
+        path: e.inputId ? `inputs.${e.inputId}` : 'inputs',
+        message: e.message,
+      }))
+      throw new ApiError('VALIDATION', fields.map((f) => f.message).join('；'), fields)
+    }
+    claimVersion(db, inspectionId, input.baseVersion, now)
+    if (isBlankRecord(input.inputs) && !input.note && !input.confirmedFinding) {
+      db.prepare('DELETE FROM check_values WHERE element_id = ? AND check_id = ?').run(
+        input.elementId,
+        input.checkId,
+      )
+      return
+    }
+    const result = isBlankRecord(input.inputs) ? null : evaluated.result
+    db.prepare(
+      `INSERT INTO check_values (element_id, check_id, inputs_json, result_json, verdict, confirmed_finding, note, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (element_id, check_id) DO UPDATE SET inputs_json = excluded.inputs_json,
+         result_json = excluded.result_json, verdict = excluded.verdict,
+         confirmed_finding = excluded.confirmed_finding, note = excluded.note, updated_at = excluded.updated_at`,
+    ).run(
+      input.elementId,
+      input.checkId,
+      JSON.stringify(input.inputs),
+      result ? JSON.stringify(result) : null,
+      result?.verdict ?? null,
+      input.confirmedFinding ? 1 : 0,
+      input.note,
+      now,
+    )
+  })
+  return load(deps, inspectionId)
+}
+
+export function submitInspection(
+  deps: InspectionDeps,
+  input: ParsedInputOf<'inspections:submit'>,
+): Inspection {
+  const { db } = deps.ctx
+  const now = deps.ctx.now().toISOString()
+  inTransaction(db, () => {
+    claimVersion(db, input.id, input.baseVersion, now)
+    const inspection = loadInspection(db, input.id, deps.photoExists)
+    if (inspection.elements.length === 0) {
+      throw new ApiError('VALIDATION', '检查中还没有任何设施，不能提交。请先添加设施并填写测量值。')
+    }
+    db.prepare("UPDATE inspections SET status = 'submitted', submitted_at = ? WHERE id = ?").run(
+      now,
+      input.id,
+    )
+    createFindingsForInspection(db, inspection, now)
+  })
+  return load(deps, input.id)
+}
+
+/** A correction of a submitted inspection is a new draft revision carrying every value; the original stays as it was. */
+export function reviseInspection(
+  deps: InspectionDeps,
+  input: ParsedInputOf<'inspections:revise'>,
+): Inspection {
+  const { db } = deps.ctx
+  const now = deps.ctx.now().toISOString()
+  const id = inTransaction(db, () => {
+    const original = loadInspection(db, input.id, deps.photoExists)
+    if (original.status !== 'submitted') throw new ApiError('CONFLICT', '只有已提交的检查才能生成修订')
+    if (original.supersededBy !== null) {
+      throw new ApiError('CONFLICT', `该检查已有修订（编号 ${original.supersededBy}），请在最新修订上更正`)
+    }
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO inspections (place_id, inspected_on, inspectors, notes, catalog_id, catalog_version, revision_of,
+           previous_inspection_id, created_at, updated_at)
+         SELECT place_id, inspected_on, inspectors, notes, catalog_id, catalog_version, id, previous_inspection_id, ?, ?
+         FROM inspections WHERE id = ?`,
+      )
+      .run(now, now, input.id)
+    const revisionId = Number(lastInsertRowid)
+    const insertElement = db.prepare(
+      `INSERT INTO inspection_elements (inspection_id, category, label, notes, position, previous_element_id)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    for (const element of original.elements) {
+      const newElement = Number(
+        insertElement.run(
+          revisionId,
+          element.category,
+          element.label,
+          element.notes,
+          element.position,
+          element.previousElementId,
+        ).lastInsertRowid,
+      )
+      db.prepare(
+        `INSERT INTO check_values (element_id, check_id, inputs_json, result_json, verdict, confirmed_finding, note, updated_at)
+         SELECT ?, check_id, inputs_json, result_json, verdict, confirmed_finding, note, ? FROM check_values WHERE element_id = ?`,
+      ).run(newElement, now, element.id)
+      db.prepare(
+        'INSERT INTO element_photos (element_id, sha256, caption, position) SELECT ?, sha256, caption, position FROM element_photos WHERE element_id = ?',
+      ).run(newElement, element.id)
+    }
+    return revisionId
+  })
+  return load(deps, id)
+}
