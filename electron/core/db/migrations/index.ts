@@ -1,5 +1,6 @@
 import { sql as v1 } from './0001-units-and-places'
 import { sql as v2 } from './0002-inspections-and-findings'
+import { sql as v3 } from './0003-web-audits'
 
 export interface Migration {
   version: number
@@ -11,6 +12,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'units-and-places', sql: v1 },
   { version: 2, name: 'inspections-and-findings', sql: v2 },
+  { version: 3, name: 'web-audits', sql: v3 },
 ]
 
 export const latestSchemaVersion = migrations.length
