@@ -16,6 +16,14 @@ import {
   updateInspection,
 } from './inspections/inspection-service'
 import { createPlace, getPlace, listPlaces, setPlaceArchived, updatePlace } from './registry/places-service'
+import {
+  createPortal,
+  getPortal,
+  importPortals,
+  listPortals,
+  setPortalArchived,
+  updatePortal,
+} from './registry/portals-service'
 import { createUnit, getUnit, listUnits, setUnitArchived, updateUnit } from './registry/units-service'
 
 export type Door = AppInfo['door']
@@ -50,6 +58,12 @@ export function createHandlers(ctx: CoreContext, services: CoreServices): Handle
     'places:create': (input) => createPlace(ctx, input),
     'places:update': (input) => updatePlace(ctx, input),
     'places:setArchived': (input) => setPlaceArchived(ctx, input),
+    'portals:list': (input) => listPortals(ctx, input),
+    'portals:get': (input) => getPortal(ctx.db, input.id),
+    'portals:create': (input) => createPortal(ctx, input),
+    'portals:update': (input) => updatePortal(ctx, input),
+    'portals:setArchived': (input) => setPortalArchived(ctx, input),
+    'portals:import': (input) => importPortals(ctx, input),
     'inspections:list': (input) => listInspectionSummaries(ctx.db, input),
     'inspections:get': (input) => loadInspection(ctx.db, input.id, photoExists),
     'inspections:create': (input) => createInspection(deps, input),

@@ -34,6 +34,15 @@ import {
   type InspectionSummary,
   type PhotoData,
 } from '../domain/inspections'
+import {
+  portalCreateSchema,
+  portalFieldLabels,
+  portalImportSchema,
+  portalListSchema,
+  portalUpdateSchema,
+  type Portal,
+  type PortalImportReport,
+} from '../domain/portals'
 import type { ErrorCode } from './errors'
 
 /**
@@ -132,6 +141,43 @@ export const contract = {
     errors: ['NOT_FOUND'],
     labels: placeFieldLabels,
     summary: '归档或恢复场所',
+  }),
+
+  'portals:list': op<Portal[]>()({
+    input: portalListSchema,
+    errors: [],
+    labels: portalFieldLabels,
+    summary: '列出网站',
+  }),
+  'portals:get': op<Portal>()({
+    input: byId,
+    errors: ['NOT_FOUND'],
+    labels: portalFieldLabels,
+    summary: '读取网站',
+  }),
+  'portals:create': op<Portal>()({
+    input: portalCreateSchema,
+    errors: ['NOT_FOUND', 'DUPLICATE'],
+    labels: portalFieldLabels,
+    summary: '登记网站',
+  }),
+  'portals:update': op<Portal>()({
+    input: portalUpdateSchema,
+    errors: ['NOT_FOUND', 'CONFLICT', 'DUPLICATE'],
+    labels: portalFieldLabels,
+    summary: '修改网站',
+  }),
+  'portals:setArchived': op<Portal>()({
+    input: archiveInput,
+    errors: ['NOT_FOUND'],
+    labels: portalFieldLabels,
+    summary: '归档或恢复网站',
+  }),
+  'portals:import': op<PortalImportReport>()({
+    input: portalImportSchema,
+    errors: [],
+    labels: portalFieldLabels,
+    summary: '从文本或 CSV 清单导入网站（名称、网址、责任单位）',
   }),
 
   'inspections:list': op<InspectionSummary[]>()({

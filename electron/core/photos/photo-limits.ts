@@ -1,0 +1,33 @@
+/** The photo store's limits; photo-store.ts documents them for the README. */
+
+const mebibyte = 1024 * 1024
+
+/** 25 MB (MiB): a 108-megapixel phone JPEG is about 15–30 MB; anything larger is usually a RAW or video mistaken for a photo. */
+export const maxPhotoBytes = 25 * mebibyte
+
+/**
+ * 200 million pixels: the largest phone sensors (200 MP, 16320 × 12240) still fit, while a decompression bomb —
+ * a small file that claims huge dimensions — is refused from its header before any pixel is decoded.
+ */
+export const maxPhotoPixels = 200_000_000
+
+/** Longest side of the thumbnail, in pixels: sharp enough for a list cell and a preview on a high-DPI screen. */
+export const thumbnailMaxSide = 320
+
+export const thumbnailQuality = 80
+
+/** Megabytes with one decimal, rounded up, so a file just over the limit never reads as equal to it. */
+export function formatMegabytes(bytes: number): string {
+  return (Math.ceil((bytes / mebibyte) * 10) / 10).toFixed(1)
+}
+
+/** The limit as people say it: "25 MB", or "0.5 MB" for a test-sized limit. */
+export function formatLimitMegabytes(bytes: number): string {
+  const mb = bytes / mebibyte
+  return Number.isInteger(mb) ? String(mb) : formatMegabytes(bytes)
+}
+
+/** Pixels in 万 (ten thousands), the unit a Chinese reader expects for megapixel counts. */
+export function formatWanPixels(pixels: number): string {
+  return String(Math.round(pixels / 10_000))
+}
