@@ -2,27 +2,12 @@ import { ApiError } from '../../../shared/api/errors'
 import type { ParsedInputOf } from '../../../shared/api/contract'
 import type { Inspection, PhotoData } from '../../../shared/domain/inspections'
 import { inTransaction } from '../db/transaction'
+import type { PhotoStore } from '../photos/photo-store'
 import { inspectionIdOfElement, loadInspection } from './inspection-rows'
 import { claimVersion, type InspectionDeps } from './inspection-service'
 
-/** What the inspection services need from the photo store (electron/core/photos). */
-export interface PhotoStorePort {
-  ingest(input: { bytes: Uint8Array; fileName: string }): Promise<{
-    sha256: string
-    ext: string
-    mimeType: string
-    byteSize: number
-    width: number
-    height: number
-    originalName: string
-    takenAt: string | null
-    gps: { latitude: number; longitude: number } | null
-  }>
-  exists(sha256: string): boolean
-  readOriginal(sha256: string): Promise<Buffer>
-  /** Absolute path, or null when the thumbnail is not there. */
-  thumbnailPath(sha256: string): string | null
-}
+/** What the inspection services need from the photo store. */
+export type PhotoStorePort = Pick<PhotoStore, 'ingest' | 'exists' | 'readOriginal' | 'thumbnailPath'>
 
 export interface PhotoDeps extends InspectionDeps {
   photos: PhotoStorePort
