@@ -55,8 +55,12 @@ const sampleData: Record<number, (db: Database.Database) => void> = {
     db.prepare(
       "INSERT INTO portals (name, start_url, unit_id, created_at, updated_at) VALUES ('区政府门户', 'https://www.example.gov.cn/', 1, 'x', 'x')",
     ).run()
-    db.prepare("INSERT INTO audit_runs (portal_id, start_url, created_at) VALUES (1, 'https://www.example.gov.cn/', 'x')").run()
-    db.prepare("INSERT INTO audit_pages (run_id, url, updated_at) VALUES (1, 'https://www.example.gov.cn/', 'x')").run()
+    db.prepare(
+      "INSERT INTO audit_runs (portal_id, start_url, created_at) VALUES (1, 'https://www.example.gov.cn/', 'x')",
+    ).run()
+    db.prepare(
+      "INSERT INTO audit_pages (run_id, url, updated_at) VALUES (1, 'https://www.example.gov.cn/', 'x')",
+    ).run()
   },
 }
 
