@@ -1,4 +1,5 @@
 import type { ApiClient, InputOf, OperationName, OutputOf } from '../../../shared/api/contract'
+import { i18next } from '../i18n/index'
 import { errorMessages, isApiErrorBody, type ErrorCode, type FieldError } from '../../../shared/api/errors'
 import type { ApiResult } from '../../../shared/api/result'
 
@@ -53,7 +54,7 @@ function httpClient(token: string, base = '/api/'): ApiClient {
           body: JSON.stringify(input ?? {}),
         })
       } catch {
-        throw new ApiCallError('IO_ERROR', '无法连接到本机服务，请确认浏览器模式仍在运行')
+        throw new ApiCallError('IO_ERROR', i18next.t('app.offline'))
       }
       return unwrap<OutputOf<N>>(await response.json().catch(() => null))
     },
