@@ -1,0 +1,73 @@
+import { formatClause } from '../../../shared/catalog/index'
+import { i18next } from '../i18n/index'
+import { formatReading } from '../../../shared/catalog/units'
+import type { CheckDefinition, ClauseRef, InputRecord, Verdict } from '../../../shared/catalog/types'
+import type { CheckEntry, ComparisonStatus, PhotoRef } from '../../../shared/domain/inspections'
+
+/** One filled input as the record shows it: "坡度读数：1:12", "两侧是否均设扶手：是". */
+export function formatInputs(check: CheckDefinition, inputs: InputRecord | undefined): string[] {
+  if (!inputs) return []
+  const out: string[] = []
+  for (const def of check.inputs) {
+    const value = inputs[def.id]
+    if (value === null || value === undefined || value === '') continue
+    let text: string
+    if (typeof value === 'boolean') text = i18next.t(value ? 'inspections.check.yes' : 'inspections.check.no')
+    else if (typeof value === 'string')
+      text = def.kind === 'choice' ? (def.options.find((o) => o.id === value)?.label ?? value) : value
+    else text = formatReading(value.value, value.unit)
+    out.push(`${def.label}：${text}`)
+  }
+  return out
+}
+
+/** "GB 55019-2021 第2.3.1条", with ★ for mandatory clauses (the caller explains ★ once per page). */
+export function clauseText(clause: ClauseRef): string {
+  return `${clause.mandatory ? '★' : ''}${formatClause(clause)}`
+}
+
+/** Clauses that decide the verdict (superseded ones are cited for reference only). */
+export function decidingClauses(clauses: readonly ClauseRef[]): ClauseRef[] {
+  return clauses.filter((c) => !c.supersededBy)
+}
+
+/** Alt text: whose photo it is, its caption or file name, and when it was taken (a caption below shows the name). */
+export function photoAlt(
+  photo: PhotoRef,
+  elementLabel: string,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string {
+  const name = photo.caption ?? photo.originalName
+  if (!photo.takenAt) return t('inspections.photos.altNoTime', { label: elementLabel, name })
+  const time = new Date(photo.takenAt)
+  const when = Number.isNaN(time.getTime()) ? photo.takenAt : time.toLocaleString('zh-CN', { hour12: false })
+  return t('inspections.photos.alt', { label: elementLabel, name, time: when })
+}
+
+/** A check's state counts as a problem when it fails, or needs review and the inspector confirmed it. */
+export function isProblem(verdict: Verdict | null | undefined, confirmedFinding: boolean): boolean {
+  return verdict === 'fail' || (verdict === 'needs-review' && confirmedFinding)
+}
+
+/** Checked means evaluated with nothing left blank that the verdict depends on. */
+export interface LiveState {
+  verdict: Verdict | null
+  confirmedFinding: boolean
+  checked: boolean
+}
+
+/** Re-inspection status of one check, from the previous entry and what is typed now. */
+export function comparisonStatus(previous: CheckEntry | undefined, current: LiveState): ComparisonStatus {
+  const before = previous ? isProblem(previous.result?.verdict, previous.confirmedFinding) : false
+  if (!current.checked) return 'not-rechecked'
+  const now = isProblem(current.verdict, current.confirmedFinding)
+  if (before && now) return 'still-failing'
+  // A former problem that now needs review is not fixed until someone has looked.
+  if (before) return current.verdict === 'needs-review' ? 'not-rechecked' : 'fixed'
+  return now ? 'new' : 'unchanged-pass'
+}
+
+/** Safe for ids and CSS selectors: "ramp.slope" → "ramp-slope". */
+export function domId(...parts: Array<string | number>): string {
+  return parts.map((p) => String(p).replace(/[^A-Za-z0-9_-]/g, '-')).join('-')
+}

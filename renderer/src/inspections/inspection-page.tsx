@@ -1,0 +1,210 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { Alert, Button } from 'antd'
+import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import type { Inspection, InspectionElement } from '../../../shared/domain/inspections'
+import { useApi } from '../api/api-context'
+import { useAnnounce } from '../components/announcer'
+import { ErrorAlert } from '../components/error-alert'
+import { PageHeading } from '../components/page-heading'
+import { AddElementForm } from './add-element-form'
+import { ComparisonSummary } from './comparison-summary'
+import { ElementSection, type PreviousElement } from './element-section'
+import { enterMovesToNextField } from './enter-navigation'
+import { FindingsList } from './findings-list'
+import { InspectionHeader } from './inspection-header'
+import { liveSummary } from './live-summary'
+import { inspectionKey, isConflict, useMutationQueue } from './mutation-queue'
+import { clearPending } from './pending-store'
+import { ConflictAlert, SaveStatus } from './save-status'
+import { SubmitBar } from './submit-bar'
+import { useAutosave } from './use-autosave'
+import { domId } from './format'
+import './inspections.css'
+
+/** The route: a new id is a new page (its own drafts and queue), e.g. after 更正 navigates to the revision. */
+export function InspectionRoute() {
+  const { id } = useParams()
+  const numeric = Number(id)
+  return <InspectionPage key={numeric} id={numeric} />
+}
+
+function useInspection(id: number) {
+  const api = useApi()
+  return useQuery({
+    queryKey: inspectionKey(id),
+    queryFn: () => api.call('inspections:get', { id }),
+    enabled: Number.isInteger(id) && id > 0,
+  })
+}
+
+function focusHeading(elementId: number) {
+  const heading = document.getElementById(domId('element', elementId))
+  heading?.setAttribute('tabindex', '-1')
+  heading?.focus()
+}
+
+export function InspectionPage({ id }: { id: number }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const announce = useAnnounce()
+  const query = useInspection(id)
+  const inspection = query.data
+  const previousQuery = useInspection(inspection?.previousInspectionId ?? 0)
+  const previous = inspection?.previousInspectionId ? (previousQuery.data ?? null) : null
+  const queue = useMutationQueue(id, inspection?.version)
+  const autosave = useAutosave(id, queue)
+  const { restore } = autosave
+  const { run } = queue
+  const [error, setError] = useState<unknown>(null)
+
+  // On open, edits a crash or a closed window left behind are re-applied and saved.
+  const restoredFor = useRef<number | null>(null)
+  useEffect(() => {
+    if (!inspection || restoredFor.current === inspection.id) return
+    restoredFor.current = inspection.id
+    const count = restore(inspection)
+    if (count) announce(t('inspections.save.restored', { count }))
+  }, [inspection, restore, announce, t])
+
+  const reload = async (discard: boolean) => {
+    if (discard) clearPending(id)
+    queue.resume()
+    const fresh = await query.refetch()
+    if (!fresh.data) return
+    const count = restore(fresh.data)
+    announce(count ? t('inspections.save.restored', { count }) : t('inspections.save.reloaded'))
+  }
+
+  const removeElement = useCallback(
+    (element: InspectionElement) => {
+      run((baseVersion) =>
+        api.call('inspections:removeElement', { elementId: element.id, baseVersion }),
+      ).then(
+        () => announce(t('inspections.element.removed', { label: element.label })),
+        (caught: unknown) => !isConflict(caught) && setError(caught),
+      )
+    },
+    [api, announce, t, run],
+  )
+
+  const previousFor = useMemo(() => {
+    const map = new Map<number, PreviousElement>()
+    if (!inspection || !previous) return map
+    for (const e of inspection.elements)
+      map.set(e.id, {
+        date: previous.inspectedOn,
+        element: previous.elements.find((p) => p.id === e.previousElementId),
+      })
+    return map
+  }, [inspection, previous])
+
+  const summary = useMemo(
+    () => (inspection ? liveSummary(inspection, autosave.drafts, previous) : null),
+    [inspection, autosave.drafts, previous],
+  )
+
+  if (!inspection || !summary)
+    return (
+      <div className="aa-insp-screen">
+        <PageHeading>{t('inspections.detail.titleFallback')}</PageHeading>
+        <ErrorAlert error={query.error} />
+        {query.isLoading && <p>{t('inspections.detail.loading')}</p>}
+        <Link to="/inspections">{t('inspections.detail.backToList')}</Link>
+      </div>
+    )
+
+  const readOnly = inspection.status !== 'draft'
+  return (
+    <Page inspection={inspection}>
+      {queue.conflict && (
+        <ConflictAlert onReload={() => void reload(false)} onDiscard={() => void reload(true)} />
+      )}
+      {inspection.previousInspectionId && previous && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('inspections.detail.reinspectionNote', { date: previous.inspectedOn })}
+        />
+      )}
+      {inspection.revisionOf && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('inspections.detail.revisionOf', { id: inspection.revisionOf })}
+        />
+      )}
+      {inspection.supersededBy && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('inspections.detail.supersededBy')}
+          description={
+            <Link to={`/inspections/${inspection.supersededBy}`}>{t('inspections.detail.openRevision')}</Link>
+          }
+        />
+      )}
+      {inspection.status === 'submitted' && <p className="aa-intro">{t('inspections.detail.readOnly')}</p>}
+      <div className="aa-action-bar">
+        {inspection.status === 'draft' && !queue.conflict && (
+          <SaveStatus
+            state={autosave.state}
+            error={autosave.error}
+            onRetry={() => void autosave.flushNow()}
+          />
+        )}
+        <SubmitBar inspection={inspection} queue={queue} summary={summary} flush={autosave.flushNow} />
+      </div>
+      <ErrorAlert error={error} />
+      {inspection.status === 'submitted' && <FindingsList inspectionId={inspection.id} />}
+      {summary.comparison && previous && (
+        <ComparisonSummary date={previous.inspectedOn} counts={summary.comparison} />
+      )}
+      {inspection.status === 'draft' && !queue.conflict && (
+        <AddElementForm inspection={inspection} queue={queue} />
+      )}
+      {inspection.elements.length > 1 && (
+        <nav aria-label={t('inspections.detail.contents')} className="aa-contents">
+          {inspection.elements.map((e) => (
+            <Button key={e.id} type="link" size="small" onClick={() => focusHeading(e.id)}>
+              {e.label}
+            </Button>
+          ))}
+        </nav>
+      )}
+      {inspection.elements.length === 0 ? (
+        <p className="aa-hint">{t('inspections.detail.noElements')}</p>
+      ) : (
+        <p className="aa-hint">{t('inspections.check.mandatoryMark')}</p>
+      )}
+      <div onKeyDown={enterMovesToNextField}>
+        {inspection.elements.map((element) => (
+          <ElementSection
+            key={element.id}
+            catalogId={inspection.catalogId}
+            element={element}
+            drafts={autosave.drafts}
+            readOnly={readOnly}
+            previous={previousFor.get(element.id) ?? null}
+            queue={queue}
+            onCheckChange={autosave.edit}
+            onRemove={removeElement}
+          />
+        ))}
+      </div>
+    </Page>
+  )
+}
+
+function Page({ inspection, children }: { inspection: Inspection; children: ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <div className="aa-inspection aa-insp-screen">
+      <PageHeading>{`${t('inspections.title')}：${inspection.placeName}（${inspection.inspectedOn}）`}</PageHeading>
+      <Link to="/inspections">{t('inspections.detail.backToList')}</Link>
+      <InspectionHeader inspection={inspection} />
+      {children}
+    </div>
+  )
+}
