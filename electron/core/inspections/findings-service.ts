@@ -3,11 +3,11 @@ import { findCheck } from '../../../shared/catalog/index'
 import type { CheckEntry, Finding, FindingSource, Inspection } from '../../../shared/domain/inspections'
 import type { Severity } from '../../../shared/catalog/types'
 import type { Db } from '../db/open-database'
+import { isProblem } from '../../../shared/domain/inspection-status'
 
 /** A check entry is a finding when it fails, or needs review and the inspector confirmed it. */
 export function isFinding(entry: CheckEntry): boolean {
-  const verdict = entry.result?.verdict
-  return verdict === 'fail' || (verdict === 'needs-review' && entry.confirmedFinding)
+  return isProblem(entry.result?.verdict, entry.confirmedFinding)
 }
 
 /** The first element of a chain of re-inspections: the same physical ramp keeps one identity. */

@@ -1,27 +1,16 @@
-import type {
-  CheckEntry,
-  ComparisonRow,
-  ComparisonStatus,
-  InspectionComparison,
-} from '../../../shared/domain/inspections'
+import type { CheckEntry, ComparisonRow, InspectionComparison } from '../../../shared/domain/inspections'
 import type { Db } from '../db/open-database'
-import { isFinding } from './findings-service'
+import { comparisonStatus, type CheckState } from '../../../shared/domain/inspection-status'
 import { loadInspection } from './inspection-rows'
 
-function isPass(entry: CheckEntry | null): boolean {
-  return entry?.result?.verdict === 'pass'
-}
-
-export function comparisonStatus(previous: CheckEntry | null, current: CheckEntry | null): ComparisonStatus {
-  const wasProblem = previous !== null && isFinding(previous)
-  const hasResult =
-    current?.result !== null && current?.result !== undefined && current.result.missing === undefined
-  if (!hasResult) return 'not-rechecked'
-  const isProblem = current !== null && isFinding(current)
-  if (wasProblem && isProblem) return 'still-failing'
-  if (wasProblem && isPass(current)) return 'fixed'
-  if (!wasProblem && isProblem) return 'new'
-  return 'unchanged-pass'
+function stateOf(entry: CheckEntry | null): CheckState | null {
+  if (!entry) return null
+  const result = entry.result
+  return {
+    verdict: result?.verdict ?? null,
+    confirmedFinding: entry.confirmedFinding,
+    checked: result !== null && result.missing === undefined,
+  }
 }
 
 /** Re-inspection view: each check of each element, previous beside current, with what changed. */
@@ -52,7 +41,7 @@ export function compareWithPrevious(
         checkId,
         previous: prev,
         current: cur,
-        status: comparisonStatus(prev, cur),
+        status: comparisonStatus(stateOf(prev), stateOf(cur)),
       })
     }
   }

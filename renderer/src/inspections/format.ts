@@ -1,7 +1,11 @@
 import { formatClause } from '../../../shared/catalog/index'
 import { i18next } from '../i18n/index'
 import { formatReading } from '../../../shared/catalog/units'
-import type { CheckDefinition, ClauseRef, InputRecord, Verdict } from '../../../shared/catalog/types'
+import {
+  comparisonStatus as sharedComparisonStatus,
+  type CheckState as LiveState,
+} from '../../../shared/domain/inspection-status'
+import type { CheckDefinition, ClauseRef, InputRecord } from '../../../shared/catalog/types'
 import type { CheckEntry, ComparisonStatus, PhotoRef } from '../../../shared/domain/inspections'
 
 /** One filled input as the record shows it: "坡度读数：1:12", "两侧是否均设扶手：是". */
@@ -44,27 +48,19 @@ export function photoAlt(
   return t('inspections.photos.alt', { label: elementLabel, name, time: when })
 }
 
-/** A check's state counts as a problem when it fails, or needs review and the inspector confirmed it. */
-export function isProblem(verdict: Verdict | null | undefined, confirmedFinding: boolean): boolean {
-  return verdict === 'fail' || (verdict === 'needs-review' && confirmedFinding)
-}
-
-/** Checked means evaluated with nothing left blank that the verdict depends on. */
-export interface LiveState {
-  verdict: Verdict | null
-  confirmedFinding: boolean
-  checked: boolean
-}
+export { isProblem } from '../../../shared/domain/inspection-status'
+export type { CheckState as LiveState } from '../../../shared/domain/inspection-status'
 
 /** Re-inspection status of one check, from the previous entry and what is typed now. */
 export function comparisonStatus(previous: CheckEntry | undefined, current: LiveState): ComparisonStatus {
-  const before = previous ? isProblem(previous.result?.verdict, previous.confirmedFinding) : false
-  if (!current.checked) return 'not-rechecked'
-  const now = isProblem(current.verdict, current.confirmedFinding)
-  if (before && now) return 'still-failing'
-  // A former problem that now needs review is not fixed until someone has looked.
-  if (before) return current.verdict === 'needs-review' ? 'not-rechecked' : 'fixed'
-  return now ? 'new' : 'unchanged-pass'
+  const before = previous
+    ? {
+        verdict: previous.result?.verdict ?? null,
+        confirmedFinding: previous.confirmedFinding,
+        checked: true,
+      }
+    : null
+  return sharedComparisonStatus(before, current)
 }
 
 /** Safe for ids and CSS selectors: "ramp.slope" → "ramp-slope". */
