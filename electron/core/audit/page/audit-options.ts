@@ -1,0 +1,88 @@
+import type { Page } from 'puppeteer-core'
+import { z } from 'zod'
+import { ownRuleIds, type OwnRuleId } from '../../../../shared/web/own-rules'
+
+/** axe tags run by default: WCAG 2.0/2.1 A+AA (the basis of GB/T 37668-2019), 2.2 AA, and best practices. */
+export const defaultAxeTags: readonly string[] = [
+  'wcag2a',
+  'wcag2aa',
+  'wcag21a',
+  'wcag21aa',
+  'wcag22aa',
+  'best-practice',
+]
+
+/**
+ * axe rules known to take many seconds on large, link-heavy pages (each walks every text node or target and
+ * computes styles and geometry). Each runs in its own axe call under `ruleTimeoutMs`, so one slow rule becomes
+ * a needs-review result instead of sinking the page.
+ */
+export const defaultIsolatedRules: readonly string[] = [
+  'color-contrast',
+  'color-contrast-enhanced',
+  'link-in-text-block',
+  'target-size',
+]
+
+const ms = (min = 1) => z.number().int().min(min)
+
+const hooksSchema = z
+  .object({
+    /** Test hook: runs after the page reached DOM ready (tests use it to crash the tab with CDP Page.crash). */
+    afterNavigation: z
+      .custom<(page: Page) => Promise<void> | void>((v) => typeof v === 'function')
+      .optional(),
+  })
+  .strict()
+
+export const auditPageOptionsSchema = z
+  .object({
+    /** Main document must reach DOMContentLoaded within this time, else failureReason 'timeout'. */
+    navigationTimeoutMs: ms().default(30_000),
+    /** After DOM ready, wait for network idle (500 ms) but never longer than this. */
+    settleMs: ms(0).default(1_500),
+    /** Whole page, all steps; beyond it the page ends as 'audit-timeout'. */
+    pageTimeoutMs: ms().default(180_000),
+    /** All axe calls of the page together. */
+    axeTimeoutMs: ms().default(90_000),
+    /** Budget of one axe rule run on its own (the isolated rules, and every rule after a group timed out). */
+    ruleTimeoutMs: ms().default(15_000),
+    /** Injecting axe into one frame (a frame still loading can hang evaluation). */
+    frameTimeoutMs: ms().default(5_000),
+    /** Each own check's page-side evaluation. */
+    checkTimeoutMs: ms().default(15_000),
+    tags: z
+      .array(z.string().min(1))
+      .min(1)
+      .default([...defaultAxeTags]),
+    isolatedRules: z.array(z.string().min(1)).default([...defaultIsolatedRules]),
+    /** Own checks to run (ids from shared/web/own-rules); default all. */
+    ownRules: z.array(z.enum(ownRuleIds as [OwnRuleId, ...OwnRuleId[]])).default([...ownRuleIds]),
+    /** Nodes kept per rule result (nodeCount keeps the total). */
+    maxNodesPerRule: ms().default(50),
+    /** Folder for element screenshots (PNG); none are taken when null. */
+    screenshotDir: z.string().min(1).nullable().default(null),
+    /** File name prefix for this page's screenshots; default a hash of the URL. */
+    screenshotPrefix: z
+      .string()
+      .regex(/^[\w.-]{1,64}$/)
+      .optional(),
+    maxScreenshots: ms(0).default(20),
+    maxScreenshotsPerRule: ms(0).default(3),
+    /** Tab presses for the keyboard checks (0 skips aa-keyboard-trap / reach-by-tab / focus-visible). */
+    maxTabPresses: ms(0).default(250),
+    viewport: z.object({ width: ms(200), height: ms(200) }).default({ width: 1280, height: 800 }),
+    hooks: hooksSchema.optional(),
+  })
+  .strict()
+
+export type AuditPageOptions = z.input<typeof auditPageOptionsSchema>
+export type ResolvedAuditOptions = z.output<typeof auditPageOptionsSchema>
+
+/** Validates options first, as pa11y does: a wrong option is a caller bug and throws (a bad page never does). */
+export function resolveAuditOptions(options: AuditPageOptions = {}): ResolvedAuditOptions {
+  const parsed = auditPageOptionsSchema.safeParse(options)
+  if (parsed.success) return parsed.data
+  const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`).join('; ')
+  throw new TypeError(`auditPage 选项无效 (invalid options): ${detail}`)
+}

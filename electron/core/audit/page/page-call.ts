@@ -1,0 +1,57 @@
+import type { ElementHandle, Frame } from 'puppeteer-core'
+import { pageHelpers, type PageHelpers } from './page-helpers'
+import { withTimeout } from './timing'
+
+/**
+ * Runs page-side functions in a frame. The function is sent as source text, so it must be self-contained: it may
+ * use only its parameters (the helpers object and JSON arguments) and browser globals, never imports or outer
+ * variables.
+ *
+ * Why source text instead of puppeteer's `frame.evaluate(fn, ...args)`: under tsx (the CLI) esbuild's keepNames
+ * inserts `__name(...)` calls into function bodies, which do not exist in the page. The wrapper defines a local
+ * `__name` so the same code works under tsx, vitest and the bundled app, without touching the page's globals.
+ */
+
+export type PageFn<A extends unknown[], R> = (h: PageHelpers, ...args: A) => R
+
+export function pageExpression<A extends unknown[], R>(fn: PageFn<A, R>, args: A): string {
+  // JSON text is a valid JS expression, so arguments need no further escaping.
+  return `(() => { const __name = (f) => f; const h = (${pageHelpers.toString()})(); return (${fn.toString()})(h, ...${JSON.stringify(args)}) })()`
+}
+
+/** Source text calling a self-contained function without helpers (for evaluateOnNewDocument). */
+export function scriptSource<A extends unknown[]>(fn: (...args: A) => unknown, ...args: A): string {
+  return `(() => { const __name = (f) => f; (${fn.toString()})(...${JSON.stringify(args)}) })()`
+}
+
+/**
+ * Evaluates `fn(helpers, ...args)` in the frame's main world and returns its JSON-serializable result.
+ * (async, because puppeteer throws synchronously for a detached frame; callers get a rejection instead.)
+ */
+export async function evaluateIn<A extends unknown[], R>(
+  frame: Frame,
+  timeoutMs: number,
+  fn: PageFn<A, R>,
+  ...args: A
+): Promise<Awaited<R>> {
+  const call = frame.evaluate(pageExpression(fn, args)) as Promise<Awaited<R>>
+  return withTimeout(call, timeoutMs, '页面脚本执行')
+}
+
+/** Like evaluateIn, for a function returning an element: resolves to its handle, or null. */
+export async function elementIn<A extends unknown[]>(
+  frame: Frame,
+  timeoutMs: number,
+  fn: PageFn<A, Element | null>,
+  ...args: A
+): Promise<ElementHandle<Element> | null> {
+  const handle = await withTimeout(frame.evaluateHandle(pageExpression(fn, args)), timeoutMs, '查找元素')
+  const element = handle.asElement() as ElementHandle<Element> | null
+  if (!element) await handle.dispose().catch(() => {})
+  return element
+}
+
+/** Evaluates a plain script (e.g. the axe-core source) in the frame. */
+export async function evaluateSource(frame: Frame, timeoutMs: number, source: string): Promise<unknown> {
+  return withTimeout(frame.evaluate(source), timeoutMs, '注入脚本')
+}
