@@ -6,6 +6,7 @@ import { dataDirEnv, resolveDataDir } from '../core/paths'
 import { readAppVersion } from './app-version'
 import { exitCodes, out } from './output'
 import { renderCatalog } from './catalog-command'
+import { configureAuditCommand } from './audit-command'
 import { runWeb } from './web-command'
 
 function portNumber(value: string): number {
@@ -87,6 +88,8 @@ export function buildProgram(): Command {
         core.close()
       }
     })
+
+  configureAuditCommand(program.command('audit'), () => program.opts<{ dataDir?: string }>().dataDir)
   return program
 }
 

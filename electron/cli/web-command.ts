@@ -37,5 +37,6 @@ export async function runWeb(options: WebOptions): Promise<void> {
     process.once('SIGTERM', stop)
   })
   await door.close()
-  core.close()
+  // Running audit batches stop here and stay resumable (their queue is in the database).
+  await core.shutdown()
 }

@@ -4,12 +4,21 @@ import { openDatabase, type OpenDatabaseOptions } from './db/open-database'
 import fsp from 'node:fs/promises'
 import { createHandlers, type CoreServices, type Door } from './handlers'
 import { createPhotoStore } from './photos/photo-store'
+import { AuditManager } from './audit-jobs/audit-manager'
 import { seedUnitsOnce } from './registry/units-service'
 
 export interface Core {
   ctx: CoreContext
+  audits: AuditManager
   dispatch: (door: Door) => Dispatch
+  /** Stops running audit batches (they stay resumable), then closes the database. */
+  shutdown: () => Promise<void>
   close: () => void
+}
+
+/** Extra Chromium flags for audits from the environment (space separated), e.g. a proxy on a closed network. */
+function chromeArgsFromEnv(): string[] {
+  return (process.env.ACCESS_AUDIT_CHROME_ARGS ?? '').split(/\s+/).filter(Boolean)
 }
 
 /** Opens the data folder (migrating and seeding it) and wires the handlers; used by main, the web door and the CLI. */
@@ -22,9 +31,20 @@ export function openCore(
   const db = openDatabase(dataDir, options)
   const ctx: CoreContext = { db, dataDir, appVersion, now: () => new Date() }
   seedUnitsOnce(ctx)
+  const audits = services.audits ?? new AuditManager(ctx, { extraArgs: chromeArgsFromEnv() })
   const handlers = createHandlers(ctx, {
     photos: services.photos ?? createPhotoStore(dataDir),
     readFile: services.readFile ?? ((file) => fsp.readFile(file)),
+    audits,
   })
-  return { ctx, dispatch: (door) => createDispatch(handlers, door), close: () => db.close() }
+  return {
+    ctx,
+    audits,
+    dispatch: (door) => createDispatch(handlers, door),
+    shutdown: async () => {
+      await audits.shutdown()
+      db.close()
+    },
+    close: () => db.close(),
+  }
 }

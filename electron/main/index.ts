@@ -21,7 +21,14 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.whenReady().then(start, (error: unknown) => fail(error))
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => core?.close())
+  let quitting = false
+  app.on('before-quit', (event) => {
+    if (quitting || !core) return
+    // Let running audit batches put their pages back in the queue before the database closes.
+    event.preventDefault()
+    quitting = true
+    void core.shutdown().finally(() => app.quit())
+  })
 }
 
 function appUrl(): string {

@@ -7,10 +7,16 @@ import { useTranslation } from 'react-i18next'
 import type { ApiClient } from '../../shared/api/contract'
 import { ApiContext } from './api/api-context'
 import { AnnouncerProvider } from './components/announcer'
+import { InspectionRoute } from './inspections/inspection-page'
+import { InspectionsPage } from './inspections/inspections-page'
+import { RecordPage } from './inspections/record-page'
 import { PlaceholderPage } from './pages/placeholder-page'
 import { PlacesPage } from './pages/places-page'
 import { SettingsPage } from './pages/settings-page'
 import { UnitsPage } from './pages/units-page'
+import { PortalPage } from './web-audits/portal-page'
+import { PortalsPage } from './web-audits/portals-page'
+import { RunPage } from './web-audits/run-page'
 import { fontSizes, useFontSize, type FontSizeKey } from './settings/display-settings'
 import { accessibleTheme } from './theme'
 import { usePrefersReducedMotion } from './settings/reduced-motion'
@@ -64,14 +70,12 @@ function Routed({ fontSize, setFontSize }: { fontSize: FontSizeKey; setFontSize:
   return (
     <Routes>
       <Route path="/" element={<Navigate to="/places" replace />} />
-      <Route
-        path="/inspections"
-        element={<PlaceholderPage titleKey="nav.inspections" bodyKey="placeholder.inspections" />}
-      />
-      <Route
-        path="/web-audits"
-        element={<PlaceholderPage titleKey="nav.webAudits" bodyKey="placeholder.webAudits" />}
-      />
+      <Route path="/inspections" element={<InspectionsPage />} />
+      <Route path="/inspections/:id" element={<InspectionRoute />} />
+      <Route path="/inspections/:id/record" element={<RecordPage />} />
+      <Route path="/web-audits" element={<PortalsPage />} />
+      <Route path="/web-audits/portals/:id" element={<PortalPage />} />
+      <Route path="/web-audits/runs/:runId" element={<RunPage />} />
       <Route
         path="/rectification"
         element={<PlaceholderPage titleKey="nav.rectification" bodyKey="placeholder.rectification" />}

@@ -43,6 +43,22 @@ import {
   type Portal,
   type PortalImportReport,
 } from '../domain/portals'
+import {
+  auditFieldLabels,
+  batchIdSchema,
+  compareSchema,
+  manualAnswerSchema,
+  manualChecklistSchema,
+  runIdSchema,
+  runsListSchema,
+  screenshotSchema,
+  startBatchSchema,
+  type AuditBatchView,
+  type AuditComparisonView,
+  type AuditRunDetail,
+  type AuditRunView,
+  type ManualChecklistItem,
+} from '../domain/audits'
 import type { ErrorCode } from './errors'
 
 /**
@@ -178,6 +194,73 @@ export const contract = {
     errors: [],
     labels: portalFieldLabels,
     summary: '从文本或 CSV 清单导入网站（名称、网址、责任单位）',
+  }),
+
+  'audits:start': op<AuditBatchView>()({
+    input: startBatchSchema,
+    errors: ['NOT_FOUND'],
+    labels: auditFieldLabels,
+    summary: '开始批量检测所选网站（后台运行）',
+  }),
+  'audits:batch': op<AuditBatchView>()({
+    input: batchIdSchema,
+    errors: ['NOT_FOUND'],
+    labels: auditFieldLabels,
+    summary: '批次进度：已完成、失败、剩余页面和预计剩余时间',
+  }),
+  'audits:batches': op<AuditBatchView[]>()({
+    input: z.object({}).default({}),
+    errors: [],
+    labels: auditFieldLabels,
+    summary: '最近的检测批次（含可继续的批次）',
+  }),
+  'audits:cancel': op<AuditBatchView>()({
+    input: batchIdSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    labels: auditFieldLabels,
+    summary: '取消正在运行的批次（可继续）',
+  }),
+  'audits:resume': op<AuditBatchView>()({
+    input: batchIdSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    labels: auditFieldLabels,
+    summary: '继续被中断或取消的批次，已检测的页面不再重复',
+  }),
+  'audits:runs': op<AuditRunView[]>()({
+    input: runsListSchema,
+    errors: [],
+    labels: auditFieldLabels,
+    summary: '网站的历次检测记录',
+  }),
+  'audits:run': op<AuditRunDetail>()({
+    input: runIdSchema,
+    errors: ['NOT_FOUND'],
+    labels: auditFieldLabels,
+    summary: '一次检测的汇总与按规则的明细',
+  }),
+  'audits:compare': op<AuditComparisonView>()({
+    input: compareSchema,
+    errors: ['NOT_FOUND'],
+    labels: auditFieldLabels,
+    summary: '与上次检测对比：新增、仍存在、已修复',
+  }),
+  'audits:screenshot': op<{ dataUrl: string; missing: boolean }>()({
+    input: screenshotSchema,
+    errors: ['NOT_FOUND'],
+    labels: auditFieldLabels,
+    summary: '读取问题元素截图',
+  }),
+  'audits:manualChecklist': op<ManualChecklistItem[]>()({
+    input: manualChecklistSchema,
+    errors: ['NOT_FOUND'],
+    labels: auditFieldLabels,
+    summary: '网站的人工检查清单',
+  }),
+  'audits:answerManual': op<ManualChecklistItem[]>()({
+    input: manualAnswerSchema,
+    errors: ['NOT_FOUND'],
+    labels: auditFieldLabels,
+    summary: '记录人工检查结论（不通过即列为问题）',
   }),
 
   'inspections:list': op<InspectionSummary[]>()({

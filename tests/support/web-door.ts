@@ -11,12 +11,14 @@ export interface RunningWebDoor {
  * Starts the real browser door as a user would (`access-audit web`) on a temporary data folder and waits for the
  * address it prints. The renderer is built once by the e2e global setup (the first half of `npm run web`).
  */
-export function startWebDoor(dataDir: string): Promise<RunningWebDoor> {
+export function startWebDoor(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningWebDoor> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['electron/cli/bin.mjs', 'web', '--data-dir', dataDir, '--port', '0'],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Extra variables for the child, e.g. ACCESS_AUDIT_CHROME_ARGS for the audit browser on a closed network.
+      env: { ...process.env, ...env },
     },
   )
   let output = ''

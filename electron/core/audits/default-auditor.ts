@@ -1,0 +1,7 @@
+import { auditPage, type AuditPageOptions } from '../audit/page/audit-page'
+import { createPageAuditor, type PageAuditor } from './page-auditor'
+
+/** The production page auditor: the project's `auditPage` (axe-core + own checks), links read on the same load. */
+export function createDefaultAuditor(options: AuditPageOptions = {}): PageAuditor {
+  return createPageAuditor(auditPage, options)
+}
