@@ -85,6 +85,14 @@ export const zhCN = {
     tableCaption: '场所列表',
   },
   inspections: {
+    gps: {
+      title: '照片记录了拍摄位置',
+      body: '照片“{{photo}}”记录了拍摄位置（{{coordinates}}），场所“{{place}}”还没有坐标。可将其设为场所坐标。',
+      coordinates: '纬度 {{lat}}，经度 {{lon}}，WGS-84',
+      use: '设为场所坐标',
+      saved: '已将照片位置设为“{{place}}”的坐标',
+      noPlace: '场所信息尚未载入',
+    },
     title: '现场检查',
     intro: '按国家标准逐项录入现场测量值，软件即时给出判定并引用条款。录入内容自动保存，提交后生成问题清单。',
     tableCaption: '现场检查列表',

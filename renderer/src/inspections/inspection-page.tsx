@@ -14,6 +14,7 @@ import { ElementSection, type PreviousElement } from './element-section'
 import { enterMovesToNextField } from './enter-navigation'
 import { FindingsList } from './findings-list'
 import { InspectionHeader } from './inspection-header'
+import { PlaceGpsOffer } from './place-gps-offer'
 import { liveSummary } from './live-summary'
 import { inspectionKey, isConflict, useMutationQueue } from './mutation-queue'
 import { clearPending } from './pending-store'
@@ -204,6 +205,7 @@ function Page({ inspection, children }: { inspection: Inspection; children: Reac
       <PageHeading>{`${t('inspections.title')}：${inspection.placeName}（${inspection.inspectedOn}）`}</PageHeading>
       <Link to="/inspections">{t('inspections.detail.backToList')}</Link>
       <InspectionHeader inspection={inspection} />
+      <PlaceGpsOffer inspection={inspection} />
       {children}
     </div>
   )
