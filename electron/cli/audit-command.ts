@@ -125,6 +125,7 @@ function progressPrinter(tty: boolean) {
     },
     end() {
       if (tty && last) process.stderr.write('\n')
+      last = ''
     },
   }
 }
