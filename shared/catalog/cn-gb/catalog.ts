@@ -1,3 +1,4 @@
+import { categoryIds } from '../categories'
 import type { Catalog } from '../types'
 import { audibleSignalChecks } from './audible-signals'
 import { cnCodes } from './clauses'
@@ -29,24 +30,8 @@ export const cnGbCatalog: Catalog = {
   version: '1.0.0',
   locale: 'zh-CN',
   codes: cnCodes,
-  categories: [
-    'ramp',
-    'curb-ramp',
-    'tactile-directional',
-    'tactile-warning',
-    'audible-signal',
-    'entrance',
-    'route',
-    'door',
-    'handrail',
-    'lift',
-    'toilet-stall',
-    'toilet-room',
-    'toilet-fixture',
-    'parking',
-    'counter',
-    'signage',
-  ],
+  // This catalog covers every shared category, in the shared order.
+  categories: categoryIds,
   checks: [
     ...rampChecks,
     ...curbRampChecks,
