@@ -1,13 +1,11 @@
-import { useState } from 'react'
-import { Alert, Form, Input, Modal, Select } from 'antd'
+import { Alert, Form, Input, Select } from 'antd'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import dayjs from 'dayjs'
 import type { Place } from '../../../shared/domain/places'
 import type { Inspection } from '../../../shared/domain/inspections'
 import { useApi } from '../api/api-context'
-import { applyFieldErrors } from '../api/form-errors'
-import { ErrorAlert } from '../components/error-alert'
+import { FormDialog } from '../components/form-dialog'
 
 interface NewInspectionValues {
   placeId: number | undefined
@@ -26,8 +24,6 @@ export function NewInspectionDialog(props: {
   const { t } = useTranslation()
   const api = useApi()
   const [form] = Form.useForm<NewInspectionValues>()
-  const [error, setError] = useState<unknown>(null)
-  const [saving, setSaving] = useState(false)
   const placeId = Form.useWatch('placeId', form)
 
   // A place with a submitted inspection gets a re-inspection: say so before the user starts.
@@ -38,88 +34,69 @@ export function NewInspectionDialog(props: {
   })
   const latest = [...(earlier.data ?? [])].sort((a, b) => b.inspectedOn.localeCompare(a.inspectedOn))[0]
 
-  const submit = async (values: NewInspectionValues) => {
-    setSaving(true)
-    setError(null)
-    try {
-      const created = await api.call('inspections:create', {
-        placeId: values.placeId ?? 0,
-        inspectedOn: values.inspectedOn,
-        inspectors: values.inspectors,
-        notes: values.notes,
-      })
-      onCreated(created)
-    } catch (caught) {
-      setError(applyFieldErrors(form, caught))
-    } finally {
-      setSaving(false)
-    }
+  const save = async (values: NewInspectionValues) => {
+    return await api.call('inspections:create', {
+      placeId: values.placeId ?? 0,
+      inspectedOn: values.inspectedOn,
+      inspectors: values.inspectors,
+      notes: values.notes,
+    })
   }
   const enter = () => form.submit()
 
   return (
-    <Modal
-      open
+    <FormDialog
+      form={form}
+      name="inspection"
       title={t('inspections.create.title')}
       okText={t('inspections.create.ok')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      forceRender
       rootClassName="aa-insp-screen"
+      initialValues={{
+        placeId: undefined,
+        inspectedOn: dayjs().format('YYYY-MM-DD'),
+        inspectors: '',
+        notes: '',
+      }}
+      save={save}
+      onSaved={onCreated}
+      onClose={onClose}
     >
-      <Form<NewInspectionValues>
-        form={form}
-        name="inspection"
-        layout="vertical"
-        onFinish={(values) => void submit(values)}
-        initialValues={{
-          placeId: undefined,
-          inspectedOn: dayjs().format('YYYY-MM-DD'),
-          inspectors: '',
-          notes: '',
-        }}
+      {places.length === 0 && <Alert type="info" showIcon title={t('inspections.create.noPlaces')} />}
+      <Form.Item
+        label={t('inspections.create.place')}
+        name="placeId"
+        required
+        extra={t('inspections.create.placeHelp')}
       >
-        <ErrorAlert error={error} />
-        {places.length === 0 && <Alert type="info" showIcon title={t('inspections.create.noPlaces')} />}
-        <Form.Item
-          label={t('inspections.create.place')}
-          name="placeId"
-          required
-          extra={t('inspections.create.placeHelp')}
-        >
-          <Select
-            autoFocus
-            showSearch={{ optionFilterProp: 'label' }}
-            options={places.map((p) => ({ value: p.id, label: p.name }))}
-          />
-        </Form.Item>
-        {latest && (
-          <Alert
-            type="info"
-            showIcon
-            role="status"
-            style={{ marginBottom: 16 }}
-            title={t('inspections.create.reinspection', { date: latest.inspectedOn })}
-          />
-        )}
-        <Form.Item label={t('inspections.create.date')} name="inspectedOn" required>
-          <Input type="date" onPressEnter={enter} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item
-          label={t('inspections.create.inspectors')}
-          name="inspectors"
-          required
-          extra={t('inspections.create.inspectorsHelp')}
-        >
-          <Input autoComplete="name" onPressEnter={enter} />
-        </Form.Item>
-        <Form.Item label={t('inspections.create.notes')} name="notes">
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Select
+          autoFocus
+          showSearch={{ optionFilterProp: 'label' }}
+          options={places.map((p) => ({ value: p.id, label: p.name }))}
+        />
+      </Form.Item>
+      {latest && (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          style={{ marginBottom: 16 }}
+          title={t('inspections.create.reinspection', { date: latest.inspectedOn })}
+        />
+      )}
+      <Form.Item label={t('inspections.create.date')} name="inspectedOn" required>
+        <Input type="date" onPressEnter={enter} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item
+        label={t('inspections.create.inspectors')}
+        name="inspectors"
+        required
+        extra={t('inspections.create.inspectorsHelp')}
+      >
+        <Input autoComplete="name" onPressEnter={enter} />
+      </Form.Item>
+      <Form.Item label={t('inspections.create.notes')} name="notes">
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormDialog>
   )
 }
