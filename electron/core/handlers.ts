@@ -31,6 +31,9 @@ import {
   updatePortal,
 } from './registry/portals-service'
 import { createUnit, getUnit, listUnits, setUnitArchived, updateUnit } from './registry/units-service'
+import type { PdfRenderer } from './documents/pdf-port'
+import { rectificationHandlers } from './rectification/rectification-handlers'
+import { reportHandlers } from './reports/report-handlers'
 
 export type Door = AppInfo['door']
 
@@ -43,6 +46,8 @@ export interface CoreServices {
   photos: PhotoStorePort
   readFile: (absolutePath: string) => Promise<Buffer>
   audits: AuditManager
+  /** Chromium print-to-PDF for notices and reports (launched on first use). */
+  pdf: PdfRenderer
 }
 
 async function screenshot(ctx: CoreContext, runId: number, file: string) {
@@ -62,6 +67,8 @@ export function createHandlers(ctx: CoreContext, services: CoreServices): Handle
   const photoExists = (sha: string) => services.photos.exists(sha)
   const deps = { ctx, photoExists, photos: services.photos, readFile: services.readFile }
   return {
+    ...rectificationHandlers(ctx, services),
+    ...reportHandlers(ctx, services),
     'app:info': (_input, door) => ({
       version: ctx.appVersion,
       schemaVersion: Number(ctx.db.pragma('user_version', { simple: true })),

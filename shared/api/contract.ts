@@ -59,6 +59,31 @@ import {
   type AuditRunView,
   type ManualChecklistItem,
 } from '../domain/audits'
+import {
+  indicatorRecordSchema,
+  itemClaimSchema,
+  itemDropSchema,
+  itemListSchema,
+  itemMergeSchema,
+  itemReopenSchema,
+  itemUpdateSchema,
+  itemVerifySchema,
+  noticeDraftSchema,
+  noticeExportSchema,
+  proposalDecideSchema,
+  rectificationFieldLabels,
+  reportExportSchema,
+  reportQuerySchema,
+  settingsUpdateSchema,
+  type ExportedFile,
+  type IndicatorView,
+  type ItemEvent,
+  type NoticeSummary,
+  type RectificationItem,
+  type RectificationSettings,
+  type ReportSummary,
+} from '../domain/rectification'
+import type { NoticeDocument } from '../domain/notice-document'
 import type { ErrorCode } from './errors'
 
 /**
@@ -352,6 +377,134 @@ export const contract = {
     errors: ['NOT_FOUND'],
     labels: inspectionFieldLabels,
     summary: '读取照片（缩略图或原图）',
+  }),
+  'rectification:sync': op<{ created: number; linked: number; proposals: number }>()({
+    input: z.object({}).default({}),
+    errors: [],
+    labels: rectificationFieldLabels,
+    summary: '由现场检查和网站检测的问题生成整改项，并提出复查核验建议',
+  }),
+  'rectification:list': op<RectificationItem[]>()({
+    input: itemListSchema,
+    errors: [],
+    labels: rectificationFieldLabels,
+    summary: '整改项列表（按责任单位、场所或网站、状态筛选）',
+  }),
+  'rectification:get': op<RectificationItem & { events: ItemEvent[] }>()({
+    input: byId,
+    errors: ['NOT_FOUND'],
+    labels: rectificationFieldLabels,
+    summary: '整改项详情与处理记录',
+  }),
+  'rectification:update': op<RectificationItem>()({
+    input: itemUpdateSchema,
+    errors: ['NOT_FOUND', 'CONFLICT', 'INVALID_STATE'],
+    labels: rectificationFieldLabels,
+    summary: '设置整改项的优先级和整改期限',
+  }),
+  'rectification:drop': op<RectificationItem>()({
+    input: itemDropSchema,
+    errors: ['NOT_FOUND', 'CONFLICT', 'INVALID_STATE'],
+    labels: rectificationFieldLabels,
+    summary: '撤销误报的整改项（须填写原因）',
+  }),
+  'rectification:merge': op<RectificationItem>()({
+    input: itemMergeSchema,
+    errors: ['NOT_FOUND', 'INVALID_STATE'],
+    labels: rectificationFieldLabels,
+    summary: '把重复的整改项合并到一项',
+  }),
+  'rectification:claim': op<RectificationItem>()({
+    input: itemClaimSchema,
+    errors: ['NOT_FOUND', 'CONFLICT', 'INVALID_STATE'],
+    labels: rectificationFieldLabels,
+    summary: '登记责任单位的整改回复和佐证',
+  }),
+  'rectification:verify': op<RectificationItem>()({
+    input: itemVerifySchema,
+    errors: ['NOT_FOUND', 'CONFLICT', 'INVALID_STATE'],
+    labels: rectificationFieldLabels,
+    summary: '核验整改已完成',
+  }),
+  'rectification:reopen': op<RectificationItem>()({
+    input: itemReopenSchema,
+    errors: ['NOT_FOUND', 'CONFLICT', 'INVALID_STATE'],
+    labels: rectificationFieldLabels,
+    summary: '整改未达要求，退回重新整改',
+  }),
+  'rectification:decideProposal': op<RectificationItem>()({
+    input: proposalDecideSchema,
+    errors: ['NOT_FOUND', 'INVALID_STATE'],
+    labels: rectificationFieldLabels,
+    summary: '确认或驳回复查提出的核验建议',
+  }),
+  'rectification:settings': op<RectificationSettings>()({
+    input: z.object({}).default({}),
+    errors: [],
+    labels: rectificationFieldLabels,
+    summary: '整改通知书设置：发文单位、文号格式、默认期限',
+  }),
+  'rectification:saveSettings': op<RectificationSettings>()({
+    input: settingsUpdateSchema,
+    errors: [],
+    labels: rectificationFieldLabels,
+    summary: '保存整改通知书设置',
+  }),
+
+  'notices:preview': op<{ html: string; document: NoticeDocument }>()({
+    input: noticeDraftSchema,
+    errors: ['NOT_FOUND', 'INVALID_STATE'],
+    labels: rectificationFieldLabels,
+    summary: '预览整改通知书（不编号、不保存）',
+  }),
+  'notices:issue': op<NoticeSummary>()({
+    input: noticeDraftSchema,
+    errors: ['NOT_FOUND', 'INVALID_STATE'],
+    labels: rectificationFieldLabels,
+    summary: '签发整改通知书：编文号、保存内容，所含整改项转为已通知',
+  }),
+  'notices:list': op<NoticeSummary[]>()({
+    input: z.object({ unitId: idSchema.optional() }).default({}),
+    errors: [],
+    labels: rectificationFieldLabels,
+    summary: '已签发的整改通知书',
+  }),
+  'notices:get': op<NoticeSummary & { document: NoticeDocument }>()({
+    input: byId,
+    errors: ['NOT_FOUND'],
+    labels: rectificationFieldLabels,
+    summary: '整改通知书内容',
+  }),
+  'notices:html': op<{ html: string }>()({
+    input: byId,
+    errors: ['NOT_FOUND'],
+    labels: rectificationFieldLabels,
+    summary: '整改通知书的打印版式（用于打印）',
+  }),
+  'notices:export': op<ExportedFile>()({
+    input: noticeExportSchema,
+    errors: ['NOT_FOUND', 'EXPORT_FAILED', 'BROWSER_UNAVAILABLE'],
+    labels: rectificationFieldLabels,
+    summary: '导出整改通知书：PDF、Word（.docx）或整改项 Excel 表',
+  }),
+
+  'reports:summary': op<ReportSummary>()({
+    input: reportQuerySchema,
+    errors: [],
+    labels: rectificationFieldLabels,
+    summary: '统计报表：按期间、单位、类别和条款统计整改情况',
+  }),
+  'reports:export': op<ExportedFile>()({
+    input: reportExportSchema,
+    errors: ['EXPORT_FAILED', 'BROWSER_UNAVAILABLE'],
+    labels: rectificationFieldLabels,
+    summary: '导出统计报表（PDF 或 Excel）',
+  }),
+  'indicators:record': op<IndicatorView[]>()({
+    input: indicatorRecordSchema,
+    errors: ['NOT_FOUND'],
+    labels: rectificationFieldLabels,
+    summary: '填报规划指标的年度完成数（如困难重度残疾人家庭无障碍改造户数）',
   }),
 } as const
 

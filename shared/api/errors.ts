@@ -11,6 +11,9 @@ export const errorMessages = {
   DB_CORRUPT: '数据库文件已损坏，未做任何修改。请从备份恢复或联系技术支持',
   DB_TOO_NEW: '数据库由更新版本的无障碍督查创建，当前版本无法打开。请升级软件；数据未被修改',
   IO_ERROR: '读写文件失败',
+  INVALID_STATE: '当前状态不允许该操作',
+  EXPORT_FAILED: '生成文件失败，未留下不完整的文件',
+  BROWSER_UNAVAILABLE: '未找到可用的 Chrome、Edge 或 Chromium 浏览器',
   INTERNAL: '内部错误，操作未完成，数据未被修改',
 } as const
 

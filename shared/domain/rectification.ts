@@ -1,0 +1,445 @@
+import { z } from './zod-setup'
+import { idSchema, optionalText, requiredText } from './common'
+import type { Severity } from '../catalog/types'
+import type { FindingSource } from './inspections'
+
+/**
+ * Rectification (整改): items made from findings of either source, notices (整改通知书) that send them to the
+ * responsible unit, and the tracking of each item until a re-inspection or re-audit proves the fix.
+ */
+
+export const itemStatuses = [
+  'open',
+  'notified',
+  'claimed',
+  'verified',
+  'reopened',
+  'dropped',
+  'merged',
+] as const
+export type ItemStatus = (typeof itemStatuses)[number]
+
+export const itemStatusLabels: Record<ItemStatus, string> = {
+  open: '待通知',
+  notified: '已通知',
+  claimed: '已报整改',
+  verified: '已核验',
+  reopened: '重新整改',
+  dropped: '已撤销',
+  merged: '已合并',
+}
+
+/** Statuses that end an item: it is never changed again (a problem found again becomes a new item). */
+export const terminalStatuses: readonly ItemStatus[] = ['verified', 'dropped', 'merged']
+
+/** Statuses in which the unit still owes a fix (and the item can be overdue). */
+export const awaitingFixStatuses: readonly ItemStatus[] = ['open', 'notified', 'reopened']
+
+export const priorities = ['high', 'normal', 'low'] as const
+export type Priority = (typeof priorities)[number]
+export const priorityLabels: Record<Priority, string> = { high: '高', normal: '中', low: '低' }
+
+/**
+ * What an inspector (or a notice) can do to an item. `notify` happens only by issuing a notice; `verify` can
+ * follow a claim or come straight from a re-inspection/re-audit proposal.
+ */
+export type ItemAction = 'notify' | 'claim' | 'verify' | 'reopen' | 'drop' | 'merge'
+
+const allowedTransitions: Record<ItemAction, { from: readonly ItemStatus[]; to: ItemStatus }> = {
+  notify: { from: ['open', 'reopened'], to: 'notified' },
+  claim: { from: ['notified', 'reopened'], to: 'claimed' },
+  verify: { from: ['notified', 'claimed', 'reopened'], to: 'verified' },
+  reopen: { from: ['claimed'], to: 'reopened' },
+  drop: { from: ['open', 'notified', 'claimed', 'reopened'], to: 'dropped' },
+  merge: { from: ['open', 'notified', 'reopened'], to: 'merged' },
+}
+
+export const itemActionLabels: Record<ItemAction, string> = {
+  notify: '发出通知',
+  claim: '登记整改回复',
+  verify: '核验通过',
+  reopen: '退回重新整改',
+  drop: '撤销（误报）',
+  merge: '合并重复项',
+}
+
+/** The status after `action`, or null when the action is not allowed from `from` (the service refuses it). */
+export function nextStatus(from: ItemStatus, action: ItemAction): ItemStatus | null {
+  const rule = allowedTransitions[action]
+  return rule.from.includes(from) ? rule.to : null
+}
+
+/** The zh-CN refusal for an illegal transition, naming both the status and the action. */
+export function transitionRefusal(from: ItemStatus, action: ItemAction): string {
+  return `整改项当前状态为“${itemStatusLabels[from]}”，不能${itemActionLabels[action]}`
+}
+
+/** Overdue: the unit still owes the fix and the deadline (a calendar day, inclusive) has passed. */
+export function isOverdue(status: ItemStatus, deadline: string | null, today: string): boolean {
+  return deadline !== null && awaitingFixStatuses.includes(status) && deadline < today
+}
+
+/** Whole days from one ISO date (or timestamp) to another; used for "days to fix". */
+export function daysBetween(from: string, to: string): number {
+  const a = Date.parse(from.length === 10 ? `${from}T00:00:00Z` : from)
+  const b = Date.parse(to.length === 10 ? `${to}T00:00:00Z` : to)
+  return Math.round((b - a) / 86_400_000)
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((x, y) => x - y)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+// ---------- notice numbering ----------
+
+/** Placeholders of the number template: {year} and {n} (the sequence number within the year). */
+export const defaultNumberTemplate = '乌残无障碍整改〔{year}〕第{n}号'
+
+export function formatNoticeNumber(template: string, year: number, seq: number): string {
+  return template.replaceAll('{year}', String(year)).replaceAll('{n}', String(seq))
+}
+
+const numberTemplateSchema = requiredText(60, '请填写文号格式').refine((v) => v.includes('{n}'), {
+  message: '文号格式须包含序号占位符 {n}，例如 〔{year}〕第{n}号',
+})
+
+// ---------- settings ----------
+
+export interface RectificationSettings {
+  issuer: string
+  numberTemplate: string
+  defaultDeadlineDays: number
+  replyInstructions: string
+  contact: string | null
+}
+
+export const defaultIssuer = '乌达区残疾人联合会无障碍体验促进队'
+
+export const defaultReplyInstructions =
+  '请你单位在整改期限内完成整改，并将整改情况书面回复（附整改后照片或网页截图），报送本单位。逾期未整改的，将报区无障碍环境建设工作牵头部门督办。'
+
+export const defaultRectificationSettings: RectificationSettings = {
+  issuer: defaultIssuer,
+  numberTemplate: defaultNumberTemplate,
+  defaultDeadlineDays: 30,
+  replyInstructions: defaultReplyInstructions,
+  contact: null,
+}
+
+export const settingsUpdateSchema = z.object({
+  issuer: requiredText(80, '请填写发文单位'),
+  numberTemplate: numberTemplateSchema,
+  defaultDeadlineDays: z
+    .number({ error: '请填写默认整改期限' })
+    .int('须为整数')
+    .min(1, '至少 1 天')
+    .max(365, '不能超过 365 天'),
+  replyInstructions: requiredText(1000, '请填写回复要求'),
+  contact: optionalText(200),
+})
+
+// ---------- items ----------
+
+export interface ClauseRef {
+  code: string
+  clause: string
+  mandatory: boolean
+}
+
+/** A photo (site) or element screenshot (web) shown as evidence; `missing` when the file is gone. */
+export interface EvidenceRef {
+  kind: 'photo' | 'screenshot'
+  /** Photo: the content hash; screenshot: path relative to the screenshot root. */
+  ref: string
+}
+
+export interface ItemElement {
+  /** Web: page URL, selector and the (hostile, always escaped) HTML snippet. Site: element label. */
+  pageUrl?: string
+  selector?: string
+  html?: string
+  label?: string
+}
+
+export interface ItemReply {
+  text: string
+  repliedOn: string
+  photos: string[]
+}
+
+export interface VerificationProposal {
+  id: number
+  source: FindingSource
+  /** The inspection (site) or audit run (web) that no longer reproduces the problem. */
+  inspectionId: number | null
+  auditRunId: number | null
+  explanation: string
+  proposedAt: string
+}
+
+export interface RectificationItem {
+  id: number
+  source: FindingSource
+  unitId: number | null
+  unitName: string | null
+  placeId: number | null
+  placeName: string | null
+  portalId: number | null
+  portalName: string | null
+  /** Where: the place's element (e.g. 北入口坡道) or the portal's page(s). */
+  location: string
+  title: string
+  /** What was found: measured against required (site) or the rule's description (web). */
+  found: string
+  /** What to do: the requirement to meet / the rule's fix advice. */
+  remedy: string
+  category: string
+  severity: Severity
+  clauses: ClauseRef[]
+  elements: ItemElement[]
+  /** Total failing elements (web); `elements` holds the first few. */
+  elementCount: number
+  evidence: EvidenceRef[]
+  status: ItemStatus
+  priority: Priority
+  deadline: string | null
+  overdue: boolean
+  dropReason: string | null
+  mergedIntoId: number | null
+  noticeId: number | null
+  noticeNumber: string | null
+  reply: ItemReply | null
+  proposal: VerificationProposal | null
+  findingIds: number[]
+  firstFoundAt: string
+  notifiedAt: string | null
+  verifiedAt: string | null
+  createdAt: string
+  updatedAt: string
+  version: number
+}
+
+export interface ItemEvent {
+  id: number
+  itemId: number
+  action: ItemAction | 'create' | 'edit' | 'propose'
+  fromStatus: ItemStatus | null
+  toStatus: ItemStatus | null
+  note: string | null
+  at: string
+}
+
+export const rectificationFieldLabels: Record<string, string> = {
+  id: '整改项编号',
+  ids: '整改项',
+  itemIds: '整改项',
+  targetId: '合并到',
+  unitId: '责任单位',
+  placeId: '场所',
+  portalId: '网站',
+  status: '状态',
+  priority: '优先级',
+  deadline: '整改期限',
+  reason: '原因',
+  note: '说明',
+  text: '整改回复',
+  repliedOn: '回复日期',
+  photos: '整改照片',
+  version: '版本',
+  issuedOn: '通知日期',
+  replyInstructions: '回复要求',
+  contact: '联系方式',
+  issuer: '发文单位',
+  numberTemplate: '文号格式',
+  defaultDeadlineDays: '默认整改期限（天）',
+  noticeId: '通知书',
+  format: '导出格式',
+  from: '开始日期',
+  to: '结束日期',
+  indicatorId: '指标',
+  year: '年度',
+  value: '数值',
+  proposalId: '核验建议',
+  accept: '是否确认',
+  search: '搜索词',
+}
+
+export const isoDay = z
+  .string({ error: '请填写日期' })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    '不是有效日期',
+  )
+
+export const itemListSchema = z
+  .object({
+    unitId: idSchema.optional(),
+    placeId: idSchema.optional(),
+    portalId: idSchema.optional(),
+    noticeId: idSchema.optional(),
+    status: z.enum([...itemStatuses, 'overdue', 'active', 'all']).default('active'),
+    source: z.enum(['site', 'web']).optional(),
+    search: optionalText(100),
+  })
+  .prefault({})
+
+export const itemUpdateSchema = z.object({
+  id: idSchema,
+  version: z.number().int().positive(),
+  priority: z.enum(priorities).optional(),
+  deadline: isoDay.nullable().optional(),
+})
+
+export const itemDropSchema = z.object({
+  id: idSchema,
+  version: z.number().int().positive(),
+  reason: requiredText(500, '请填写撤销原因（例如：误报、重复、不属于本单位）'),
+})
+
+export const itemMergeSchema = z.object({
+  targetId: idSchema,
+  ids: z.array(idSchema).min(1, '请选择要合并的重复项').max(200),
+})
+
+export const itemClaimSchema = z.object({
+  id: idSchema,
+  version: z.number().int().positive(),
+  text: requiredText(2000, '请填写责任单位的整改回复'),
+  repliedOn: isoDay,
+  photos: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/, '照片编号无效'))
+    .max(20)
+    .default([]),
+})
+
+export const itemVerifySchema = z.object({
+  id: idSchema,
+  version: z.number().int().positive(),
+  note: optionalText(500),
+})
+
+export const itemReopenSchema = z.object({
+  id: idSchema,
+  version: z.number().int().positive(),
+  reason: requiredText(500, '请填写退回原因'),
+})
+
+export const proposalDecideSchema = z.object({
+  proposalId: idSchema,
+  accept: z.boolean({ error: '请选择确认或驳回' }),
+  note: optionalText(500),
+})
+
+// ---------- notices ----------
+
+export const noticeDraftSchema = z
+  .object({
+    unitId: idSchema,
+    itemIds: z.array(idSchema).min(1, '整改通知书至少要包含一个整改项').max(500, '一份通知书最多 500 项'),
+    issuedOn: isoDay,
+    deadline: isoDay,
+    replyInstructions: optionalText(1000),
+    contact: optionalText(200),
+  })
+  .refine((v) => v.deadline >= v.issuedOn, { path: ['deadline'], message: '整改期限不能早于通知日期' })
+
+export interface NoticeSummary {
+  id: number
+  number: string
+  year: number
+  seq: number
+  unitId: number
+  unitName: string
+  issuer: string
+  issuedOn: string
+  deadline: string
+  itemCount: number
+  /** Items of the notice by tracking status, for the list. */
+  statusCounts: Partial<Record<ItemStatus, number>>
+  overdueCount: number
+  createdAt: string
+}
+
+export const exportFormats = ['pdf', 'docx', 'xlsx'] as const
+export type ExportFormat = (typeof exportFormats)[number]
+
+export const noticeExportSchema = z.object({ id: idSchema, format: z.enum(exportFormats) })
+
+/** A generated file, carried over every door as base64 (IPC, HTTP, CLI). */
+export interface ExportedFile {
+  fileName: string
+  mimeType: string
+  base64: string
+  byteLength: number
+}
+
+// ---------- reports and indicators ----------
+
+export const reportQuerySchema = z
+  .object({ from: isoDay, to: isoDay, unitId: idSchema.optional() })
+  .refine((v) => v.to >= v.from, { path: ['to'], message: '结束日期不能早于开始日期' })
+
+export const reportExportSchema = z
+  .object({ from: isoDay, to: isoDay, unitId: idSchema.optional(), format: z.enum(['pdf', 'xlsx']) })
+  .refine((v) => v.to >= v.from, { path: ['to'], message: '结束日期不能早于开始日期' })
+
+export interface ReportCounts {
+  found: number
+  notified: number
+  claimed: number
+  verified: number
+  overdue: number
+  dropped: number
+  medianDaysToFix: number | null
+}
+
+export interface ReportRow extends ReportCounts {
+  key: string
+  label: string
+}
+
+export interface PortalScorePoint {
+  runId: number
+  date: string
+  score: number | null
+}
+
+export interface IndicatorView {
+  id: string
+  title: string
+  unit: string
+  /** e.g. '≥362' from the district plan; null when the team tracks without a target. */
+  target: string | null
+  targetValue: number | null
+  value: number
+  /** 'manual' figures are recorded by the team; 'derived' ones are counted from the app's own data. */
+  kind: 'manual' | 'derived'
+  entries: Array<{ year: number; value: number; note: string | null }>
+  met: boolean | null
+}
+
+export interface ReportSummary {
+  from: string
+  to: string
+  unitId: number | null
+  totals: ReportCounts
+  byUnit: ReportRow[]
+  byCategory: ReportRow[]
+  byClause: ReportRow[]
+  byMonth: ReportRow[]
+  portalScores: Array<{ portalId: number; portalName: string; points: PortalScorePoint[] }>
+  indicators: IndicatorView[]
+}
+
+export const indicatorRecordSchema = z.object({
+  indicatorId: requiredText(40),
+  year: z.number({ error: '请填写年度' }).int('须为整数').min(2000, '年度不正确').max(2100, '年度不正确'),
+  value: z.number({ error: '请填写数值' }).int('须为整数').min(0, '不能为负数').max(1_000_000, '数值过大'),
+  note: optionalText(500),
+})
