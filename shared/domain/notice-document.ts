@@ -1,3 +1,4 @@
+import type { Severity } from '../catalog/types'
 import type { FindingSource } from './inspections'
 import type { ClauseRef, EvidenceRef, ItemElement } from './rectification'
 
@@ -28,6 +29,8 @@ export interface NoticeDocumentItem {
   title: string
   found: string
   remedy: string
+  /** For the Excel sheet's 严重程度 column; optional so notices snapshotted without it still render. */
+  severity?: Severity
   clauses: ClauseRef[]
   elements: ItemElement[]
   elementCount: number
