@@ -418,6 +418,10 @@ export interface IndicatorView {
   target: string | null
   targetValue: number | null
   value: number
+  /** The whole a derived count is part of (e.g. 3 of `outOf` 5 places); null when it is not a share. */
+  outOf: number | null
+  /** zh-CN: what is counted and how, shown beside the figure so nobody misreads it. */
+  definition: string
   /** 'manual' figures are recorded by the team; 'derived' ones are counted from the app's own data. */
   kind: 'manual' | 'derived'
   entries: Array<{ year: number; value: number; note: string | null }>
@@ -428,6 +432,8 @@ export interface ReportSummary {
   from: string
   to: string
   unitId: number | null
+  /** The day overdue items and indicators are evaluated at: the period end, or today if the period runs on. */
+  asOf: string
   totals: ReportCounts
   byUnit: ReportRow[]
   byCategory: ReportRow[]
