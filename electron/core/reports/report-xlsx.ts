@@ -1,0 +1,118 @@
+import ExcelJS from 'exceljs'
+import type { ReportRow, ReportSummary } from '../../../shared/domain/rectification'
+import { countKeys, countLabels, countDefinitions } from './report-labels'
+
+/**
+ * The summary report as an Excel workbook: one sheet per breakdown plus the indicators, numbers stored as numbers
+ * (so the team can sum and chart them), a frozen header row, and a sheet with the definitions.
+ */
+
+const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } }
+
+function styleHeader(sheet: ExcelJS.Worksheet): void {
+  const header = sheet.getRow(1)
+  header.font = { bold: true }
+  header.fill = headerFill
+  sheet.views = [{ state: 'frozen', ySplit: 1 }]
+}
+
+function countsSheet(book: ExcelJS.Workbook, name: string, first: string, rows: readonly ReportRow[]): void {
+  const sheet = book.addWorksheet(name)
+  sheet.columns = [
+    { header: first, key: 'label', width: 36 },
+    ...countKeys.map((k) => ({ header: countLabels[k], key: k, width: k === 'medianDaysToFix' ? 20 : 12 })),
+  ]
+  for (const row of rows) {
+    // A missing median stays an empty cell, not 0 days.
+    sheet.addRow({ ...row, medianDaysToFix: row.medianDaysToFix ?? undefined })
+  }
+  styleHeader(sheet)
+}
+
+export async function reportXlsx(summary: ReportSummary, unitName: string | null): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook()
+  book.creator = '无障碍督查'
+  book.created = new Date(0)
+
+  const overview = book.addWorksheet('总体情况')
+  overview.columns = [
+    { header: '项目', key: 'label', width: 24 },
+    { header: '数值', key: 'value', width: 40 },
+  ]
+  overview.addRow({ label: '统计期间开始', value: summary.from })
+  overview.addRow({ label: '统计期间结束', value: summary.to })
+  overview.addRow({ label: '责任单位', value: unitName ?? '全部责任单位' })
+  overview.addRow({ label: '统计截至', value: summary.asOf })
+  for (const k of countKeys) {
+    const value = summary.totals[k]
+    overview.addRow({ label: countLabels[k], value: value ?? undefined })
+  }
+  styleHeader(overview)
+
+  countsSheet(book, '按月份', '月份', summary.byMonth)
+  countsSheet(book, '按责任单位', '责任单位', summary.byUnit)
+  countsSheet(book, '按设施类别', '类别', summary.byCategory)
+  countsSheet(book, '按规范条款', '条款', summary.byClause)
+
+  const portals = book.addWorksheet('网站得分')
+  portals.columns = [
+    { header: '网站', key: 'portal', width: 30 },
+    { header: '检测日期', key: 'date', width: 14 },
+    { header: '得分', key: 'score', width: 10 },
+    { header: '检测编号', key: 'runId', width: 10 },
+  ]
+  for (const p of summary.portalScores) {
+    for (const pt of p.points) {
+      portals.addRow({ portal: p.portalName, date: pt.date, score: pt.score ?? undefined, runId: pt.runId })
+    }
+  }
+  styleHeader(portals)
+
+  const indicators = book.addWorksheet('规划指标')
+  indicators.columns = [
+    { header: '指标', key: 'title', width: 34 },
+    { header: '单位', key: 'unit', width: 8 },
+    { header: '完成数', key: 'value', width: 10 },
+    { header: '总数', key: 'outOf', width: 10 },
+    { header: '目标', key: 'target', width: 12 },
+    { header: '达标', key: 'met', width: 8 },
+    { header: '来源', key: 'kind', width: 10 },
+    { header: '口径', key: 'definition', width: 80 },
+  ]
+  for (const i of summary.indicators) {
+    indicators.addRow({
+      title: i.title,
+      unit: i.unit,
+      value: i.value,
+      outOf: i.outOf ?? undefined,
+      target: i.target ?? '',
+      met: i.met === null ? '' : i.met ? '是' : '否',
+      kind: i.kind === 'manual' ? '填报' : '自动统计',
+      definition: i.definition,
+    })
+  }
+  styleHeader(indicators)
+
+  const entries = book.addWorksheet('指标年度填报')
+  entries.columns = [
+    { header: '指标', key: 'title', width: 34 },
+    { header: '年度', key: 'year', width: 8 },
+    { header: '数值', key: 'value', width: 10 },
+    { header: '备注', key: 'note', width: 40 },
+  ]
+  for (const i of summary.indicators) {
+    for (const e of i.entries)
+      entries.addRow({ title: i.title, year: e.year, value: e.value, note: e.note ?? '' })
+  }
+  styleHeader(entries)
+
+  const definitions = book.addWorksheet('统计口径')
+  definitions.columns = [
+    { header: '统计项', key: 'label', width: 24 },
+    { header: '口径', key: 'definition', width: 100 },
+  ]
+  for (const k of countKeys) definitions.addRow({ label: countLabels[k], definition: countDefinitions[k] })
+  styleHeader(definitions)
+
+  return new Uint8Array(await book.xlsx.writeBuffer())
+}
