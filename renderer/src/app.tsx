@@ -12,6 +12,7 @@ import { InspectionsPage } from './inspections/inspections-page'
 import { RecordPage } from './inspections/record-page'
 import { PlaceholderPage } from './pages/placeholder-page'
 import { PlacesPage } from './pages/places-page'
+import { RectificationRoutes } from './rectification/rectification-routes'
 import { SettingsPage } from './pages/settings-page'
 import { UnitsPage } from './pages/units-page'
 import { PortalPage } from './web-audits/portal-page'
@@ -76,10 +77,7 @@ function Routed({ fontSize, setFontSize }: { fontSize: FontSizeKey; setFontSize:
       <Route path="/web-audits" element={<PortalsPage />} />
       <Route path="/web-audits/portals/:id" element={<PortalPage />} />
       <Route path="/web-audits/runs/:runId" element={<RunPage />} />
-      <Route
-        path="/rectification"
-        element={<PlaceholderPage titleKey="nav.rectification" bodyKey="placeholder.rectification" />}
-      />
+      <Route path="/rectification/*" element={<RectificationRoutes />} />
       <Route
         path="/reports"
         element={<PlaceholderPage titleKey="nav.reports" bodyKey="placeholder.reports" />}

@@ -1,3 +1,5 @@
+import { rectificationZhCN } from '../rectification/zh-cn'
+
 /** Every UI string, zh-CN first. An English file with the same shape can be added beside it. */
 export const zhCN = {
   app: {
@@ -534,6 +536,7 @@ export const zhCN = {
       chooseFirst: '请先选择结论',
     },
   },
+  rectification: rectificationZhCN,
 } as const
 
 export type Messages = typeof zhCN

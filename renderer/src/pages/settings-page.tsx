@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useApi } from '../api/api-context'
 import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
+import { NoticeSettings } from '../rectification/notice-settings'
 import { fontSizes, type FontSizeKey } from '../settings/display-settings'
 
 export function SettingsPage({
@@ -37,6 +38,7 @@ export function SettingsPage({
           </Radio.Group>
         </div>
       </section>
+      <NoticeSettings />
       <section aria-labelledby="settings-about" style={{ marginTop: 32 }}>
         <Typography.Title level={2} id="settings-about" style={{ fontSize: '1.25em' }}>
           {t('settings.about')}

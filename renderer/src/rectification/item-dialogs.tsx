@@ -1,0 +1,268 @@
+import { Form, Input, Radio, Select } from 'antd'
+import { useTranslation } from 'react-i18next'
+import {
+  priorities,
+  priorityLabels,
+  type Priority,
+  type RectificationItem,
+} from '../../../shared/domain/rectification'
+import { useApi } from '../api/api-context'
+import { FormDialog } from '../components/form-dialog'
+import { localToday } from './dates'
+
+/**
+ * The forms that change an item. Each saves through one API operation; the server validates (required reasons,
+ * dates, legal transitions) and its zh-CN messages land on the fields or in the dialog's alert.
+ */
+interface DialogProps<R> {
+  onClose: () => void
+  onSaved: (result: R) => void
+}
+
+export function DropDialog(props: DialogProps<RectificationItem> & { item: RectificationItem }) {
+  const { item } = props
+  const { t } = useTranslation()
+  const api = useApi()
+  const [form] = Form.useForm<{ reason: string }>()
+  return (
+    <FormDialog
+      form={form}
+      name="drop"
+      title={t('rectification.drop.title')}
+      okText={t('rectification.drop.ok')}
+      initialValues={{ reason: '' }}
+      save={(v) => api.call('rectification:drop', { id: item.id, version: item.version, reason: v.reason })}
+      onSaved={props.onSaved}
+      onClose={props.onClose}
+    >
+      <p>{t('rectification.drop.intro', { title: item.title })}</p>
+      <Form.Item label={t('rectification.drop.reason')} name="reason" required>
+        <Input.TextArea rows={3} autoFocus maxLength={500} />
+      </Form.Item>
+    </FormDialog>
+  )
+}
+
+export function MergeDialog(props: DialogProps<RectificationItem> & { items: RectificationItem[] }) {
+  const { items } = props
+  const { t } = useTranslation()
+  const api = useApi()
+  const [form] = Form.useForm<{ targetId: number }>()
+  return (
+    <FormDialog
+      form={form}
+      name="merge"
+      title={t('rectification.merge.title')}
+      okText={t('rectification.merge.ok')}
+      initialValues={{ targetId: items[0]?.id ?? 0 }}
+      save={(v) =>
+        api.call('rectification:merge', {
+          targetId: v.targetId,
+          ids: items.filter((i) => i.id !== v.targetId).map((i) => i.id),
+        })
+      }
+      onSaved={props.onSaved}
+      onClose={props.onClose}
+    >
+      <p>{t('rectification.merge.intro', { count: items.length - 1 })}</p>
+      <Form.Item label={t('rectification.merge.survivor')} name="targetId" required>
+        <Radio.Group className="aa-rect-radio-list">
+          {items.map((item) => (
+            <Radio key={item.id} value={item.id} autoFocus={item === items[0]}>
+              {item.title}（{item.location}）
+            </Radio>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+    </FormDialog>
+  )
+}
+
+interface ScheduleValues {
+  deadline: string
+  priority: Priority | ''
+}
+
+export interface ScheduleOutcome {
+  done: number
+  failures: string[]
+}
+
+/** Deadline and/or priority for several items: one update per item, each its own save; failures are listed. */
+export function ScheduleDialog(props: DialogProps<ScheduleOutcome> & { items: RectificationItem[] }) {
+  const { items } = props
+  const { t } = useTranslation()
+  const api = useApi()
+  const [form] = Form.useForm<ScheduleValues>()
+
+  const save = async (values: ScheduleValues): Promise<ScheduleOutcome> => {
+    const deadline = values.deadline.trim()
+    if (!deadline && !values.priority) throw new Error(t('rectification.schedule.nothing'))
+    const changes = {
+      ...(deadline ? { deadline } : {}),
+      ...(values.priority ? { priority: values.priority } : {}),
+    }
+    const failures: string[] = []
+    let done = 0
+    let firstError: unknown = null
+    for (const item of items) {
+      try {
+        await api.call('rectification:update', { id: item.id, version: item.version, ...changes })
+        done++
+      } catch (error) {
+        firstError ??= error
+        failures.push(`${item.title}：${error instanceof Error ? error.message : String(error)}`)
+      }
+    }
+    // Nothing saved: keep the dialog open with the server's message on the field it names.
+    if (done === 0 && firstError) throw firstError
+    return { done, failures }
+  }
+
+  return (
+    <FormDialog
+      form={form}
+      name="schedule"
+      title={t('rectification.schedule.title')}
+      okText={t('rectification.schedule.ok')}
+      initialValues={{ deadline: '', priority: '' }}
+      save={save}
+      onSaved={props.onSaved}
+      onClose={props.onClose}
+    >
+      <p>{t('rectification.schedule.intro', { count: items.length })}</p>
+      <Form.Item label={t('rectification.schedule.deadline')} name="deadline">
+        <Input type="date" autoFocus style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item label={t('rectification.schedule.priority')} name="priority">
+        <Select
+          style={{ width: 200 }}
+          options={[
+            { value: '', label: t('rectification.schedule.keep') },
+            ...priorities.map((p) => ({ value: p, label: priorityLabels[p] })),
+          ]}
+        />
+      </Form.Item>
+    </FormDialog>
+  )
+}
+
+/** One item's deadline and priority (the detail page). An empty deadline clears it. */
+export function EditItemDialog(props: DialogProps<RectificationItem> & { item: RectificationItem }) {
+  const { item } = props
+  const { t } = useTranslation()
+  const api = useApi()
+  const [form] = Form.useForm<{ deadline: string; priority: Priority }>()
+  return (
+    <FormDialog
+      form={form}
+      name="edit-item"
+      title={t('rectification.edit.title')}
+      initialValues={{ deadline: item.deadline ?? '', priority: item.priority }}
+      save={(v) =>
+        api.call('rectification:update', {
+          id: item.id,
+          version: item.version,
+          deadline: v.deadline.trim() || null,
+          priority: v.priority,
+        })
+      }
+      onSaved={props.onSaved}
+      onClose={props.onClose}
+    >
+      <Form.Item label={t('rectification.schedule.deadline')} name="deadline">
+        <Input type="date" autoFocus style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item label={t('rectification.schedule.priority')} name="priority">
+        <Select
+          style={{ width: 200 }}
+          options={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
+        />
+      </Form.Item>
+    </FormDialog>
+  )
+}
+
+export function ClaimDialog(props: DialogProps<RectificationItem> & { item: RectificationItem }) {
+  const { item } = props
+  const { t } = useTranslation()
+  const api = useApi()
+  const [form] = Form.useForm<{ text: string; repliedOn: string }>()
+  return (
+    <FormDialog
+      form={form}
+      name="claim"
+      title={t('rectification.claim.title')}
+      okText={t('rectification.claim.ok')}
+      initialValues={{ text: '', repliedOn: localToday() }}
+      save={(v) =>
+        api.call('rectification:claim', {
+          id: item.id,
+          version: item.version,
+          text: v.text,
+          repliedOn: v.repliedOn,
+          photos: [],
+        })
+      }
+      onSaved={props.onSaved}
+      onClose={props.onClose}
+    >
+      <Form.Item label={t('rectification.claim.text')} name="text" required>
+        <Input.TextArea rows={4} autoFocus maxLength={2000} />
+      </Form.Item>
+      <Form.Item label={t('rectification.claim.repliedOn')} name="repliedOn" required>
+        <Input type="date" style={{ width: 200 }} />
+      </Form.Item>
+      <p className="aa-wa-muted">{t('rectification.claim.photosNote')}</p>
+    </FormDialog>
+  )
+}
+
+export function VerifyDialog(props: DialogProps<RectificationItem> & { item: RectificationItem }) {
+  const { item } = props
+  const { t } = useTranslation()
+  const api = useApi()
+  const [form] = Form.useForm<{ note: string }>()
+  return (
+    <FormDialog
+      form={form}
+      name="verify"
+      title={t('rectification.verify.title')}
+      okText={t('rectification.verify.ok')}
+      initialValues={{ note: '' }}
+      save={(v) =>
+        api.call('rectification:verify', { id: item.id, version: item.version, note: v.note || undefined })
+      }
+      onSaved={props.onSaved}
+      onClose={props.onClose}
+    >
+      <p>{t('rectification.verify.intro', { title: item.title })}</p>
+      <Form.Item label={t('rectification.verify.note')} name="note">
+        <Input.TextArea rows={3} autoFocus maxLength={500} />
+      </Form.Item>
+    </FormDialog>
+  )
+}
+
+export function ReopenDialog(props: DialogProps<RectificationItem> & { item: RectificationItem }) {
+  const { item } = props
+  const { t } = useTranslation()
+  const api = useApi()
+  const [form] = Form.useForm<{ reason: string }>()
+  return (
+    <FormDialog
+      form={form}
+      name="reopen"
+      title={t('rectification.reopen.title')}
+      okText={t('rectification.reopen.ok')}
+      initialValues={{ reason: '' }}
+      save={(v) => api.call('rectification:reopen', { id: item.id, version: item.version, reason: v.reason })}
+      onSaved={props.onSaved}
+      onClose={props.onClose}
+    >
+      <Form.Item label={t('rectification.reopen.reason')} name="reason" required>
+        <Input.TextArea rows={3} autoFocus maxLength={500} />
+      </Form.Item>
+    </FormDialog>
+  )
+}

@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import type { EvidenceRef } from '../../../shared/domain/rectification'
+import { useApi } from '../api/api-context'
+
+/** "run-12/abc.png" → the run and the file name audits:screenshot expects; null for anything else. */
+export function screenshotAddress(ref: string): { runId: number; file: string } | null {
+  const match = /^run-(\d+)\/([\w.-]{1,200}\.png)$/.exec(ref)
+  return match ? { runId: Number(match[1]), file: match[2]! } : null
+}
+
+/** Photos (site) and element screenshots (web) of an item; a file gone from the data folder says so. */
+export function EvidenceList({ evidence, title }: { evidence: EvidenceRef[]; title: string }) {
+  const { t } = useTranslation()
+  if (evidence.length === 0) return <p>{t('rectification.detail.evidenceNone')}</p>
+  return (
+    <ul className="aa-rect-evidence">
+      {evidence.map((e) => (
+        <li key={`${e.kind}-${e.ref}`}>
+          {e.kind === 'photo' ? (
+            <Photo sha256={e.ref} title={title} />
+          ) : (
+            <Screenshot ref_={e.ref} title={title} />
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function Missing({ text }: { text: string }) {
+  return (
+    <div className="aa-photo-missing" role="img" aria-label={text}>
+      {text}
+    </div>
+  )
+}
+
+function Photo({ sha256, title }: { sha256: string; title: string }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const valid = /^[0-9a-f]{64}$/.test(sha256)
+  const photo = useQuery({
+    queryKey: ['photos:get', sha256, 'thumbnail'],
+    queryFn: () => api.call('photos:get', { sha256, variant: 'thumbnail' }),
+    enabled: valid,
+    staleTime: Infinity,
+  })
+  if (valid && photo.isLoading) return <p>{t('rectification.detail.loadingImage')}</p>
+  if (!valid || !photo.data || photo.data.missing || !photo.data.dataUrl.startsWith('data:image/'))
+    return <Missing text={t('rectification.detail.photoMissing')} />
+  return (
+    <img
+      className="aa-photo-img"
+      src={photo.data.dataUrl}
+      alt={t('rectification.detail.photoAlt', { title })}
+    />
+  )
+}
+
+function Screenshot({ ref_, title }: { ref_: string; title: string }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const address = screenshotAddress(ref_)
+  const shot = useQuery({
+    queryKey: ['audits:screenshot', address?.runId, address?.file],
+    queryFn: () => api.call('audits:screenshot', address!),
+    enabled: address !== null,
+    staleTime: Infinity,
+  })
+  if (address && shot.isLoading) return <p>{t('rectification.detail.loadingImage')}</p>
+  if (!address || !shot.data || shot.data.missing || !shot.data.dataUrl.startsWith('data:image/'))
+    return <Missing text={t('rectification.detail.screenshotMissing')} />
+  return (
+    <img
+      className="aa-rect-screenshot"
+      src={shot.data.dataUrl}
+      alt={t('rectification.detail.screenshotAlt', { title })}
+    />
+  )
+}

@@ -1,0 +1,119 @@
+import { useState } from 'react'
+import { Button, Form, Input, InputNumber, Typography } from 'antd'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { formatNoticeNumber, type RectificationSettings } from '../../../shared/domain/rectification'
+import { useApi } from '../api/api-context'
+import { applyFieldErrors } from '../api/form-errors'
+import { useAnnounce } from '../components/announcer'
+import { ErrorAlert } from '../components/error-alert'
+
+interface SettingsValues {
+  issuer: string
+  numberTemplate: string
+  defaultDeadlineDays: number | null
+  replyInstructions: string
+  contact: string
+}
+
+/** 设置 → 整改通知书设置: who issues notices, how they are numbered, the default deadline and reply text. */
+export function NoticeSettings() {
+  const { t } = useTranslation()
+  const api = useApi()
+  const settings = useQuery({
+    queryKey: ['rectification:settings'],
+    queryFn: () => api.call('rectification:settings', {}),
+  })
+  return (
+    <section aria-labelledby="settings-notices" style={{ marginTop: 32, maxWidth: '48em' }}>
+      <Typography.Title level={2} id="settings-notices" style={{ fontSize: '1.25em' }}>
+        {t('rectification.settings.heading')}
+      </Typography.Title>
+      <p>{t('rectification.settings.intro')}</p>
+      <ErrorAlert error={settings.error} />
+      {settings.data && <SettingsForm settings={settings.data} />}
+    </section>
+  )
+}
+
+function SettingsForm({ settings }: { settings: RectificationSettings }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const announce = useAnnounce()
+  const queryClient = useQueryClient()
+  const [form] = Form.useForm<SettingsValues>()
+  const [error, setError] = useState<unknown>(null)
+  const [saving, setSaving] = useState(false)
+  const template = Form.useWatch('numberTemplate', form) ?? settings.numberTemplate
+
+  const save = async (values: SettingsValues) => {
+    setSaving(true)
+    setError(null)
+    try {
+      const saved = await api.call('rectification:saveSettings', {
+        issuer: values.issuer,
+        numberTemplate: values.numberTemplate,
+        // An emptied number field is sent as it is, so the server's "请填写" message appears on it.
+        defaultDeadlineDays: values.defaultDeadlineDays as number,
+        replyInstructions: values.replyInstructions,
+        contact: values.contact || null,
+      })
+      queryClient.setQueryData(['rectification:settings'], saved)
+      announce(t('rectification.settings.saved'))
+    } catch (caught) {
+      setError(applyFieldErrors(form, caught))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <Form<SettingsValues>
+      form={form}
+      name="notice-settings"
+      layout="vertical"
+      initialValues={{ ...settings, contact: settings.contact ?? '' }}
+      onFinish={(values) => void save(values)}
+    >
+      <ErrorAlert error={error} />
+      <Form.Item label={t('rectification.settings.issuer')} name="issuer" required>
+        <Input maxLength={80} />
+      </Form.Item>
+      <Form.Item
+        label={t('rectification.settings.numberTemplate')}
+        name="numberTemplate"
+        required
+        extra={
+          <>
+            <div>{t('rectification.settings.numberTemplateHelp')}</div>
+            {template.includes('{n}') && (
+              <div>
+                {t('rectification.settings.numberExample', {
+                  example: formatNoticeNumber(template, new Date().getFullYear(), 1),
+                })}
+              </div>
+            )}
+          </>
+        }
+      >
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.Item label={t('rectification.settings.defaultDeadlineDays')} name="defaultDeadlineDays" required>
+        <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item label={t('rectification.settings.replyInstructions')} name="replyInstructions" required>
+        <Input.TextArea rows={3} maxLength={1000} />
+      </Form.Item>
+      <Form.Item
+        label={t('rectification.settings.contact')}
+        name="contact"
+        extra={t('rectification.settings.contactHelp')}
+      >
+        <Input maxLength={200} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={saving}>
+        {t('rectification.settings.save')}
+      </Button>
+    </Form>
+  )
+}
