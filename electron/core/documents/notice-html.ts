@@ -1,0 +1,129 @@
+import {
+  formatChineseDate,
+  formatClause,
+  type EvidenceLoader,
+  type NoticeDocument,
+  type NoticeDocumentItem,
+} from '../../../shared/domain/notice-document'
+import { escapeHtml, escapeMultiline, imageDataUrl } from './html-escape'
+import { evidenceKey, loadNoticeEvidence, missingPhotoText, type LoadedEvidence } from './notice-evidence'
+import { noticeCss } from './notice-styles'
+import { noticeText } from './notice-text'
+
+/**
+ * The 整改通知书 as one self-contained HTML document for printing and for Chromium's print-to-PDF: styles inline,
+ * images as data: URLs, no script at all (the CSP forbids any), every value from the document escaped.
+ */
+
+const csp = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data: file:"
+
+/** The issuer's mark is one line across the type area (156 mm ≈ 442 pt): long names get a smaller size. */
+function issuerMarkSize(issuer: string): string {
+  const chars = Math.max([...issuer].length, 1)
+  return `${Math.max(12, Math.min(30, Math.floor((420 / chars) * 10) / 10))}pt`
+}
+
+function evidenceHtml(item: NoticeDocumentItem, images: Map<string, LoadedEvidence>): string {
+  const figures = item.evidence.map((ev) => {
+    const image = images.get(evidenceKey(ev)) ?? null
+    const url = image ? imageDataUrl(image.bytes, image.mimeType) : null
+    const caption = ev.caption ? `<figcaption>${escapeHtml(ev.caption)}</figcaption>` : ''
+    const body = url
+      ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(ev.caption || noticeText.evidenceLabel(ev.kind))}">`
+      : `<div class="photo-missing" role="img" aria-label="${missingPhotoText}">${missingPhotoText}</div>`
+    return `<figure>${body}${caption}</figure>`
+  })
+  return `<div class="evidence">${figures.join('')}</div>`
+}
+
+function elementsHtml(item: NoticeDocumentItem): string {
+  const rows = item.elements.map((el) => {
+    const parts: string[] = []
+    if (el.label) parts.push(`<span>${escapeHtml(el.label)}</span>`)
+    if (el.pageUrl) parts.push(`<span class="page-url">${noticeText.page}${escapeHtml(el.pageUrl)}</span>`)
+    if (el.selector) parts.push(`<code class="selector">${escapeHtml(el.selector)}</code>`)
+    if (el.html) parts.push(`<pre class="snippet">${escapeHtml(el.html)}</pre>`)
+    return `<div class="element">${parts.join('')}</div>`
+  })
+  const more = noticeText.moreElements(item.elementCount, item.elements.length)
+  return rows.join('') + (more ? `<div class="more">${escapeHtml(more)}</div>` : '')
+}
+
+function row(label: string, valueHtml: string): string {
+  return `<tr><th scope="row" class="label">${escapeHtml(label)}</th><td>${valueHtml}</td></tr>`
+}
+
+function itemHtml(item: NoticeDocumentItem, images: Map<string, LoadedEvidence>): string {
+  const rows = [
+    row(noticeText.locationLabel(item.source), escapeMultiline(item.location)),
+    row(noticeText.foundLabel, escapeMultiline(item.found)),
+  ]
+  if (item.elements.length > 0) rows.push(row(noticeText.elementsLabel(item.source), elementsHtml(item)))
+  rows.push(
+    row(
+      noticeText.clausesLabel,
+      item.clauses.length > 0
+        ? item.clauses.map((c) => `<span class="clause">${escapeHtml(formatClause(c))}</span>`).join('')
+        : escapeHtml(noticeText.noClause),
+    ),
+    row(noticeText.remedyLabel, escapeMultiline(item.remedy)),
+  )
+  if (item.evidence.length > 0) rows.push(row(noticeText.evidenceHeading(item), evidenceHtml(item, images)))
+  return `<table class="item">
+<colgroup><col class="label-col"><col></colgroup>
+<thead><tr><th colspan="2" scope="colgroup">${escapeHtml(`${item.index}．${item.title}`)}</th></tr></thead>
+<tbody>${rows.join('')}</tbody>
+</table>`
+}
+
+export async function renderNoticeHtml(doc: NoticeDocument, loader: EvidenceLoader): Promise<string> {
+  const images = await loadNoticeEvidence(doc, loader)
+  const number = doc.number
+    ? escapeHtml(doc.number)
+    : `<span class="preview-mark">${escapeHtml(noticeText.previewNumber)}</span>`
+  const sections = [
+    `<h2 class="level1">${noticeText.heading.items}</h2>`,
+    `<div class="items">${doc.items.map((item) => itemHtml(item, images)).join('\n')}</div>`,
+    `<h2 class="level1">${noticeText.heading.deadline}</h2>`,
+    `<p class="para">${escapeHtml(noticeText.deadlineSentence(formatChineseDate(doc.deadline)))}</p>`,
+    `<h2 class="level1">${noticeText.heading.reply}</h2>`,
+    `<p class="para">${escapeMultiline(doc.replyInstructions)}</p>`,
+  ]
+  if (doc.contact) {
+    sections.push(
+      `<h2 class="level1">${noticeText.heading.contact}</h2>`,
+      `<p class="para">${escapeMultiline(doc.contact)}</p>`,
+    )
+  }
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(noticeText.documentTitle(doc))}</title>
+<style>${noticeCss}</style>
+</head>
+<body>
+<header class="masthead">
+<p class="issuer-mark" style="font-size: ${issuerMarkSize(doc.issuer)}">${escapeHtml(doc.issuer)}</p>
+<p class="doc-number">${number}</p>
+<hr class="red-rule">
+</header>
+<main>
+<h1 class="title">${escapeHtml(noticeText.title)}</h1>
+<p class="addressee">${escapeHtml(doc.unitName)}：</p>
+<p class="para">${escapeHtml(noticeText.opening(doc))}</p>
+${sections.join('\n')}
+<div class="signature">
+<div class="sig-block">
+<span class="issuer-name">${escapeHtml(doc.issuer)}</span>
+<span class="date">${escapeHtml(formatChineseDate(doc.issuedOn))}</span>
+<div class="seal" aria-hidden="true">${noticeText.seal}</div>
+</div>
+</div>
+</main>
+</body>
+</html>
+`
+}

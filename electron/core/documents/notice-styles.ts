@@ -1,0 +1,186 @@
+/**
+ * Print styles of the 整改通知书, after GB/T 9704-2012 《党政机关公文格式》:
+ * - A4 (210 × 297 mm); 天头 (top margin) 37 mm, 订口 (left margin) 28 mm, 版心 (type area) 156 × 225 mm, so
+ *   right 26 mm and bottom 35 mm;
+ * - 标题 2号 (22 pt) 小标宋, centred; 正文 3号 (16 pt) 仿宋; 一级标题 黑体, 二级标题 楷体;
+ * - 22 lines of 28 characters per page: a line pitch of 225 mm / 22 ≈ 28.95 pt, and 156 mm / 28 ≈ 15.79 pt per
+ *   character (a 16 pt glyph with −0.21 pt tracking);
+ * - 页码 4号 (14 pt) 半角 Arabic numerals between one-em dashes, 7 mm below the type area, odd pages on the right
+ *   and even pages on the left, one character in from the edge.
+ * Fonts are the installed ones, named in stacks: Windows' 仿宋/黑体/楷体 and 方正小标宋 when present, else the
+ * open Noto Serif/Sans CJK (fonts-noto-cjk), which a Linux install has and Windows/macOS users can install.
+ */
+
+const fangSong =
+  '"FangSong", "仿宋", "FangSong_GB2312", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", serif'
+const heiTi =
+  '"SimHei", "黑体", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Microsoft YaHei", sans-serif'
+const kaiTi =
+  '"KaiTi", "楷体", "KaiTi_GB2312", "楷体_GB2312", "STKaiti", "AR PL UKai CN", "Noto Serif CJK SC", "Source Han Serif SC", serif'
+// Latin monospace first (a small font to embed); CJK inside a snippet falls back to the 黑体 stack already in use,
+// so a snippet adds no second large CJK font to the PDF.
+const mono =
+  '"DejaVu Sans Mono", "Consolas", "Menlo", "Liberation Mono", "Courier New", "SimHei", "Noto Sans CJK SC", monospace'
+
+/**
+ * 小标宋 is a single heavy weight: where 方正小标宋 is installed it must be used as is (a synthesised bold would smear
+ * it); where it is not, the heaviest open serif CJK face stands in. One @font-face with local() sources in that
+ * order gives exactly this without any font file being fetched.
+ */
+const titleFace = `@font-face {
+  font-family: "AA XiaoBiaoSong";
+  src: local("方正小标宋简体"), local("方正小标宋_GBK"), local("FZXiaoBiaoSong-B05S"), local("FZXBSJW--GB1-0"),
+    local("Noto Serif CJK SC Black"), local("NotoSerifCJKsc-Black"), local("Source Han Serif SC Heavy"),
+    local("SourceHanSerifSC-Heavy"), local("Noto Serif CJK SC Bold"), local("NotoSerifCJKsc-Bold"),
+    local("Source Han Serif SC Bold"), local("SourceHanSerifSC-Bold"), local("STSongti-SC-Black"),
+    local("SimSun");
+}`
+const xiaoBiaoSong = `"AA XiaoBiaoSong", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif`
+
+export const linePitch = '28.95pt'
+
+export const noticeCss = `${titleFace}
+@page {
+  size: A4;
+  margin: 37mm 26mm 35mm 28mm;
+}
+@page :right {
+  @bottom-right {
+    content: "— " counter(page) " —";
+    font: 14pt "Times New Roman", "SimSun", "Noto Serif CJK SC", serif;
+    vertical-align: top;
+    padding-top: 7mm;
+    padding-right: 14pt;
+  }
+}
+@page :left {
+  @bottom-left {
+    content: "— " counter(page) " —";
+    font: 14pt "Times New Roman", "SimSun", "Noto Serif CJK SC", serif;
+    vertical-align: top;
+    padding-top: 7mm;
+    padding-left: 14pt;
+  }
+}
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body {
+  margin: 0;
+  color: #000;
+  background: #fff;
+  font-family: ${fangSong};
+  font-size: 16pt;
+  line-height: ${linePitch};
+  letter-spacing: -0.21pt;
+  text-align: justify;
+  overflow-wrap: anywhere;
+}
+@media screen {
+  body { width: 156mm; margin: 12mm auto; }
+}
+p { margin: 0; }
+.masthead { text-align: center; color: #c00; }
+.issuer-mark {
+  font-family: ${xiaoBiaoSong};
+  font-weight: normal;
+  line-height: 1.2;
+  letter-spacing: 0;
+  white-space: nowrap;
+  margin: 0;
+}
+.doc-number { color: #000; margin-top: calc(2 * ${linePitch}); }
+.red-rule { border: 0; border-top: 2px solid #c00; margin: 4mm 0 0; }
+h1.title {
+  font-family: ${xiaoBiaoSong};
+  font-weight: normal;
+  font-size: 22pt;
+  line-height: 1.4;
+  letter-spacing: 0;
+  text-align: center;
+  margin: calc(2 * ${linePitch}) 0 ${linePitch};
+}
+.addressee { text-indent: 0; }
+.para { text-indent: 2em; }
+h2.level1 {
+  font-family: ${heiTi};
+  font-weight: normal;
+  font-size: 16pt;
+  line-height: ${linePitch};
+  text-indent: 2em;
+  margin: 0;
+  break-after: avoid;
+}
+.level2 { font-family: ${kaiTi}; }
+.items { margin: 3mm 0 2mm; }
+table.item {
+  width: 100%;
+  border-collapse: collapse;
+  table-layout: fixed;
+  margin: 0 0 4mm;
+  font-size: 12pt;
+  line-height: 1.5;
+  letter-spacing: 0;
+}
+table.item th, table.item td { border: 0.75pt solid #000; padding: 1.2mm 1.8mm; vertical-align: top; text-align: left; }
+table.item tr { break-inside: avoid; }
+table.item thead th { font-family: ${heiTi}; font-weight: normal; font-size: 13pt; background: #f2f2f2; }
+table.item thead { display: table-row-group; }
+table.item col.label-col { width: 27mm; }
+table.item .label { font-family: ${heiTi}; font-weight: normal; }
+.clause { display: block; }
+.element { margin: 0 0 1.5mm; }
+.element .page-url, .element .selector { display: block; font-size: 9pt; color: #333; }
+code, pre.snippet { font-family: ${mono}; font-size: 9pt; line-height: 1.35; }
+pre.snippet {
+  margin: 0.5mm 0 0;
+  padding: 1mm 1.5mm;
+  border: 0.5pt solid #999;
+  background: #f6f6f6;
+  white-space: pre-wrap;
+  word-break: break-all;
+}
+.more { color: #333; }
+.evidence { display: flex; flex-wrap: wrap; gap: 3mm; }
+figure { margin: 0; width: 58mm; break-inside: avoid; }
+figure img { display: block; max-width: 58mm; max-height: 44mm; border: 0.5pt solid #999; }
+figcaption { font-size: 9pt; line-height: 1.3; color: #333; }
+.photo-missing {
+  width: 58mm;
+  height: 24mm;
+  border: 1pt dashed #666;
+  display: flex;
+  align-items: center;
+  justify-content: center;
+  font-family: ${heiTi};
+  font-size: 12pt;
+  color: #444;
+}
+.closing { break-inside: avoid; }
+/* 成文日期右空四字; 发文机关署名 centred over the date; the seal centred on both, the text a little below its centre. */
+.signature {
+  break-inside: avoid;
+  margin-top: calc(2 * ${linePitch});
+  padding-right: 4em;
+  text-align: right;
+}
+.sig-block { display: inline-block; position: relative; text-align: center; }
+.sig-block span { display: block; white-space: nowrap; }
+.seal {
+  position: absolute;
+  left: 50%;
+  top: 50%;
+  transform: translate(-50%, -58%);
+  width: 42mm;
+  height: 42mm;
+  border: 1.2pt dashed #c00;
+  border-radius: 50%;
+  color: #c00;
+  font-size: 12pt;
+  letter-spacing: 0;
+  display: flex;
+  align-items: flex-start;
+  justify-content: center;
+  padding-top: 6mm;
+}
+.preview-mark { color: #666; }
+`
