@@ -297,7 +297,7 @@ export async function renderNoticeDocx(doc: NoticeDocument, loader: EvidenceLoad
       alignment: AlignmentType.RIGHT,
       spacing: bodySpacing,
       indent: { right: 1280 },
-      children: runs(`${formatChineseDate(doc.issuedOn)}　${noticeText.seal}`, {
+      children: runs(`${formatChineseDate(doc.issuedOn)}\u3000${noticeText.seal}`, {
         font: fonts.fangSong,
         size: size.body,
       }),

@@ -1,5 +1,6 @@
 import type { ExportFormat } from '../../../shared/domain/rectification'
 import type { NoticeDocument } from '../../../shared/domain/notice-document'
+import { printableText } from './html-escape'
 
 export const noticeMimeTypes: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
@@ -15,9 +16,8 @@ export function noticeFileName(
   doc: Pick<NoticeDocument, 'number' | 'unitName'>,
   format: ExportFormat,
 ): string {
-  const stem = ['整改通知书', doc.number ?? '预览', doc.unitName]
-    .join('-')
-    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '_')
+  const stem = printableText(['整改通知书', doc.number ?? '预览', doc.unitName].join('-'))
+    .replace(/[\\/:*?"<>|\u007f]+/g, '_')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 120)

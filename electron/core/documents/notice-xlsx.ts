@@ -61,7 +61,7 @@ export async function renderNoticeXlsx(doc: NoticeDocument): Promise<Uint8Array>
 
   const title = sheet.getRow(1)
   title.getCell(1).value = cellText(
-    `${doc.number ?? '（预览，未编号）'}　${doc.unitName}　整改通知书整改项（${formatChineseDate(doc.issuedOn)}）`,
+    `${doc.number ?? '（预览，未编号）'}\u3000${doc.unitName}\u3000整改通知书整改项（${formatChineseDate(doc.issuedOn)}）`,
   )
   title.font = { bold: true, size: 13 }
   sheet.mergeCells(1, 1, 1, noticeSheetColumns.length)
