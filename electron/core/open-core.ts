@@ -6,12 +6,13 @@ import { createHandlers, type CoreServices, type Door } from './handlers'
 import { createPhotoStore } from './photos/photo-store'
 import { AuditManager } from './audit-jobs/audit-manager'
 import { seedUnitsOnce } from './registry/units-service'
+import { createPdfRenderer } from './documents'
 
 export interface Core {
   ctx: CoreContext
   audits: AuditManager
   dispatch: (door: Door) => Dispatch
-  /** Stops running audit batches (they stay resumable), then closes the database. */
+  /** Stops running audit batches (they stay resumable) and the PDF browser, then closes the database. */
   shutdown: () => Promise<void>
   close: () => void
 }
@@ -32,19 +33,26 @@ export function openCore(
   const ctx: CoreContext = { db, dataDir, appVersion, now: () => new Date() }
   seedUnitsOnce(ctx)
   const audits = services.audits ?? new AuditManager(ctx, { extraArgs: chromeArgsFromEnv() })
+  // Chromium for notice and report PDFs starts on the first export, not here.
+  const pdf = services.pdf ?? createPdfRenderer({ extraArgs: chromeArgsFromEnv() })
   const handlers = createHandlers(ctx, {
     photos: services.photos ?? createPhotoStore(dataDir),
     readFile: services.readFile ?? ((file) => fsp.readFile(file)),
     audits,
+    pdf,
   })
   return {
     ctx,
     audits,
     dispatch: (door) => createDispatch(handlers, door),
     shutdown: async () => {
-      await audits.shutdown()
+      await Promise.all([audits.shutdown(), pdf.close()])
       db.close()
     },
-    close: () => db.close(),
+    close: () => {
+      // Synchronous close (CLI one-shots): the PDF browser is told to close; puppeteer also ends it on exit.
+      void pdf.close().catch(() => undefined)
+      db.close()
+    },
   }
 }
