@@ -9,6 +9,7 @@ import { createDefaultAuditor } from '../audits/default-auditor'
 import { getPortal } from '../audits/portal-store'
 import { queueCounts } from '../audits/queue-store'
 import type { CoreContext } from '../context'
+import { syncRectificationSafely } from '../rectification/item-sync'
 
 export interface AuditManagerOptions {
   /** Extra Chromium flags, e.g. the closed-network proxy in tests (ACCESS_AUDIT_CHROME_ARGS, space separated). */
@@ -118,7 +119,9 @@ export class AuditManager {
     const entry: ActiveBatch = { runner, progress: null, done: Promise.resolve(), error: null }
     entry.done = runner
       .run(batchId)
-      .then(() => undefined)
+      // The batch's findings become rectification items (and re-runs propose verifications); a failure of that
+      // is logged and leaves the audit as it is (`rectification:sync` re-runs it).
+      .then(() => syncRectificationSafely(this.ctx))
       .catch((error: unknown) => {
         const message =
           error instanceof BrowserProviderError || error instanceof ApiError || error instanceof Error

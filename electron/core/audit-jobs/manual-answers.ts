@@ -4,6 +4,7 @@ import type { ManualChecklistItem } from '../../../shared/domain/audits'
 import { manualChecks } from '../../../shared/web/manual-checks'
 import type { CoreContext } from '../context'
 import { inTransaction } from '../db/transaction'
+import { syncRectificationSafely } from '../rectification/item-sync'
 import { manualChecklist } from './audit-reads'
 
 export function manualMatchKey(portalId: number, checkId: string): string {
@@ -62,5 +63,7 @@ export function answerManualCheck(
         )
     }
   })
+  // A fail becomes a rectification item, a later pass a verification proposal; never fails the answer.
+  syncRectificationSafely(ctx)
   return manualChecklist(ctx.db, input.portalId)
 }

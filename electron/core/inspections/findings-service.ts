@@ -11,7 +11,7 @@ export function isFinding(entry: CheckEntry): boolean {
 }
 
 /** The first element of a chain of re-inspections: the same physical ramp keeps one identity. */
-function rootElementId(db: Db, elementId: number): number {
+export function rootElementId(db: Db, elementId: number): number {
   let current = elementId
   for (let hops = 0; hops < 1000; hops++) {
     const row = db

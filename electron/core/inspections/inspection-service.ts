@@ -6,6 +6,7 @@ import type { CoreContext } from '../context'
 import { inTransaction } from '../db/transaction'
 import type { Db } from '../db/open-database'
 import { getPlace } from '../registry/places-service'
+import { syncRectificationSafely } from '../rectification/item-sync'
 import { createFindingsForInspection } from './findings-service'
 import { inspectionIdOfElement, loadInspection } from './inspection-rows'
 
@@ -232,6 +233,8 @@ export function submitInspection(
     )
     createFindingsForInspection(db, inspection, now)
   })
+  // Rectification items and verification proposals follow the new findings; never fails the submit.
+  syncRectificationSafely(deps.ctx)
   return load(deps, input.id)
 }
 

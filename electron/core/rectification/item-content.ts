@@ -1,0 +1,224 @@
+import { findCheck } from '../../../shared/catalog/index'
+import type { Severity } from '../../../shared/catalog/types'
+import type { ClauseRef, EvidenceRef, ItemElement } from '../../../shared/domain/rectification'
+import { manualChecks } from '../../../shared/web/manual-checks'
+
+/**
+ * What an item says (where, what was found, what to do, clauses, elements, evidence), derived from its findings
+ * each time it is read, so a re-inspection's newer measurement or a re-run's newer snippet shows up at once.
+ * A notice freezes this content in its snapshot when it is issued.
+ */
+
+/** One linked finding with what the derivation needs from its inspection/element. */
+export interface LinkedFinding {
+  id: number
+  itemId: number
+  source: 'site' | 'web'
+  severity: Severity
+  title: string
+  detail: string
+  clausesJson: string
+  evidenceJson: string
+  checkId: string | null
+  matchKey: string
+  elementLabel: string | null
+  catalogId: string | null
+  inspectionId: number | null
+  inspectedOn: string | null
+  auditRunId: number | null
+  createdAt: string
+}
+
+export interface ItemContent {
+  location: string
+  found: string
+  remedy: string
+  clauses: ClauseRef[]
+  elements: ItemElement[]
+  elementCount: number
+  evidence: EvidenceRef[]
+}
+
+export interface ItemIdentity {
+  source: 'site' | 'web'
+  groupKey: string
+  title: string
+  placeName: string | null
+  portalName: string | null
+}
+
+/** Elements listed on an item (the rest are counted); evidence images per item. */
+export const maxListedElements = 10
+export const maxEvidencePerItem = 6
+
+const severityRank: Record<Severity, number> = { critical: 0, major: 1, minor: 2 }
+
+export function worstSeverity(values: Iterable<Severity>): Severity {
+  let worst: Severity = 'minor'
+  for (const value of values) if (severityRank[value] < severityRank[worst]) worst = value
+  return worst
+}
+
+export function compareSeverity(a: Severity, b: Severity): number {
+  return severityRank[a] - severityRank[b]
+}
+
+function parseJson<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T
+  } catch {
+    return fallback
+  }
+}
+
+export function unionClauses(findings: readonly LinkedFinding[]): ClauseRef[] {
+  const seen = new Map<string, ClauseRef>()
+  for (const finding of findings) {
+    for (const c of parseJson<ClauseRef[]>(finding.clausesJson, [])) {
+      const key = `${c.code}|${c.clause}`
+      const known = seen.get(key)
+      if (!known) seen.set(key, { code: c.code, clause: c.clause, mandatory: Boolean(c.mandatory) })
+      else if (c.mandatory) known.mandatory = true
+    }
+  }
+  return [...seen.values()]
+}
+
+/** The manual check id of a `web:portal:<id>:manual:<checkId>` group key, or null. */
+export function manualCheckIdOf(groupKey: string): string | null {
+  const match = /^web:portal:\d+:manual:(.+)$/.exec(groupKey)
+  return match ? match[1]! : null
+}
+
+/** Web findings' rule id: the finding's check id, else the rule segment of its match key. */
+export function ruleIdOf(finding: { checkId: string | null; matchKey: string }): string {
+  if (finding.checkId) return finding.checkId
+  return finding.matchKey.split(':')[3] ?? ''
+}
+
+/** Item categories of web items: the ageing-friendly rules are reported apart from general accessibility. */
+export const webCategory = '网站无障碍'
+export const webAgeingCategory = '网站适老化'
+
+/**
+ * By rule id, not by clause: many general rules also cite an ageing-friendly clause, but only the rules written
+ * for the 适老化 norms (aa-ageing-*, the manual ageing-* checks) belong to that category.
+ */
+export function webCategoryOf(ruleOrCheckId: string): string {
+  return /(^|[:-])ageing-/.test(ruleOrCheckId) ? webAgeingCategory : webCategory
+}
+
+function latest(findings: readonly LinkedFinding[]): LinkedFinding | undefined {
+  return findings[findings.length - 1]
+}
+
+function siteContent(item: ItemIdentity, findings: readonly LinkedFinding[]): ItemContent {
+  const last = latest(findings)
+  const elementLabel = last?.elementLabel ?? item.title.split('：')[0] ?? item.title
+  const check = last?.checkId ? findCheck(last.checkId, last.catalogId ?? undefined) : undefined
+  const photos: string[] = []
+  // Newest photos first: they show the state the notice asks to fix.
+  for (const finding of [...findings].reverse()) {
+    const evidence = parseJson<{ photos?: unknown }>(finding.evidenceJson, {})
+    if (!Array.isArray(evidence.photos)) continue
+    for (const sha of evidence.photos) {
+      if (typeof sha === 'string' && /^[0-9a-f]{64}$/.test(sha) && !photos.includes(sha)) photos.push(sha)
+    }
+  }
+  return {
+    location: item.placeName ? `${item.placeName}·${elementLabel}` : elementLabel,
+    found: last?.detail ?? '',
+    remedy: check?.requirement ?? '',
+    clauses: unionClauses(findings),
+    elements: [{ label: elementLabel }],
+    elementCount: 1,
+    evidence: photos.slice(0, maxEvidencePerItem).map((ref) => ({ kind: 'photo', ref })),
+  }
+}
+
+/** The rule's help text: the finding title without its "（rule-id）" suffix. */
+function ruleHelp(title: string, ruleId: string): string {
+  const suffix = `（${ruleId}）`
+  return title.endsWith(suffix) ? title.slice(0, -suffix.length) : title
+}
+
+/** Detail lines written by web-findings.ts: description, then the node's fix summary, then context lines. */
+function detailParts(detail: string): { description: string; fixSummary: string | null } {
+  const lines = detail.split('\n').filter(Boolean)
+  const second = lines[1]
+  const isContext = (line: string) => /^(需人工复核|页面：|本页共|参考：)/.test(line)
+  return { description: lines[0] ?? '', fixSummary: second && !isContext(second) ? second : null }
+}
+
+function manualContent(item: ItemIdentity, findings: readonly LinkedFinding[], checkId: string): ItemContent {
+  const check = manualChecks.find((c) => c.id === checkId)
+  const last = latest(findings)
+  const clauses = findings.length
+    ? unionClauses(findings)
+    : [
+        ...(check?.refs.wcag ?? []).map((c) => ({ code: 'WCAG 2.2', clause: c, mandatory: false })),
+        ...(check?.refs.gbt37668 ?? []).map((c) => ({
+          code: 'GB/T 37668-2019',
+          clause: c,
+          mandatory: false,
+        })),
+      ]
+  return {
+    location: `${item.portalName ?? ''}（人工检查）`,
+    found: last?.detail ?? check?.promptZh ?? '',
+    remedy: check ? `按“${check.titleZh}”的要求整改：${check.promptZh}` : '',
+    clauses,
+    elements: [],
+    elementCount: 0,
+    evidence: [],
+  }
+}
+
+function webContent(item: ItemIdentity, findings: readonly LinkedFinding[]): ItemContent {
+  const manual = manualCheckIdOf(item.groupKey)
+  if (manual) return manualContent(item, findings, manual)
+  // The same element found in several runs is one element: keep its newest finding.
+  const byKey = new Map<string, LinkedFinding>()
+  for (const finding of findings) {
+    byKey.delete(finding.matchKey)
+    byKey.set(finding.matchKey, finding)
+  }
+  const current = [...byKey.values()]
+  const elements: ItemElement[] = []
+  const evidence: EvidenceRef[] = []
+  const pages = new Set<string>()
+  for (const finding of current) {
+    const e = parseJson<{ pageUrl?: string; selector?: string; html?: string; screenshot?: string }>(
+      finding.evidenceJson,
+      {},
+    )
+    if (e.pageUrl) pages.add(e.pageUrl)
+    if (elements.length < maxListedElements) {
+      elements.push({ pageUrl: e.pageUrl ?? '', selector: e.selector ?? '', html: e.html ?? '' })
+    }
+    if (e.screenshot && evidence.length < maxEvidencePerItem && !e.screenshot.includes('..')) {
+      evidence.push({ kind: 'screenshot', ref: e.screenshot })
+    }
+  }
+  const last = latest(findings)
+  const parts = detailParts(last?.detail ?? '')
+  const ruleId = last ? ruleIdOf(last) : ''
+  const help = last ? ruleHelp(last.title, ruleId) : item.title
+  const portal = item.portalName ?? ''
+  const location =
+    pages.size === 1 ? `${portal}（页面：${[...pages][0]}）` : `${portal}（${pages.size} 个页面）`
+  return {
+    location,
+    found: current.length > 1 ? `${parts.description}（共 ${current.length} 处）` : parts.description,
+    remedy: [help, parts.fixSummary].filter(Boolean).join('。'),
+    clauses: unionClauses(findings),
+    elements,
+    elementCount: current.length,
+    evidence,
+  }
+}
+
+/** Findings must come ordered by id (oldest first). */
+export function itemContent(item: ItemIdentity, findings: readonly LinkedFinding[]): ItemContent {
+  return item.source === 'site' ? siteContent(item, findings) : webContent(item, findings)
+}

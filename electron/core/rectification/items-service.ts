@@ -1,0 +1,272 @@
+import { ApiError } from '../../../shared/api/errors'
+import type { ParsedInputOf } from '../../../shared/api/contract'
+import { priorityLabels, type ItemEvent, type RectificationItem } from '../../../shared/domain/rectification'
+import type { CoreContext } from '../context'
+import { inTransaction, likePattern } from '../db/transaction'
+import { worstSeverity } from './item-content'
+import { itemEvents, itemSelect, loadItem, toItems, type ItemRow } from './item-rows'
+import {
+  claimItemVersion,
+  closePendingProposals,
+  itemState,
+  recordEvent,
+  refuseTerminal,
+  touchItem,
+  transition,
+} from './item-transitions'
+import { localDay } from './rectification-dates'
+
+/** Tracking of items: list, edit, drop, merge, the unit's reply, verification, reopening, proposals. */
+
+const today = (ctx: CoreContext) => localDay(ctx.now())
+
+export function listItems(
+  ctx: CoreContext,
+  filter: ParsedInputOf<'rectification:list'>,
+): RectificationItem[] {
+  const where: string[] = []
+  const params: unknown[] = []
+  const add = (sql: string, ...values: unknown[]) => {
+    where.push(sql)
+    params.push(...values)
+  }
+  if (filter.unitId) add('i.unit_id = ?', filter.unitId)
+  if (filter.placeId) add('i.place_id = ?', filter.placeId)
+  if (filter.portalId) add('i.portal_id = ?', filter.portalId)
+  if (filter.source) add('i.source = ?', filter.source)
+  if (filter.noticeId) {
+    // The items a notice was issued with (its snapshot), whatever happened to them since.
+    add(
+      `i.id IN (SELECT json_extract(value, '$.itemId') FROM notices n, json_each(n.snapshot_json, '$.items')
+               WHERE n.id = ?)`,
+      filter.noticeId,
+    )
+  }
+  if (filter.status === 'active') where.push(`i.status IN ('open', 'notified', 'claimed', 'reopened')`)
+  else if (filter.status === 'overdue') {
+    add(
+      `i.status IN ('open', 'notified', 'reopened') AND i.deadline IS NOT NULL AND i.deadline < ?`,
+      today(ctx),
+    )
+  } else if (filter.status !== 'all') add('i.status = ?', filter.status)
+  if (filter.search) {
+    const pattern = likePattern(filter.search)
+    add(
+      `(i.title LIKE ? ESCAPE '\\' OR u.name LIKE ? ESCAPE '\\' OR pl.name LIKE ? ESCAPE '\\'
+        OR po.name LIKE ? ESCAPE '\\' OR i.category LIKE ? ESCAPE '\\' OR n.number LIKE ? ESCAPE '\\')`,
+      pattern,
+      pattern,
+      pattern,
+      pattern,
+      pattern,
+      pattern,
+    )
+  }
+  const rows = ctx.db
+    .prepare(
+      `${itemSelect} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY COALESCE(u.name, '') , COALESCE(pl.name, po.name, ''),
+         CASE i.severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 ELSE 2 END, i.id`,
+    )
+    .all(...params) as ItemRow[]
+  return toItems(ctx.db, rows, today(ctx))
+}
+
+export function getItem(ctx: CoreContext, id: number): RectificationItem & { events: ItemEvent[] } {
+  return { ...loadItem(ctx.db, id, today(ctx)), events: itemEvents(ctx.db, id) }
+}
+
+export function updateItem(
+  ctx: CoreContext,
+  input: ParsedInputOf<'rectification:update'>,
+): RectificationItem {
+  const now = ctx.now().toISOString()
+  inTransaction(ctx.db, () => {
+    const state = claimItemVersion(ctx.db, input.id, input.version)
+    refuseTerminal(state, '修改优先级或整改期限')
+    const current = ctx.db
+      .prepare('SELECT priority, deadline FROM rectification_items WHERE id = ?')
+      .get(input.id) as { priority: keyof typeof priorityLabels; deadline: string | null }
+    const changes: string[] = []
+    if (input.priority !== undefined && input.priority !== current.priority) {
+      ctx.db.prepare('UPDATE rectification_items SET priority = ? WHERE id = ?').run(input.priority, input.id)
+      changes.push(`优先级：${priorityLabels[current.priority]}→${priorityLabels[input.priority]}`)
+    }
+    if (input.deadline !== undefined && input.deadline !== current.deadline) {
+      ctx.db.prepare('UPDATE rectification_items SET deadline = ? WHERE id = ?').run(input.deadline, input.id)
+      changes.push(`整改期限：${current.deadline ?? '未设'}→${input.deadline ?? '未设'}`)
+    }
+    if (changes.length === 0) return
+    touchItem(ctx.db, input.id, now)
+    recordEvent(ctx.db, input.id, 'edit', null, null, changes.join('；'), now)
+  })
+  return loadItem(ctx.db, input.id, today(ctx))
+}
+
+export function dropItem(ctx: CoreContext, input: ParsedInputOf<'rectification:drop'>): RectificationItem {
+  const now = ctx.now().toISOString()
+  inTransaction(ctx.db, () => {
+    const state = claimItemVersion(ctx.db, input.id, input.version)
+    transition(ctx.db, state, 'drop', { drop_reason: input.reason }, input.reason, now)
+    closePendingProposals(ctx.db, input.id, 'rejected', now)
+  })
+  return loadItem(ctx.db, input.id, today(ctx))
+}
+
+/**
+ * Merges duplicates into `targetId`: same unit and source, none finished; the duplicates become "merged" and
+ * their findings (and so their evidence and clauses) move to the target. All or nothing.
+ */
+export function mergeItems(ctx: CoreContext, input: ParsedInputOf<'rectification:merge'>): RectificationItem {
+  const now = ctx.now().toISOString()
+  const ids = [...new Set(input.ids)].filter((id) => id !== input.targetId)
+  if (ids.length === 0) {
+    throw new ApiError('VALIDATION', '请选择要合并到该项的其他整改项（不能只合并到自身）', [
+      { path: 'ids', message: '整改项：请选择要合并到该项的其他整改项' },
+    ])
+  }
+  inTransaction(ctx.db, () => {
+    const db = ctx.db
+    const target = itemState(db, input.targetId)
+    refuseTerminal(target, '作为合并目标')
+    const targetRow = db
+      .prepare('SELECT source, severity, first_found_at FROM rectification_items WHERE id = ?')
+      .get(target.id) as { source: string; severity: RectificationItem['severity']; first_found_at: string }
+    const severities = [targetRow.severity]
+    let firstFound = targetRow.first_found_at
+    for (const id of ids) {
+      const state = itemState(db, id)
+      const row = db
+        .prepare('SELECT source, severity, first_found_at FROM rectification_items WHERE id = ?')
+        .get(id) as typeof targetRow
+      if (state.unit_id !== target.unit_id) {
+        throw new ApiError('INVALID_STATE', `整改项（编号 ${id}）与合并目标不属于同一责任单位，不能合并`)
+      }
+      if (row.source !== targetRow.source) {
+        throw new ApiError(
+          'INVALID_STATE',
+          `整改项（编号 ${id}）与合并目标来源不同（现场检查/网站检测），不能合并`,
+        )
+      }
+      transition(db, state, 'merge', { merged_into_id: target.id }, `合并到整改项（编号 ${target.id}）`, now)
+      closePendingProposals(db, id, 'rejected', now)
+      db.prepare('UPDATE rectification_item_findings SET item_id = ? WHERE item_id = ?').run(target.id, id)
+      severities.push(row.severity)
+      if (row.first_found_at < firstFound) firstFound = row.first_found_at
+    }
+    db.prepare('UPDATE rectification_items SET severity = ?, first_found_at = ? WHERE id = ?').run(
+      worstSeverity(severities),
+      firstFound,
+      target.id,
+    )
+    touchItem(db, target.id, now)
+    recordEvent(
+      db,
+      target.id,
+      'merge',
+      null,
+      null,
+      `合并了重复的整改项：${ids.map((id) => `编号 ${id}`).join('、')}`,
+      now,
+    )
+  })
+  return loadItem(ctx.db, input.targetId, today(ctx))
+}
+
+export function claimItem(ctx: CoreContext, input: ParsedInputOf<'rectification:claim'>): RectificationItem {
+  const now = ctx.now().toISOString()
+  inTransaction(ctx.db, () => {
+    const db = ctx.db
+    const state = claimItemVersion(db, input.id, input.version)
+    const photos = [...new Set(input.photos)]
+    const missing = photos
+      .map((sha, index) => ({ sha, index }))
+      .filter(({ sha }) => !db.prepare('SELECT 1 FROM photos WHERE sha256 = ?').get(sha))
+    if (missing.length > 0) {
+      throw new ApiError(
+        'VALIDATION',
+        '整改照片：有照片未在本软件中登记，请先上传照片',
+        missing.map(({ index }) => ({ path: `photos.${index}`, message: '整改照片：该照片不存在' })),
+      )
+    }
+    const reply = JSON.stringify({ text: input.text, repliedOn: input.repliedOn, photos })
+    transition(db, state, 'claim', { reply_json: reply }, `${input.repliedOn} 回复：${input.text}`, now)
+  })
+  return loadItem(ctx.db, input.id, today(ctx))
+}
+
+export function verifyItem(
+  ctx: CoreContext,
+  input: ParsedInputOf<'rectification:verify'>,
+): RectificationItem {
+  const now = ctx.now().toISOString()
+  inTransaction(ctx.db, () => {
+    const state = claimItemVersion(ctx.db, input.id, input.version)
+    transition(ctx.db, state, 'verify', { verified_at: now }, input.note ?? null, now)
+    // Verified by hand: a pending proposal said the same thing.
+    closePendingProposals(ctx.db, input.id, 'accepted', now)
+  })
+  return loadItem(ctx.db, input.id, today(ctx))
+}
+
+export function reopenItem(
+  ctx: CoreContext,
+  input: ParsedInputOf<'rectification:reopen'>,
+): RectificationItem {
+  const now = ctx.now().toISOString()
+  inTransaction(ctx.db, () => {
+    const state = claimItemVersion(ctx.db, input.id, input.version)
+    transition(ctx.db, state, 'reopen', {}, input.reason, now)
+  })
+  return loadItem(ctx.db, input.id, today(ctx))
+}
+
+/** Accept = verify with the proposal's explanation; reject = the proposal is closed, the item unchanged. */
+export function decideProposal(
+  ctx: CoreContext,
+  input: ParsedInputOf<'rectification:decideProposal'>,
+): RectificationItem {
+  const now = ctx.now().toISOString()
+  const itemId = inTransaction(ctx.db, () => {
+    const db = ctx.db
+    const proposal = db
+      .prepare('SELECT id, item_id, state, explanation FROM verification_proposals WHERE id = ?')
+      .get(input.proposalId) as
+      { id: number; item_id: number; state: string; explanation: string } | undefined
+    if (!proposal) throw new ApiError('NOT_FOUND', `核验建议（编号 ${input.proposalId}）不存在`)
+    if (proposal.state !== 'pending') {
+      throw new ApiError(
+        'INVALID_STATE',
+        `该核验建议已${proposal.state === 'accepted' ? '确认' : '驳回'}，不能再处理`,
+      )
+    }
+    const state = itemState(db, proposal.item_id)
+    const note = [proposal.explanation, input.note].filter(Boolean).join('；')
+    if (input.accept) {
+      transition(db, state, 'verify', { verified_at: now }, `确认核验建议：${note}`, now)
+      db.prepare(`UPDATE verification_proposals SET state = 'accepted', decided_at = ? WHERE id = ?`).run(
+        now,
+        proposal.id,
+      )
+    } else {
+      db.prepare(`UPDATE verification_proposals SET state = 'rejected', decided_at = ? WHERE id = ?`).run(
+        now,
+        proposal.id,
+      )
+      touchItem(db, state.id, now)
+      recordEvent(db, state.id, 'propose', null, null, `驳回核验建议：${note}`, now)
+    }
+    return state.id
+  })
+  return loadItem(ctx.db, itemId, today(ctx))
+}
+
+/** For notices: the open items of a unit, worst first. */
+export function issuableItemIds(ctx: CoreContext, unitId: number): number[] {
+  return ctx.db
+    .prepare(
+      `SELECT id FROM rectification_items WHERE unit_id = ? AND status IN ('open', 'reopened') ORDER BY id`,
+    )
+    .pluck()
+    .all(unitId) as number[]
+}

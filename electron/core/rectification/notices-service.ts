@@ -1,0 +1,273 @@
+import { ApiError } from '../../../shared/api/errors'
+import type { ParsedInputOf } from '../../../shared/api/contract'
+import type { NoticeDocument } from '../../../shared/domain/notice-document'
+import {
+  formatNoticeNumber,
+  isOverdue,
+  itemStatusLabels,
+  noticeDraftSchema,
+  type ItemStatus,
+  type NoticeSummary,
+  type RectificationItem,
+} from '../../../shared/domain/rectification'
+import type { CoreContext } from '../context'
+import type { Db } from '../db/open-database'
+import { inTransaction, isUniqueViolation } from '../db/transaction'
+import { loadItems } from './item-rows'
+import { itemState, transition } from './item-transitions'
+import { allocateNoticeSeq } from './notice-numbering'
+import { buildNoticeDocument } from './notice-snapshot'
+import { addDays, localDay } from './rectification-dates'
+import { loadRectificationSettings } from './settings-service'
+
+/**
+ * 整改通知书: preview (no number, nothing saved), issue (number + frozen snapshot + items notified, one
+ * IMMEDIATE transaction), list and read. Notices are never deleted, so a number is never given twice.
+ */
+
+type Draft = ParsedInputOf<'notices:issue'>
+
+const today = (ctx: CoreContext) => localDay(ctx.now())
+
+function unitForNotice(db: Db, unitId: number): { id: number; name: string } {
+  const unit = db.prepare('SELECT id, name FROM units WHERE id = ?').get(unitId) as
+    { id: number; name: string | null } | undefined
+  if (!unit) throw new ApiError('NOT_FOUND', `责任单位（编号 ${unitId}）不存在`)
+  const name = unit.name?.trim() ?? ''
+  if (!name) {
+    throw new ApiError(
+      'VALIDATION',
+      '该责任单位没有名称，不能作为通知书的接收单位。请先在“责任单位”中填写名称。',
+      [{ path: 'unitId', message: '责任单位：没有名称，请先填写单位名称' }],
+    )
+  }
+  return { id: unit.id, name }
+}
+
+const issuableStatuses: readonly ItemStatus[] = ['open', 'reopened']
+
+/** The draft's items, each of this unit and still owed a notice; otherwise a message naming the item. */
+function itemsForNotice(ctx: CoreContext, unit: { id: number; name: string }, itemIds: readonly number[]) {
+  const items = loadItems(ctx.db, [...new Set(itemIds)], today(ctx))
+  for (const item of items) {
+    if (item.unitId !== unit.id) {
+      throw new ApiError(
+        'INVALID_STATE',
+        `整改项（编号 ${item.id}）“${item.title}”的责任单位是“${item.unitName ?? '未指定'}”，不能列入发给“${unit.name}”的通知书`,
+      )
+    }
+    if (!issuableStatuses.includes(item.status)) {
+      throw new ApiError(
+        'INVALID_STATE',
+        `整改项（编号 ${item.id}）“${item.title}”当前状态为“${itemStatusLabels[item.status]}”，只有待通知或重新整改的项可以列入新的通知书`,
+      )
+    }
+  }
+  return items
+}
+
+function noticeDocument(
+  ctx: CoreContext,
+  draft: Draft,
+  unitName: string,
+  items: RectificationItem[],
+  number: string | null,
+): NoticeDocument {
+  const settings = loadRectificationSettings(ctx.db)
+  return buildNoticeDocument(
+    {
+      number,
+      issuer: settings.issuer,
+      unitName,
+      issuedOn: draft.issuedOn,
+      deadline: draft.deadline,
+      replyInstructions: draft.replyInstructions ?? settings.replyInstructions,
+      contact: draft.contact ?? settings.contact,
+    },
+    items,
+  )
+}
+
+/** The document the notice would have, without a number and without saving anything. */
+export function previewNoticeDocument(ctx: CoreContext, draft: Draft): NoticeDocument {
+  const unit = unitForNotice(ctx.db, draft.unitId)
+  return noticeDocument(ctx, draft, unit.name, itemsForNotice(ctx, unit, draft.itemIds), null)
+}
+
+export function issueNotice(ctx: CoreContext, draft: Draft): NoticeSummary {
+  const now = ctx.now().toISOString()
+  const id = inTransaction(ctx.db, () => {
+    const db = ctx.db
+    const unit = unitForNotice(db, draft.unitId)
+    const items = itemsForNotice(ctx, unit, draft.itemIds)
+    const settings = loadRectificationSettings(db)
+    const year = Number(draft.issuedOn.slice(0, 4))
+    const seq = allocateNoticeSeq(db, year)
+    const number = formatNoticeNumber(settings.numberTemplate, year, seq)
+    const doc = noticeDocument(ctx, draft, unit.name, items, number)
+    let noticeId: number
+    try {
+      noticeId = Number(
+        db
+          .prepare(
+            `INSERT INTO notices (number, year, seq, unit_id, issuer, issued_on, deadline, snapshot_json, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            number,
+            year,
+            seq,
+            unit.id,
+            doc.issuer,
+            draft.issuedOn,
+            draft.deadline,
+            JSON.stringify(doc),
+            now,
+          ).lastInsertRowid,
+      )
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error
+      throw new ApiError(
+        'INVALID_STATE',
+        `文号“${number}”已被使用。文号格式中没有年份 {year} 时，不同年度的序号会重复，请在通知书设置中修改文号格式。`,
+      )
+    }
+    for (const item of doc.items) {
+      transition(
+        db,
+        itemState(db, item.itemId),
+        'notify',
+        { notice_id: noticeId, notified_at: now, deadline: draft.deadline },
+        `列入整改通知书 ${number}，整改期限 ${draft.deadline}`,
+        now,
+      )
+    }
+    return noticeId
+  })
+  const { document: _document, ...summary } = getNotice(ctx, id)
+  return summary
+}
+
+interface NoticeRow {
+  id: number
+  number: string
+  year: number
+  seq: number
+  unit_id: number
+  unit_name: string | null
+  issuer: string
+  issued_on: string
+  deadline: string
+  snapshot_json: string
+  created_at: string
+}
+
+const noticeSelect = `SELECT n.*, u.name AS unit_name FROM notices n LEFT JOIN units u ON u.id = n.unit_id`
+
+function toSummary(ctx: CoreContext, row: NoticeRow): NoticeSummary & { document: NoticeDocument } {
+  const document = JSON.parse(row.snapshot_json) as NoticeDocument
+  const ids = document.items.map((i) => i.itemId)
+  // Tracking counts follow the items' current state; the document stays as issued.
+  const states = ctx.db
+    .prepare(`SELECT status, deadline FROM rectification_items WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as Array<{ status: ItemStatus; deadline: string | null }>
+  const statusCounts: NoticeSummary['statusCounts'] = {}
+  let overdueCount = 0
+  const day = today(ctx)
+  for (const s of states) {
+    statusCounts[s.status] = (statusCounts[s.status] ?? 0) + 1
+    if (isOverdue(s.status, s.deadline, day)) overdueCount++
+  }
+  return {
+    id: row.id,
+    number: row.number,
+    year: row.year,
+    seq: row.seq,
+    unitId: row.unit_id,
+    unitName: row.unit_name ?? document.unitName,
+    issuer: row.issuer,
+    issuedOn: row.issued_on,
+    deadline: row.deadline,
+    itemCount: document.items.length,
+    statusCounts,
+    overdueCount,
+    createdAt: row.created_at,
+    document,
+  }
+}
+
+export function getNotice(ctx: CoreContext, id: number): NoticeSummary & { document: NoticeDocument } {
+  const row = ctx.db.prepare(`${noticeSelect} WHERE n.id = ?`).get(id) as NoticeRow | undefined
+  if (!row) throw new ApiError('NOT_FOUND', `整改通知书（编号 ${id}）不存在`)
+  return toSummary(ctx, row)
+}
+
+export function listNotices(ctx: CoreContext, unitId?: number): NoticeSummary[] {
+  const rows = (
+    unitId
+      ? ctx.db.prepare(`${noticeSelect} WHERE n.unit_id = ? ORDER BY n.year DESC, n.seq DESC`).all(unitId)
+      : ctx.db.prepare(`${noticeSelect} ORDER BY n.year DESC, n.seq DESC`).all()
+  ) as NoticeRow[]
+  return rows.map((row) => {
+    const { document: _document, ...summary } = toSummary(ctx, row)
+    return summary
+  })
+}
+
+/** A unit named on the command line: its id, or its exact name. */
+export function resolveUnitRef(db: Db, unitRef: string): { id: number; name: string } {
+  const ref = unitRef.trim()
+  const row = (
+    /^\d+$/.test(ref)
+      ? db.prepare('SELECT id, name FROM units WHERE id = ?').get(Number(ref))
+      : db.prepare('SELECT id, name FROM units WHERE name = ?').get(ref)
+  ) as { id: number; name: string } | undefined
+  if (!row) throw new ApiError('NOT_FOUND', `未找到责任单位“${ref}”（请填写单位编号或完整名称）`)
+  return row
+}
+
+export interface UnitNoticeOptions {
+  /** Default: today (local). */
+  issuedOn?: string
+  /** Default: issuedOn + the settings' default deadline days. */
+  deadline?: string
+  /** false: never issue, only return the latest notice. Default true. */
+  issue?: boolean
+}
+
+/**
+ * For `access-audit notice <unit>`: issues a notice with all the unit's items still owed one (open or reopened);
+ * when there are none, returns the unit's latest notice; NOT_FOUND when it has neither.
+ */
+export function issueOrLatestNoticeForUnit(
+  ctx: CoreContext,
+  unitRef: string,
+  options: UnitNoticeOptions = {},
+): { notice: NoticeSummary & { document: NoticeDocument }; issued: boolean } {
+  const unit = resolveUnitRef(ctx.db, unitRef)
+  const itemIds = ctx.db
+    .prepare(
+      `SELECT id FROM rectification_items WHERE unit_id = ? AND status IN ('open', 'reopened') ORDER BY id`,
+    )
+    .pluck()
+    .all(unit.id) as number[]
+  if (itemIds.length > 0 && options.issue !== false) {
+    const issuedOn = options.issuedOn ?? today(ctx)
+    const deadline =
+      options.deadline ?? addDays(issuedOn, loadRectificationSettings(ctx.db).defaultDeadlineDays)
+    const draft = noticeDraftSchema.safeParse({ unitId: unit.id, itemIds, issuedOn, deadline })
+    if (!draft.success) {
+      throw new ApiError('VALIDATION', draft.error.issues.map((i) => i.message).join('；'))
+    }
+    const summary = issueNotice(ctx, draft.data)
+    return { notice: getNotice(ctx, summary.id), issued: true }
+  }
+  const latest = ctx.db
+    .prepare('SELECT id FROM notices WHERE unit_id = ? ORDER BY year DESC, seq DESC LIMIT 1')
+    .pluck()
+    .get(unit.id) as number | undefined
+  if (latest === undefined) {
+    throw new ApiError('NOT_FOUND', `“${unit.name}”没有待通知的整改项，也没有已签发的整改通知书`)
+  }
+  return { notice: getNotice(ctx, latest), issued: false }
+}

@@ -1,0 +1,48 @@
+import type { ParsedInputOf } from '../../../shared/api/contract'
+import {
+  defaultRectificationSettings,
+  settingsUpdateSchema,
+  type RectificationSettings,
+} from '../../../shared/domain/rectification'
+import type { CoreContext } from '../context'
+import type { Db } from '../db/open-database'
+import { inTransaction } from '../db/transaction'
+
+/** Notice settings (issuer, number template, default deadline, reply instructions) in the settings table. */
+
+export const rectificationSettingsKey = 'rectification'
+
+/** The stored settings, or the defaults when none were saved (or the stored value no longer validates). */
+export function loadRectificationSettings(db: Db): RectificationSettings {
+  const row = db.prepare('SELECT value_json FROM settings WHERE key = ?').get(rectificationSettingsKey) as
+    { value_json: string } | undefined
+  if (!row) return { ...defaultRectificationSettings }
+  try {
+    const parsed = settingsUpdateSchema.safeParse(JSON.parse(row.value_json))
+    return parsed.success ? parsed.data : { ...defaultRectificationSettings }
+  } catch {
+    return { ...defaultRectificationSettings }
+  }
+}
+
+export function saveRectificationSettings(
+  ctx: CoreContext,
+  input: ParsedInputOf<'rectification:saveSettings'>,
+): RectificationSettings {
+  const value: RectificationSettings = {
+    issuer: input.issuer,
+    numberTemplate: input.numberTemplate,
+    defaultDeadlineDays: input.defaultDeadlineDays,
+    replyInstructions: input.replyInstructions,
+    contact: input.contact ?? null,
+  }
+  inTransaction(ctx.db, () => {
+    ctx.db
+      .prepare(
+        `INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
+      )
+      .run(rectificationSettingsKey, JSON.stringify(value), ctx.now().toISOString())
+  })
+  return loadRectificationSettings(ctx.db)
+}
