@@ -1,5 +1,6 @@
 import type { IndicatorView } from '../../../shared/domain/rectification'
 import { ApiError } from '../../../shared/api/errors'
+import { categoryLabel } from '../../../shared/catalog/categories'
 import type { PortalSummary } from '../audits/run-summary'
 import type { CoreContext } from '../context'
 import type { Db } from '../db/open-database'
@@ -112,6 +113,11 @@ function runPasses(run: LatestRunRow): boolean {
   }
 }
 
+/** Items store their category's zh-CN name (older rows may hold the id). */
+function isAudibleSignal(category: string): boolean {
+  return category === 'audible-signal' || category === categoryLabel('audible-signal')
+}
+
 /** Every indicator of the catalog, in its order. */
 export function computeIndicators(ctx: CoreContext, inputs: IndicatorInputs): IndicatorView[] {
   return indicatorCatalog.map((def) => {
@@ -131,7 +137,7 @@ export function computeIndicators(ctx: CoreContext, inputs: IndicatorInputs): In
         let verified = 0
         let total = 0
         for (const item of inputs.items) {
-          if (item.category !== 'audible-signal' || item.status === 'dropped') continue
+          if (!isAudibleSignal(item.category) || item.status === 'dropped') continue
           const status = statusAt(item, inputs.asOf)
           if (status === null) continue
           total++

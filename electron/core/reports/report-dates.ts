@@ -4,36 +4,16 @@
  * (deadlines, reply dates) are already calendar days and stay as they are.
  */
 
-const plainDay = /^\d{4}-\d{2}-\d{2}$/
+// The same calendar-day rules as the rectification items themselves (deadlines, overdue).
+export { addDays, dayOf, localDay as localDayOf } from '../rectification/rectification-dates'
+import { addDays } from '../rectification/rectification-dates'
 
 function pad(n: number): string {
   return String(n).padStart(2, '0')
 }
 
-/** The local calendar day (YYYY-MM-DD) of a Date. */
-export function localDayOf(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-}
-
-/** The local calendar day of a stored value: a plain date as is, an ISO instant converted. */
-export function dayOf(stamp: string): string {
-  if (plainDay.test(stamp)) return stamp
-  const time = Date.parse(stamp)
-  return Number.isNaN(time) ? stamp.slice(0, 10) : localDayOf(new Date(time))
-}
-
-function utcDate(day: string): Date {
-  return new Date(`${day}T00:00:00Z`)
-}
-
 function isoOf(date: Date): string {
   return date.toISOString().slice(0, 10)
-}
-
-export function addDays(day: string, days: number): string {
-  const d = utcDate(day)
-  d.setUTCDate(d.getUTCDate() + days)
-  return isoOf(d)
 }
 
 export interface DayRange {

@@ -27,7 +27,11 @@ h2 { font-size: 13pt; margin: 7mm 0 2mm; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0; break-inside: auto; }
 th, td { border: 0.6pt solid #000; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top; }
 th { background: #e8e8e8; font-weight: 700; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; width: 9%; }
+table.counts th[scope='row'] { width: 37%; font-weight: 400; }
+table.counts thead th { font-size: 9pt; padding: 1.2mm 0.8mm; }
+table.indicators { table-layout: fixed; } table.indicators td.num { width: auto; white-space: normal; }
 tr { break-inside: avoid; }
 caption { text-align: left; font-weight: 700; padding-bottom: 1mm; }
 .chart { display: block; max-width: 170mm; margin: 2mm 0; break-inside: avoid; }
@@ -53,7 +57,7 @@ function countCells(row: ReportCounts): string {
 
 function rowsTable(caption: string, first: string, rows: readonly ReportRow[]): string {
   if (rows.length === 0) return `<p class="empty">${escapeHtml(caption)}：本期间没有数据。</p>`
-  return `<table><caption>${escapeHtml(caption)}</caption><thead>${countsHead(first)}</thead><tbody>${rows
+  return `<table class="counts"><caption>${escapeHtml(caption)}</caption><thead>${countsHead(first)}</thead><tbody>${rows
     .map((r) => `<tr><th scope="row">${escapeHtml(r.label)}</th>${countCells(r)}</tr>`)
     .join('')}</tbody></table>`
 }
@@ -73,7 +77,7 @@ function indicatorsTable(indicators: readonly IndicatorView[]): string {
       )}</td><td>${met}</td><td><small>${escapeHtml(i.definition)}</small></td></tr>`
     })
     .join('')
-  return `<table><caption>规划指标</caption><thead><tr><th scope="col">指标</th><th scope="col" class="num">完成情况</th><th scope="col">目标</th><th scope="col">达标</th><th scope="col">口径</th></tr></thead><tbody>${body}</tbody></table>`
+  return `<table class="indicators"><caption>规划指标</caption><colgroup><col style="width:30%"><col style="width:17%"><col style="width:11%"><col style="width:9%"><col style="width:33%"></colgroup><thead><tr><th scope="col">指标</th><th scope="col" class="num">完成情况</th><th scope="col">目标</th><th scope="col">达标</th><th scope="col">口径</th></tr></thead><tbody>${body}</tbody></table>`
 }
 
 function portalTable(summary: ReportSummary): string {
@@ -135,7 +139,7 @@ export function reportHtml(summary: ReportSummary, options: ReportHtmlOptions): 
 <dt>生成时间</dt><dd>${escapeHtml(options.generatedAt)}</dd>
 </dl>
 <h2>一、总体情况</h2>
-<table><caption>整改项合计</caption><thead>${countsHead('范围')}</thead><tbody><tr><th scope="row">合计</th>${countCells(
+<table class="counts"><caption>整改项合计</caption><thead>${countsHead('范围')}</thead><tbody><tr><th scope="row">合计</th>${countCells(
     summary.totals,
   )}</tr></tbody></table>
 <h2>二、按月份</h2>

@@ -18,7 +18,7 @@ export const countLabels: Record<(typeof countKeys)[number], string> = {
   verified: '核验通过',
   overdue: '超期未改',
   dropped: '撤销',
-  medianDaysToFix: '整改用时中位数（天）',
+  medianDaysToFix: '用时中位数（天）',
 }
 
 /** The definitions printed with the report (kept in step with report-counts.ts). */
