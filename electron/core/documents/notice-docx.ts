@@ -1,7 +1,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  convertMillimetersToTwip,
   Document,
   DocumentGridType,
   Footer,
@@ -41,6 +40,9 @@ import { noticeText } from './notice-text'
  * first (printableText), so hostile text from an audited page can neither inject markup nor corrupt the file.
  */
 
+/** Millimetres to twips, rounded (the library's converter truncates: 37 mm would become 2097, not 2098). */
+const mm = (value: number) => Math.round((value * 1440) / 25.4)
+
 const latin = 'Times New Roman'
 const font = (eastAsia: string, ascii = latin) => ({ ascii, hAnsi: ascii, eastAsia, cs: ascii })
 const fonts = {
@@ -58,8 +60,8 @@ const bodySpacing = { line: linePitch, lineRule: LineRuleType.EXACT }
 const tableSpacing = { line: 360, lineRule: LineRuleType.EXACT }
 const red = 'CC0000'
 
-const labelWidth = convertMillimetersToTwip(27)
-const valueWidth = convertMillimetersToTwip(156) - labelWidth
+const labelWidth = mm(27)
+const valueWidth = mm(156) - labelWidth
 /** Photo box in pixels (docx uses 96 px per inch): 58 × 44 mm, as in the printed notice. */
 const photoBox = { width: Math.round((58 / 25.4) * 96), height: Math.round((44 / 25.4) * 96) }
 
@@ -320,14 +322,15 @@ export async function renderNoticeDocx(doc: NoticeDocument, loader: EvidenceLoad
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            // Word's own A4 size in twips.
+            size: { width: 11906, height: 16838 },
             margin: {
-              top: convertMillimetersToTwip(37),
-              bottom: convertMillimetersToTwip(35),
-              left: convertMillimetersToTwip(28),
-              right: convertMillimetersToTwip(26),
-              footer: convertMillimetersToTwip(22),
-              header: convertMillimetersToTwip(15),
+              top: mm(37),
+              bottom: mm(35),
+              left: mm(28),
+              right: mm(26),
+              footer: mm(22),
+              header: mm(15),
             },
           },
           grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch, charSpace: -849 },

@@ -124,7 +124,8 @@ table.item {
 table.item th, table.item td { border: 0.75pt solid #000; padding: 1.2mm 1.8mm; vertical-align: top; text-align: left; }
 table.item tr { break-inside: avoid; }
 table.item thead th { font-family: ${heiTi}; font-weight: normal; font-size: 13pt; background: #f2f2f2; }
-table.item thead { display: table-row-group; }
+/* The item title repeats above the rest of an item that runs onto the next page. */
+table.item thead { display: table-header-group; }
 table.item col.label-col { width: 27mm; }
 table.item .label { font-family: ${heiTi}; font-weight: normal; }
 .clause { display: block; }

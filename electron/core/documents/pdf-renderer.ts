@@ -14,7 +14,7 @@ import type { PdfRenderer } from './pdf-port'
 
 export interface PdfRendererOptions extends Pick<
   LaunchBrowserOptions,
-  'configuredPath' | 'browserWSEndpoint' | 'extraArgs' | 'timeoutMs' | 'env'
+  'configuredPath' | 'browserWSEndpoint' | 'extraArgs' | 'timeoutMs' | 'env' | 'platform' | 'probe'
 > {
   /** Pages rendering in parallel (default 1; 2 suits a 2-core machine rendering many documents). */
   pages?: number
@@ -64,6 +64,8 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
         extraArgs: options.extraArgs,
         timeoutMs: options.timeoutMs,
         env: options.env,
+        platform: options.platform,
+        probe: options.probe,
       })
       return launched.browser
     } catch (err) {

@@ -1,0 +1,55 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { renderToFile, writeFileAtomically } from '../../../electron/core/documents'
+import { makeTempDir } from '../../support/temp-dir'
+
+let dir: string
+let cleanup: () => void
+beforeEach(() => ({ dir, cleanup } = makeTempDir()))
+afterEach(() => cleanup())
+
+describe('writeFileAtomically', () => {
+  it('writes the whole file and replaces an older one', async () => {
+    const target = path.join(dir, '整改通知书.pdf')
+    fs.writeFileSync(target, 'old')
+    await writeFileAtomically(target, new Uint8Array([37, 80, 68, 70]))
+    expect(fs.readFileSync(target).toString()).toBe('%PDF')
+    expect(fs.readdirSync(dir)).toEqual(['整改通知书.pdf'])
+  })
+
+  it('leaves neither the target nor a temporary file when the write fails', async () => {
+    const target = path.join(dir, 'is-a-folder')
+    fs.mkdirSync(target)
+    fs.writeFileSync(path.join(target, 'keep'), 'x')
+    await expect(writeFileAtomically(target, 'bytes')).rejects.toThrow()
+    expect(fs.readdirSync(dir)).toEqual(['is-a-folder'])
+    expect(fs.readdirSync(target)).toEqual(['keep'])
+  })
+
+  it('fails for a missing folder without creating anything', async () => {
+    await expect(writeFileAtomically(path.join(dir, 'no', 'such', 'a.docx'), 'x')).rejects.toThrow()
+    expect(fs.readdirSync(dir)).toEqual([])
+  })
+})
+
+describe('renderToFile', () => {
+  it('writes nothing at all when the render fails', async () => {
+    const target = path.join(dir, 'notice.docx')
+    await expect(
+      renderToFile(target, async () => {
+        throw new Error('render failed')
+      }),
+    ).rejects.toThrow('render failed')
+    expect(fs.readdirSync(dir)).toEqual([])
+  })
+
+  it('keeps the previous file when a new render fails', async () => {
+    const target = path.join(dir, 'notice.pdf')
+    fs.writeFileSync(target, 'previous')
+    await expect(renderToFile(target, () => Promise.reject(new Error('boom')))).rejects.toThrow()
+    expect(fs.readFileSync(target, 'utf8')).toBe('previous')
+    expect(await renderToFile(target, async () => 'new')).toBe(3)
+    expect(fs.readFileSync(target, 'utf8')).toBe('new')
+  })
+})
