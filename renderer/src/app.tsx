@@ -10,8 +10,8 @@ import { AnnouncerProvider } from './components/announcer'
 import { InspectionRoute } from './inspections/inspection-page'
 import { InspectionsPage } from './inspections/inspections-page'
 import { RecordPage } from './inspections/record-page'
-import { PlaceholderPage } from './pages/placeholder-page'
 import { PlacesPage } from './pages/places-page'
+import { ReportsPage } from './reports/reports-page'
 import { RectificationRoutes } from './rectification/rectification-routes'
 import { SettingsPage } from './pages/settings-page'
 import { UnitsPage } from './pages/units-page'
@@ -78,10 +78,7 @@ function Routed({ fontSize, setFontSize }: { fontSize: FontSizeKey; setFontSize:
       <Route path="/web-audits/portals/:id" element={<PortalPage />} />
       <Route path="/web-audits/runs/:runId" element={<RunPage />} />
       <Route path="/rectification/*" element={<RectificationRoutes />} />
-      <Route
-        path="/reports"
-        element={<PlaceholderPage titleKey="nav.reports" bodyKey="placeholder.reports" />}
-      />
+      <Route path="/reports" element={<ReportsPage />} />
       <Route path="/places" element={<PlacesPage />} />
       <Route path="/units" element={<UnitsPage />} />
       <Route path="/settings" element={<SettingsPage fontSize={fontSize} onFontSize={setFontSize} />} />

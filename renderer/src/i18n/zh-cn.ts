@@ -1,4 +1,5 @@
 import { rectificationZhCN } from '../rectification/zh-cn'
+import { reportsZhCN } from '../reports/zh-cn'
 
 /** Every UI string, zh-CN first. An English file with the same shape can be added beside it. */
 export const zhCN = {
@@ -537,6 +538,7 @@ export const zhCN = {
     },
   },
   rectification: rectificationZhCN,
+  reports: reportsZhCN,
 } as const
 
 export type Messages = typeof zhCN

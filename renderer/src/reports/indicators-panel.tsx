@@ -1,0 +1,200 @@
+import { useState } from 'react'
+import { Button, Form, Input, InputNumber, Progress, Select, Typography } from 'antd'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import type { IndicatorView } from '../../../shared/domain/rectification'
+import { useApi } from '../api/api-context'
+import { applyFieldErrors } from '../api/form-errors'
+import { useAnnounce } from '../components/announcer'
+import { ErrorAlert } from '../components/error-alert'
+
+function valueText(i: IndicatorView, t: (key: string, o?: Record<string, unknown>) => string): string {
+  return i.outOf === null
+    ? t('reports.indicators.value', { value: i.value, unit: i.unit })
+    : t('reports.indicators.valueOf', { value: i.value, outOf: i.outOf, unit: i.unit })
+}
+
+function IndicatorCard({ indicator: i }: { indicator: IndicatorView }) {
+  const { t } = useTranslation()
+  const whole = i.targetValue ?? i.outOf
+  const percent = whole ? Math.min(100, Math.round((i.value / whole) * 100)) : null
+  const headingId = `aa-indicator-${i.id}`
+  return (
+    <li className="aa-indicator">
+      <Typography.Title level={3} id={headingId} className="aa-indicator-title">
+        {i.title}
+      </Typography.Title>
+      <p className="aa-indicator-figure">
+        <strong data-testid={`indicator-${i.id}`}>{valueText(i, t)}</strong>
+        <span className="aa-indicator-meta">
+          {' · '}
+          {i.target ? t('reports.indicators.target', { target: i.target }) : t('reports.indicators.noTarget')}
+          {' · '}
+          {i.kind === 'manual' ? t('reports.indicators.manual') : t('reports.indicators.derived')}
+          {i.met === null ? null : (
+            <>
+              {' · '}
+              <span className={i.met ? 'aa-indicator-met' : 'aa-indicator-unmet'}>
+                <span aria-hidden="true">{i.met ? '✓ ' : '✗ '}</span>
+                {i.met ? t('reports.indicators.met') : t('reports.indicators.notMet')}
+              </span>
+            </>
+          )}
+        </span>
+      </p>
+      {percent !== null ? (
+        <Progress
+          percent={percent}
+          strokeColor="#002d72"
+          railColor="#d9d9d9"
+          aria-label={t('reports.indicators.progress', { title: i.title })}
+          format={(p) => `${p}%`}
+        />
+      ) : null}
+      <p className="aa-indicator-definition">{i.definition}</p>
+      {i.kind === 'manual' ? (
+        <div>
+          <Typography.Text strong>{t('reports.indicators.entries')}</Typography.Text>
+          {i.entries.length === 0 ? (
+            <p>{t('reports.indicators.noEntries')}</p>
+          ) : (
+            <ul className="aa-indicator-entries">
+              {i.entries.map((e) => (
+                <li key={e.year}>
+                  {t('reports.indicators.entry', { year: e.year, value: e.value, unit: i.unit })}
+                  {e.note ? `（${e.note}）` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
+    </li>
+  )
+}
+
+interface RecordValues {
+  indicatorId: string
+  year: number | null
+  value: number | null
+  note?: string
+}
+
+/** The form to record one year's figure of a manual indicator (the ≥362 households of the plan). */
+function RecordForm({ manual }: { manual: IndicatorView[] }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const announce = useAnnounce()
+  const queryClient = useQueryClient()
+  const [form] = Form.useForm<RecordValues>()
+  const [error, setError] = useState<unknown>(null)
+  const thisYear = new Date().getFullYear()
+  const save = useMutation({
+    mutationFn: (v: RecordValues) =>
+      api.call('indicators:record', {
+        indicatorId: v.indicatorId,
+        year: v.year as number,
+        value: v.value as number,
+        note: v.note?.trim() ? v.note.trim() : null,
+      }),
+    onSuccess: (views, v) => {
+      setError(null)
+      const total = views.find((i) => i.id === v.indicatorId)?.value ?? 0
+      announce(t('reports.indicators.saved', { year: v.year, value: v.value, total }))
+      form.setFieldsValue({ value: null, note: '' })
+      void queryClient.invalidateQueries({ queryKey: ['reports:summary'] })
+    },
+    onError: (caught) => setError(applyFieldErrors(form, caught)),
+  })
+  const field = (name: string) => ({ field: name })
+  return (
+    <section aria-labelledby="aa-indicator-record" className="aa-indicator-record">
+      <Typography.Title level={3} id="aa-indicator-record">
+        {t('reports.indicators.recordHeading')}
+      </Typography.Title>
+      <ErrorAlert error={error} />
+      <Form<RecordValues>
+        form={form}
+        name="indicator-record"
+        layout="vertical"
+        initialValues={{ indicatorId: manual[0]?.id, year: thisYear, value: null, note: '' }}
+        onFinish={(v) => save.mutate(v)}
+      >
+        {manual.length > 1 ? (
+          <Form.Item name="indicatorId" label={t('reports.indicators.indicator')}>
+            <Select options={manual.map((i) => ({ value: i.id, label: i.title }))} />
+          </Form.Item>
+        ) : (
+          <Form.Item name="indicatorId" hidden>
+            <Input />
+          </Form.Item>
+        )}
+        <div className="aa-indicator-record-row">
+          <Form.Item
+            name="year"
+            label={t('reports.indicators.year')}
+            extra={t('reports.indicators.yearHelp')}
+            rules={[
+              {
+                required: true,
+                message: t('reports.indicators.required', field(t('reports.indicators.year'))),
+              },
+              {
+                type: 'integer',
+                message: t('reports.indicators.integer', field(t('reports.indicators.year'))),
+              },
+            ]}
+          >
+            <InputNumber<number> controls={false} />
+          </Form.Item>
+          <Form.Item
+            name="value"
+            label={t('reports.indicators.amount')}
+            rules={[
+              {
+                required: true,
+                message: t('reports.indicators.required', field(t('reports.indicators.amount'))),
+              },
+              {
+                type: 'integer',
+                message: t('reports.indicators.integer', field(t('reports.indicators.amount'))),
+              },
+              {
+                type: 'number',
+                min: 0,
+                message: t('reports.indicators.negative', field(t('reports.indicators.amount'))),
+              },
+            ]}
+          >
+            <InputNumber<number> controls={false} />
+          </Form.Item>
+        </div>
+        <Form.Item name="note" label={t('reports.indicators.note')}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {t('reports.indicators.save')}
+        </Button>
+      </Form>
+    </section>
+  )
+}
+
+export function IndicatorsPanel({ indicators }: { indicators: IndicatorView[] }) {
+  const { t } = useTranslation()
+  const manual = indicators.filter((i) => i.kind === 'manual')
+  return (
+    <section aria-labelledby="aa-report-indicators" className="aa-report-indicators">
+      <Typography.Title level={2} id="aa-report-indicators">
+        {t('reports.indicators.heading')}
+      </Typography.Title>
+      <p>{t('reports.indicators.intro')}</p>
+      <ul className="aa-indicator-list">
+        {indicators.map((i) => (
+          <IndicatorCard key={i.id} indicator={i} />
+        ))}
+      </ul>
+      {manual.length > 0 ? <RecordForm manual={manual} /> : null}
+    </section>
+  )
+}

@@ -1,0 +1,52 @@
+/** Report periods: calendar days of the user's own calendar, presets computed from today. */
+
+export interface Period {
+  from: string
+  to: string
+}
+
+export type PresetId = 'thisMonth' | 'thisQuarter' | 'thisYear' | 'planPeriod'
+
+export const presetIds: readonly PresetId[] = ['thisMonth', 'thisQuarter', 'thisYear', 'planPeriod']
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+function day(year: number, month: number, date: number): string {
+  return `${year}-${pad(month)}-${pad(date)}`
+}
+
+function lastDayOf(year: number, month: number): number {
+  return new Date(year, month, 0).getDate()
+}
+
+export function presetPeriod(id: PresetId, today: Date): Period {
+  const y = today.getFullYear()
+  const m = today.getMonth() + 1
+  switch (id) {
+    case 'thisMonth':
+      return { from: day(y, m, 1), to: day(y, m, lastDayOf(y, m)) }
+    case 'thisQuarter': {
+      const first = Math.floor((m - 1) / 3) * 3 + 1
+      return { from: day(y, first, 1), to: day(y, first + 2, lastDayOf(y, first + 2)) }
+    }
+    case 'thisYear':
+      return { from: day(y, 1, 1), to: day(y, 12, 31) }
+    case 'planPeriod':
+      // 乌达区“十四五”残疾人事业发展规划: 2021–2025.
+      return { from: '2021-01-01', to: '2025-12-31' }
+  }
+}
+
+export function matchingPreset(period: Period, today: Date): PresetId | null {
+  return (
+    presetIds.find((id) => {
+      const p = presetPeriod(id, today)
+      return p.from === period.from && p.to === period.to
+    }) ?? null
+  )
+}
+
+export function isValidPeriod(period: Period): boolean {
+  const ok = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))
+  return ok(period.from) && ok(period.to) && period.to >= period.from
+}
