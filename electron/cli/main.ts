@@ -7,6 +7,7 @@ import { readAppVersion } from './app-version'
 import { exitCodes, out } from './output'
 import { renderCatalog } from './catalog-command'
 import { configureAuditCommand } from './audit-command'
+import { configureNoticeCommand } from './notice-command'
 import { runWeb } from './web-command'
 
 function portNumber(value: string): number {
@@ -90,6 +91,7 @@ export function buildProgram(): Command {
     })
 
   configureAuditCommand(program.command('audit'), () => program.opts<{ dataDir?: string }>().dataDir)
+  configureNoticeCommand(program.command('notice'), () => program.opts<{ dataDir?: string }>().dataDir)
   return program
 }
 

@@ -6,7 +6,7 @@ import { createHandlers, type CoreServices, type Door } from './handlers'
 import { createPhotoStore } from './photos/photo-store'
 import { AuditManager } from './audit-jobs/audit-manager'
 import { seedUnitsOnce } from './registry/units-service'
-import { createPdfRenderer } from './documents'
+import { createPdfRenderer } from './documents/pdf-renderer'
 
 export interface Core {
   ctx: CoreContext
