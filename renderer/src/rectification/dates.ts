@@ -14,3 +14,8 @@ export function addDays(isoDay: string, days: number): string {
 export function daysUntil(deadline: string, today: string): number {
   return daysBetween(today, deadline)
 }
+
+/** A day stays a day ("2026-03-02"); a timestamp is shown in local time. */
+export function formatDay(value: string): string {
+  return value.length === 10 ? value : dayjs(value).format('YYYY-MM-DD HH:mm')
+}

@@ -16,7 +16,7 @@ import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
 import { SeverityTag } from '../inspections/status-tags'
 import { formatDateTime } from '../web-audits/format'
-import { localToday } from './dates'
+import { formatDay, localToday } from './dates'
 import { ClaimDialog, DropDialog, EditItemDialog, ReopenDialog, VerifyDialog } from './item-dialogs'
 import { EvidenceList } from './item-evidence'
 import { ItemElements } from './item-elements'
@@ -154,7 +154,7 @@ function ItemDetailPage({ id }: { id: number }) {
             )}
           </Descriptions.Item>
           <Descriptions.Item label={t('rectification.detail.firstFoundAt')}>
-            {formatDateTime(data.firstFoundAt)}
+            {formatDay(data.firstFoundAt)}
           </Descriptions.Item>
           {data.notifiedAt && (
             <Descriptions.Item label={t('rectification.detail.notifiedAt')}>

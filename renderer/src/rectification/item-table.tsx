@@ -51,25 +51,22 @@ export function ItemTable(props: {
     {
       title: t('rectification.columns.title'),
       dataIndex: 'title',
+      className: 'aa-rect-col-title',
       render: (title: string, item) => (
         <>
           <Link to={`/rectification/items/${item.id}`}>{title}</Link>
-          {item.elementCount > 1 && (
-            <div className="aa-wa-muted">{t('rectification.moreElements', { count: item.elementCount })}</div>
-          )}
+          <div className="aa-rect-title-meta">
+            <SeverityTag severity={item.severity} />
+            {item.elementCount > 1 && t('rectification.moreElements', { count: item.elementCount })}
+          </div>
         </>
       ),
     },
-    { title: t('rectification.columns.location'), dataIndex: 'location', className: 'aa-rect-wrap' },
-    {
-      title: t('rectification.columns.severity'),
-      dataIndex: 'severity',
-      render: (s: RectificationItem['severity']) => <SeverityTag severity={s} />,
-    },
+    { title: t('rectification.columns.location'), dataIndex: 'location', className: 'aa-rect-col-location' },
     {
       title: t('rectification.columns.clauses'),
       dataIndex: 'clauses',
-      className: 'aa-rect-wrap',
+      className: 'aa-rect-col-clauses',
       render: (clauses: RectificationItem['clauses']) =>
         clauses.slice(0, 3).map((c) => <div key={`${c.code}-${c.clause}`}>{formatClause(c)}</div>),
     },
@@ -111,16 +108,19 @@ export function ItemTable(props: {
     },
   ]
 
+  // A wrapper scrolls a wide table (antd's own scroll.x adds a hidden measuring row that repeats the header's
+  // checkbox, which screen readers and axe see as a focusable element inside aria-hidden).
   return (
-    <Table<RectificationItem>
-      rowKey="id"
-      size="small"
-      columns={columns}
-      dataSource={items}
-      pagination={items.length > 50 ? { pageSize: 50, hideOnSinglePage: true } : false}
-      scroll={{ x: 'max-content' }}
-      rowClassName={(item) => (selected.has(item.id) ? 'aa-rect-row-selected' : '')}
-      title={() => <span className="aa-visually-hidden">{props.caption}</span>}
-    />
+    <div className="aa-rect-table-scroll">
+      <Table<RectificationItem>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={items}
+        pagination={items.length > 50 ? { pageSize: 50, hideOnSinglePage: true } : false}
+        rowClassName={(item) => (selected.has(item.id) ? 'aa-rect-row-selected' : '')}
+        title={() => <span className="aa-visually-hidden">{props.caption}</span>}
+      />
+    </div>
   )
 }

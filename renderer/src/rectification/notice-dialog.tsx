@@ -130,7 +130,12 @@ function NoticeForm(props: {
         replyInstructions: settings.replyInstructions,
         contact: settings.contact ?? '',
       }}
-      onValuesChange={() => setError(null)}
+      onValuesChange={(changed: object) => {
+        setError(null)
+        form.setFields(
+          (Object.keys(changed) as Array<keyof NoticeValues>).map((name) => ({ name, errors: [] })),
+        )
+      }}
     >
       <ErrorAlert error={error} />
       <dl className="aa-rect-facts">

@@ -74,6 +74,12 @@ function SettingsForm({ settings }: { settings: RectificationSettings }) {
       layout="vertical"
       initialValues={{ ...settings, contact: settings.contact ?? '' }}
       onFinish={(values) => void save(values)}
+      // The server's message on a field goes once the field is edited.
+      onValuesChange={(changed: object) =>
+        form.setFields(
+          (Object.keys(changed) as Array<keyof SettingsValues>).map((name) => ({ name, errors: [] })),
+        )
+      }
     >
       <ErrorAlert error={error} />
       <Form.Item label={t('rectification.settings.issuer')} name="issuer" required>

@@ -144,20 +144,21 @@ export function NoticesPage() {
         </div>
       </div>
       <ErrorAlert error={notices.error ?? print.error ?? exportFile.error} />
-      <Table<NoticeSummary>
-        rowKey="id"
-        columns={columns}
-        dataSource={notices.data ?? []}
-        loading={notices.isLoading}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('rectification.notices.none') }}
-        pagination={{
-          pageSize: 20,
-          showTotal: (count) => t('common.resultCount', { count }),
-          hideOnSinglePage: true,
-        }}
-        title={() => <span className="aa-visually-hidden">{t('rectification.notices.caption')}</span>}
-      />
+      <div className="aa-rect-table-scroll">
+        <Table<NoticeSummary>
+          rowKey="id"
+          columns={columns}
+          dataSource={notices.data ?? []}
+          loading={notices.isLoading}
+          locale={{ emptyText: t('rectification.notices.none') }}
+          pagination={{
+            pageSize: 20,
+            showTotal: (count) => t('common.resultCount', { count }),
+            hideOnSinglePage: true,
+          }}
+          title={() => <span className="aa-visually-hidden">{t('rectification.notices.caption')}</span>}
+        />
+      </div>
     </div>
   )
 }

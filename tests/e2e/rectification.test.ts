@@ -1,0 +1,398 @@
+/// <reference lib="dom" />
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page } from 'puppeteer-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchTestBrowser } from '../support/chromium'
+import { makeTempDir } from '../support/temp-dir'
+import { startWebDoor, type RunningWebDoor } from '../support/web-door'
+import { expectNoAxeViolations, fieldError, typeInto, waitForText } from './helpers'
+import { hostileSnippet, seedRectificationData, type RectificationSeed } from './rectification/seed'
+
+let browser: Browser
+let page: Page
+let door: RunningWebDoor
+let cleanup: () => void
+let seed: RectificationSeed
+let downloads: string
+const dialogs: string[] = []
+let noticeNumber = ''
+
+function isoDay(offsetDays: number): string {
+  const d = new Date()
+  d.setDate(d.getDate() + offsetDays)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+/** Screenshots for a human reviewer, only when asked for (RECTIFICATION_SHOTS=/tmp/dir). */
+async function shot(name: string): Promise<void> {
+  const dir = process.env.RECTIFICATION_SHOTS
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true })
+}
+
+async function announced(text: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (t) => document.querySelector('[data-testid="announcer"]')?.textContent?.includes(t),
+    { timeout },
+    text,
+  )
+}
+
+async function heading(text: string): Promise<void> {
+  await page.waitForFunction((t) => document.querySelector('h1')?.textContent === t, {}, text)
+}
+
+/** Ticks the row checkbox whose accessible label names the item, with the keyboard. */
+async function selectItem(title: string): Promise<void> {
+  const box = await page.evaluateHandle(
+    (label) =>
+      Array.from(document.querySelectorAll('tbody label'))
+        .find((l) => l.textContent?.trim() === label)
+        ?.querySelector('input[type="checkbox"]'),
+    `选择 ${title}`,
+  )
+  await box.asElement()!.focus()
+  await page.keyboard.press('Space')
+}
+
+/** Waits until the item page's status line reads `status` (a cached page may show the old one first). */
+async function waitForStatus(status: string): Promise<void> {
+  await page.waitForFunction(
+    (s) => document.querySelector('[data-testid="item-status"]')?.textContent?.includes(s),
+    {},
+    status,
+  )
+}
+
+async function modalButton(text: string): Promise<void> {
+  await page.click(`.ant-modal-footer ::-p-text(${text}), .ant-modal-body ::-p-text(${text})`)
+}
+
+async function openItem(title: string): Promise<void> {
+  await page.goto(`${door.origin}/#/rectification`, { waitUntil: 'networkidle0' })
+  await heading('整改跟踪')
+  await page.click(`a::-p-text(${title})`)
+  await heading(title)
+}
+
+beforeAll(async () => {
+  const temp = makeTempDir('access-audit-e2e-rect-')
+  cleanup = temp.cleanup
+  const dataDir = path.join(temp.dir, 'data')
+  downloads = path.join(temp.dir, 'downloads')
+  fs.mkdirSync(downloads)
+  seed = await seedRectificationData(dataDir)
+  door = await startWebDoor(dataDir)
+  browser = await launchTestBrowser()
+  const session = await browser.target().createCDPSession()
+  await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads })
+  page = await browser.newPage()
+  // Any alert() from a hostile snippet would land here; none may.
+  page.on('dialog', (d) => {
+    dialogs.push(d.message())
+    void d.dismiss()
+  })
+  await page.setViewport({ width: 1280, height: 900 })
+  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }])
+  await page.goto(door.url, { waitUntil: 'networkidle0' })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await door?.stop()
+  cleanup?.()
+})
+
+describe('整改跟踪, end to end', () => {
+  it('keeps notice settings: a template without {n} is refused on its field, a valid one saved', async () => {
+    await page.goto(`${door.origin}/#/settings`, { waitUntil: 'networkidle0' })
+    await page.waitForSelector('#notice-settings_numberTemplate')
+    await typeInto(page, 'notice-settings_numberTemplate', '乌残整改〔{year}〕号')
+    await page.click('::-p-text(保存通知书设置)')
+    await page.waitForFunction(() =>
+      document
+        .querySelector('#notice-settings_numberTemplate')
+        ?.closest('.ant-form-item')
+        ?.textContent?.includes('文号格式须包含序号占位符'),
+    )
+    await expectNoAxeViolations(page, '设置 with a refused template')
+    await typeInto(page, 'notice-settings_numberTemplate', '乌残无障碍整改〔{year}〕第{n}号')
+    await typeInto(page, 'notice-settings_defaultDeadlineDays', '15')
+    await page.click('::-p-text(保存通知书设置)')
+    await announced('已保存整改通知书设置')
+    expect(await fieldError(page, 'notice-settings_numberTemplate')).not.toContain('占位符')
+    await waitForText(page, `示例：乌残无障碍整改〔${new Date().getFullYear()}〕第1号`)
+  })
+
+  it('generates items on open and groups both sources under the unit, by place and by portal', async () => {
+    await page.goto(`${door.origin}/#/rectification`, { waitUntil: 'networkidle0' })
+    await heading('整改跟踪')
+    await page.waitForSelector('[data-testid="rect-outcome"]')
+    await page.click('::-p-text(从问题生成整改项)')
+    await announced('已生成 0 个新整改项')
+    const groups = await page.$$eval('section.aa-rect-unit', (units) =>
+      units.map((u) => ({
+        unit: u.querySelector('h2')?.textContent ?? '',
+        locations: Array.from(u.querySelectorAll('section.aa-rect-location')).map((l) => ({
+          heading: l.querySelector('h3')?.textContent ?? '',
+          rows: Array.from(l.querySelectorAll('tbody tr')).map((r) => (r as HTMLElement).innerText),
+        })),
+      })),
+    )
+    expect(groups).toHaveLength(1)
+    expect(groups[0]!.unit).toContain(seed.unitName)
+    expect(groups[0]!.unit).toContain('2 项')
+    const place = groups[0]!.locations.find((l) => l.heading.includes(seed.placeName))!
+    const portal = groups[0]!.locations.find((l) => l.heading.includes(seed.portalName))!
+    expect(place.heading).toContain('现场')
+    expect(portal.heading).toContain('网站')
+    expect(place.rows.join()).toContain(seed.siteTitle)
+    expect(place.rows.join()).toContain('GB 55019-2021 第2.3.1条（强制性条文）')
+    expect(place.rows.join()).toContain('待通知')
+    expect(portal.rows.join()).toContain(seed.webTitle)
+    await shot('items')
+    await expectNoAxeViolations(page, '整改项 list')
+  })
+
+  it('shows the hostile snippet of a web item as literal text, and a missing photo as missing', async () => {
+    await page.click(`a::-p-text(${seed.webTitle})`)
+    await heading(seed.webTitle)
+    const snippet = await page.$eval('[data-testid="item-snippet"]', (el) => ({
+      text: el.textContent,
+      tag: el.tagName,
+      children: el.children.length,
+    }))
+    expect(snippet).toEqual({ text: hostileSnippet, tag: 'CODE', children: 0 })
+    expect(await page.$('img[src="x"]')).toBeNull()
+    expect(await page.$eval('main', (m) => (m as HTMLElement).innerText)).toContain('body > img:nth-child(2)')
+    expect(dialogs).toEqual([])
+    await shot('web-item')
+    await expectNoAxeViolations(page, 'web item detail')
+
+    await openItem(seed.siteTitle)
+    await page.waitForFunction(() =>
+      document.querySelector('.aa-rect-evidence')?.textContent?.includes('照片缺失'),
+    )
+    await expectNoAxeViolations(page, 'site item detail with a missing photo')
+  })
+
+  it('sets deadline and priority for the selected items; a past deadline reads 已逾期 N 天', async () => {
+    await page.goto(`${door.origin}/#/rectification`, { waitUntil: 'networkidle0' })
+    await heading('整改跟踪')
+    await page.waitForSelector('tbody label')
+    await selectItem(seed.webTitle)
+    await waitForText(page, '已选 1 项')
+    await page.click('::-p-text(设置期限/优先级)')
+    await page.waitForSelector('#schedule_deadline')
+    await expectNoAxeViolations(page, '设置期限 dialog')
+    await setDate('schedule_deadline', isoDay(-3))
+    await page.click('.ant-modal-footer .ant-btn-primary')
+    await announced('已更新 1 项')
+    await page.waitForFunction(
+      (title) =>
+        Array.from(document.querySelectorAll('tbody tr')).some(
+          (r) => r.textContent?.includes(title) && r.textContent.includes('已逾期 3 天'),
+        ),
+      {},
+      seed.webTitle,
+    )
+    await expectNoAxeViolations(page, '整改项 list with an overdue item')
+  })
+
+  it('issues a notice: a deadline before the date is refused on the field, the preview is sandboxed, the number assigned', async () => {
+    await selectItem(seed.siteTitle)
+    await waitForText(page, '已选 2 项')
+    await page.click('::-p-text(生成整改通知书)')
+    await page.waitForSelector('#notice_deadline')
+    expect(await page.$eval('#notice_issuedOn', (el) => (el as HTMLInputElement).value)).toBe(isoDay(0))
+    expect(await page.$eval('#notice_deadline', (el) => (el as HTMLInputElement).value)).toBe(isoDay(15))
+    expect(await page.$eval('[data-testid="notice-unit"]', (el) => el.textContent)).toBe(seed.unitName)
+    await setDate('notice_deadline', isoDay(-1))
+    await modalButton('签发')
+    await page.waitForFunction(() =>
+      document
+        .querySelector('#notice_deadline')
+        ?.closest('.ant-form-item')
+        ?.textContent?.includes('整改期限不能早于通知日期'),
+    )
+    await expectNoAxeViolations(page, '整改通知书 dialog with a refused deadline')
+    await setDate('notice_deadline', isoDay(20))
+    await modalButton('预览')
+    await announced('预览已生成')
+    const frame = await page.waitForSelector('iframe[data-testid="notice-frame"]')
+    expect(await frame!.evaluate((f) => f.getAttribute('sandbox'))).toBe('allow-same-origin allow-modals')
+    const inFrame = await frame!.evaluate((f) => {
+      const doc = (f as HTMLIFrameElement).contentDocument!
+      return { text: doc.body.innerText, hostileImg: doc.querySelector('img[src="x"]') !== null }
+    })
+    expect(inFrame.text).toContain(seed.unitName)
+    expect(inFrame.text).toContain(hostileSnippet)
+    expect(inFrame.hostileImg).toBe(false)
+    await shot('notice-preview')
+    await expectNoAxeViolations(page, '整改通知书 dialog with the preview')
+    await modalButton('签发')
+    await page.waitForSelector('[data-testid="notice-issued"]')
+    const issued = await page.$eval('[data-testid="notice-issued"]', (el) => (el as HTMLElement).innerText)
+    noticeNumber = `乌残无障碍整改〔${new Date().getFullYear()}〕第1号`
+    expect(issued).toContain(`已签发：${noticeNumber}`)
+    await announced(`已签发整改通知书，文号：${noticeNumber}`)
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(noticeNumber)
+    await expectNoAxeViolations(page, '整改通知书 issued')
+    await page.keyboard.press('Escape')
+    await page.waitForFunction(() => !document.querySelector('.ant-modal'))
+    // Items once notified cannot go into a second notice: the reason is given, no dialog opens.
+    await page.waitForFunction(() => document.body.innerText.includes('已通知'))
+    await selectItem(seed.siteTitle)
+    await page.click('::-p-text(生成整改通知书)')
+    const refusal = await page.waitForSelector('[data-testid="bulk-refusal"]')
+    expect(await refusal!.evaluate((el) => el.textContent)).toContain(
+      '只有“待通知”或“重新整改”的整改项能写入通知书',
+    )
+    expect(await page.$('#notice_deadline')).toBeNull()
+    expect(dialogs).toEqual([])
+  })
+
+  it('lists the notice with its progress, prints it through a sandboxed frame and exports a PDF', async () => {
+    await page.goto(`${door.origin}/#/rectification/notices`, { waitUntil: 'networkidle0' })
+    await heading('整改通知书')
+    await waitForText(page, noticeNumber)
+    const row = await page.$eval('tbody tr', (r) => (r as HTMLElement).innerText)
+    expect(row).toContain(seed.unitName)
+    expect(row).toContain('共 2 项：已通知 2')
+    await expectNoAxeViolations(page, '整改通知书 list')
+    await shot('notices')
+
+    // Record print() calls on the print frame's window instead of opening a dialog in the headless browser.
+    await page.evaluate(() => {
+      const w = window as unknown as { printed: Array<{ text: string; sandbox: string | null }> }
+      w.printed = []
+      const original = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!
+      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+        configurable: true,
+        get(this: HTMLIFrameElement) {
+          const win = original.get!.call(this) as Window | null
+          const sandbox = this.getAttribute('sandbox')
+          if (win)
+            win.print = () =>
+              void w.printed.push({
+                text: win.document.body.innerText,
+                sandbox,
+              })
+          return win
+        },
+      })
+    })
+    await page.click(`button[aria-label="打印：${noticeNumber}"]`)
+    await announced(`已打开 ${noticeNumber} 的打印对话框`)
+    const printed = await page.evaluate(
+      () => (window as unknown as { printed: Array<{ text: string; sandbox: string | null }> }).printed,
+    )
+    expect(printed).toHaveLength(1)
+    expect(printed[0]!.sandbox).toBe('allow-same-origin allow-modals')
+    expect(printed[0]!.text).toContain(noticeNumber)
+    expect(printed[0]!.text).toContain(hostileSnippet)
+    expect(dialogs).toEqual([])
+
+    await page.click(`button[aria-label="导出 PDF：${noticeNumber}"]`)
+    await announced('已导出', 90_000)
+    const pdf = await waitForDownload('.pdf')
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString()
+    expect(text).toContain(seed.unitName)
+    expect(text.replace(/\s+/g, '')).toContain(noticeNumber)
+  })
+
+  it('records the unit reply and the verification: the status text follows each step', async () => {
+    await openItem(seed.siteTitle)
+    await waitForStatus('已通知')
+    expect(await page.$('::-p-text(退回重新整改)')).toBeNull()
+    await page.click('::-p-text(登记整改回复)')
+    await page.waitForSelector('#claim_text')
+    await modalButton('登记')
+    await page.waitForFunction(() =>
+      document
+        .querySelector('#claim_text')
+        ?.closest('.ant-form-item')
+        ?.textContent?.includes('请填写责任单位的整改回复'),
+    )
+    await page.type('#claim_text', '北门坡道已按 1:12 坡度重建，附照片。')
+    await modalButton('登记')
+    await announced('已登记整改回复')
+    await waitForStatus('已报整改')
+    await waitForText(page, '北门坡道已按 1:12 坡度重建')
+    await expectNoAxeViolations(page, 'item detail after the claim')
+
+    await page.click('.aa-rect-panel ::-p-text(核验通过)')
+    await page.waitForSelector('#verify_note')
+    await page.type('#verify_note', '现场复核坡度 1:12，合格')
+    await page.click('.ant-modal-footer .ant-btn-primary')
+    await announced('已核验通过')
+    await waitForStatus('已核验')
+    await waitForText(page, '此整改项已结案')
+    const history = await page.$eval(
+      'section[aria-labelledby="rect-history-heading"]',
+      (el) => (el as HTMLElement).innerText,
+    )
+    expect(history).toContain('登记整改回复')
+    expect(history).toContain('已报整改 → 已核验')
+    await shot('verified')
+    await expectNoAxeViolations(page, 'verified item detail')
+  })
+
+  it('drops a false positive only with a reason', async () => {
+    await openItem(seed.webTitle)
+    await page.click('.aa-rect-panel ::-p-text(撤销整改项)')
+    await page.waitForSelector('#drop_reason')
+    await page.click('.ant-modal-footer .ant-btn-primary')
+    await page.waitForFunction(() =>
+      document
+        .querySelector('#drop_reason')
+        ?.closest('.ant-form-item')
+        ?.textContent?.includes('请填写撤销原因'),
+    )
+    await page.type('#drop_reason', '误报：该图片为装饰性图片')
+    await page.click('.ant-modal-footer .ant-btn-primary')
+    await announced('已撤销')
+    await waitForStatus('已撤销')
+    await waitForText(page, '误报：该图片为装饰性图片')
+  })
+
+  it('reads at a narrow window with the largest text: no page-wide horizontal scrolling, zero violations', async () => {
+    await page.evaluate(() => localStorage.setItem('access-audit-font-size', 'largest'))
+    await page.setViewport({ width: 800, height: 900 })
+    for (const route of ['/rectification', '/rectification/notices']) {
+      await page.goto(`${door.origin}/#${route}`, { waitUntil: 'networkidle0' })
+      await page.waitForSelector('h1')
+      await page.waitForNetworkIdle()
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      expect(overflow).toBeLessThanOrEqual(0)
+      await shot(`large-text-${route.split('/').pop()}`)
+      await expectNoAxeViolations(page, `${route} at the largest text size`)
+    }
+  })
+})
+
+/** Sets a date field the way a picker would (typing into <input type=date> depends on the locale's order). */
+async function setDate(fieldId: string, value: string): Promise<void> {
+  await page.$eval(
+    `#${fieldId}`,
+    (el, v) => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
+      setter.call(el, v)
+      el.dispatchEvent(new Event('input', { bubbles: true }))
+      el.dispatchEvent(new Event('change', { bubbles: true }))
+    },
+    value,
+  )
+}
+
+async function waitForDownload(extension: string, timeout = 30_000): Promise<string> {
+  const started = Date.now()
+  while (Date.now() - started < timeout) {
+    const done = fs.readdirSync(downloads).find((f) => f.endsWith(extension))
+    if (done) return path.join(downloads, done)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`no ${extension} download in ${downloads}: ${fs.readdirSync(downloads).join(', ')}`)
+}
