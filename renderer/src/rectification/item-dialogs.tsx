@@ -132,11 +132,11 @@ export function ScheduleDialog(props: DialogProps<ScheduleOutcome> & { items: Re
     >
       <p>{t('rectification.schedule.intro', { count: items.length })}</p>
       <Form.Item label={t('rectification.schedule.deadline')} name="deadline">
-        <Input type="date" autoFocus style={{ width: 200 }} />
+        <Input type="date" autoFocus style={{ width: '12em', maxWidth: '100%' }} />
       </Form.Item>
       <Form.Item label={t('rectification.schedule.priority')} name="priority">
         <Select
-          style={{ width: 200 }}
+          style={{ width: '12em', maxWidth: '100%' }}
           options={[
             { value: '', label: t('rectification.schedule.keep') },
             ...priorities.map((p) => ({ value: p, label: priorityLabels[p] })),
@@ -171,11 +171,11 @@ export function EditItemDialog(props: DialogProps<RectificationItem> & { item: R
       onClose={props.onClose}
     >
       <Form.Item label={t('rectification.schedule.deadline')} name="deadline">
-        <Input type="date" autoFocus style={{ width: 200 }} />
+        <Input type="date" autoFocus style={{ width: '12em', maxWidth: '100%' }} />
       </Form.Item>
       <Form.Item label={t('rectification.schedule.priority')} name="priority">
         <Select
-          style={{ width: 200 }}
+          style={{ width: '12em', maxWidth: '100%' }}
           options={priorities.map((p) => ({ value: p, label: priorityLabels[p] }))}
         />
       </Form.Item>
@@ -211,7 +211,7 @@ export function ClaimDialog(props: DialogProps<RectificationItem> & { item: Rect
         <Input.TextArea rows={4} autoFocus maxLength={2000} />
       </Form.Item>
       <Form.Item label={t('rectification.claim.repliedOn')} name="repliedOn" required>
-        <Input type="date" style={{ width: 200 }} />
+        <Input type="date" style={{ width: '12em', maxWidth: '100%' }} />
       </Form.Item>
       <p className="aa-wa-muted">{t('rectification.claim.photosNote')}</p>
     </FormDialog>

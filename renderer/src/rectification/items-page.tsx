@@ -140,7 +140,7 @@ export function ItemsPage() {
             id="rect-status"
             value={status}
             onChange={setStatus}
-            style={{ width: 220 }}
+            style={{ width: '14em', maxWidth: '100%' }}
             options={[
               { value: 'active', label: t('rectification.statusOptions.active') },
               { value: 'overdue', label: t('rectification.statusOptions.overdue') },
@@ -155,7 +155,7 @@ export function ItemsPage() {
             id="rect-source"
             value={source}
             onChange={setSource}
-            style={{ width: 140 }}
+            style={{ width: '9em', maxWidth: '100%' }}
             options={[
               { value: '', label: t('rectification.sourceAll') },
               { value: 'site', label: t('rectification.sources.site') },
@@ -169,7 +169,7 @@ export function ItemsPage() {
             id="rect-unit"
             value={unitId}
             onChange={setUnitId}
-            style={{ width: 260 }}
+            style={{ width: '16em', maxWidth: '100%' }}
             showSearch={{ optionFilterProp: 'label' }}
             options={[
               { value: 0, label: t('rectification.unitAll') },
@@ -185,7 +185,7 @@ export function ItemsPage() {
             placeholder={t('rectification.searchPlaceholder')}
             onSearch={(value) => setSearch(value.trim())}
             enterButton={t('common.search')}
-            style={{ width: 300 }}
+            style={{ width: '18em', maxWidth: '100%' }}
           />
         </div>
       </div>

@@ -154,7 +154,7 @@ function NoticeForm(props: {
       </dl>
       <div className="aa-rect-form-row">
         <Form.Item label={t('rectification.notice.issuedOn')} name="issuedOn" required>
-          <Input type="date" autoFocus style={{ width: 200 }} />
+          <Input type="date" autoFocus style={{ width: '12em', maxWidth: '100%' }} />
         </Form.Item>
         <Form.Item
           label={t('rectification.notice.deadline')}
@@ -162,7 +162,7 @@ function NoticeForm(props: {
           required
           extra={t('rectification.notice.deadlineHelp', { days: settings.defaultDeadlineDays })}
         >
-          <Input type="date" style={{ width: 200 }} />
+          <Input type="date" style={{ width: '12em', maxWidth: '100%' }} />
         </Form.Item>
       </div>
       <Form.Item label={t('rectification.notice.replyInstructions')} name="replyInstructions">

@@ -105,7 +105,7 @@ function SettingsForm({ settings }: { settings: RectificationSettings }) {
         <Input maxLength={60} />
       </Form.Item>
       <Form.Item label={t('rectification.settings.defaultDeadlineDays')} name="defaultDeadlineDays" required>
-        <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} />
+        <InputNumber min={1} max={365} precision={0} style={{ width: '10em' }} />
       </Form.Item>
       <Form.Item label={t('rectification.settings.replyInstructions')} name="replyInstructions" required>
         <Input.TextArea rows={3} maxLength={1000} />

@@ -134,7 +134,7 @@ export function NoticesPage() {
             id="notices-unit"
             value={unitId}
             onChange={setUnitId}
-            style={{ width: 260 }}
+            style={{ width: '16em', maxWidth: '100%' }}
             showSearch={{ optionFilterProp: 'label' }}
             options={[
               { value: 0, label: t('rectification.unitAll') },
