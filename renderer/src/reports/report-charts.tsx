@@ -29,6 +29,18 @@ const lineStyles = [
   { stroke: '#7a1fa2', dash: '12 4 2 4', dot: 'triangle' },
 ] as const
 
+/** Legend text in black: recharts colours it like the series, which for orange is below 4.5:1 on white. */
+function legendText(value: string) {
+  return <span style={{ color: '#000000' }}>{value}</span>
+}
+
+/** Month ticks: "3月" when the period lies in one year, "2025年3月" otherwise — so twelve months fit unrotated. */
+function monthTick(rows: ReportRow[]): ((label: string, index: number) => string) | undefined {
+  const years = new Set(rows.map((r) => r.key.slice(0, 4)))
+  if (years.size !== 1) return undefined
+  return (_label, index) => `${Number(rows[index]?.key.slice(5, 7))}月`
+}
+
 const animate = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
 
 function HatchDefs() {
@@ -48,8 +60,12 @@ function HatchDefs() {
   )
 }
 
-function FoundVerifiedBars(props: { rows: Array<{ label: string; found: number; verified: number }> }) {
+function FoundVerifiedBars(props: {
+  rows: Array<{ label: string; found: number; verified: number }>
+  tickFormatter?: ((label: string, index: number) => string) | undefined
+}) {
   const { t } = useTranslation()
+  const tilt = props.rows.length > (props.tickFormatter ? 12 : 4)
   return (
     <ResponsiveContainer width="100%" height={300}>
       <BarChart data={props.rows} accessibilityLayer margin={{ top: 24, right: 16, bottom: 8, left: 0 }}>
@@ -59,13 +75,14 @@ function FoundVerifiedBars(props: { rows: Array<{ label: string; found: number; 
           dataKey="label"
           tick={{ fill: '#262626' }}
           interval={0}
-          angle={props.rows.length > 6 ? -30 : 0}
-          textAnchor={props.rows.length > 6 ? 'end' : 'middle'}
-          height={props.rows.length > 6 ? 70 : 30}
+          tickFormatter={props.tickFormatter}
+          angle={tilt ? -30 : 0}
+          textAnchor={tilt ? 'end' : 'middle'}
+          height={tilt ? 70 : 30}
         />
         <YAxis allowDecimals={false} tick={{ fill: '#262626' }} />
         <Tooltip />
-        <Legend />
+        <Legend formatter={legendText} />
         <Bar
           dataKey="found"
           name={t('reports.totals.found')}
@@ -115,7 +132,7 @@ export function MonthChart({ summary }: { summary: ReportSummary }) {
     <ChartFigure
       title={t('reports.charts.byMonth')}
       empty={rows.every((r) => r.found === 0 && r.verified === 0)}
-      chart={<FoundVerifiedBars rows={rows} />}
+      chart={<FoundVerifiedBars rows={rows} tickFormatter={monthTick(rows)} />}
       table={<FoundVerifiedTable rows={rows} first={t('reports.charts.month')} />}
     />
   )
@@ -168,12 +185,12 @@ export function PortalScoreChart({ summary }: { summary: ReportSummary }) {
       empty={portals.length === 0}
       chart={
         <ResponsiveContainer width="100%" height={300}>
-          <LineChart data={data} accessibilityLayer margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
+          <LineChart data={data} accessibilityLayer margin={{ top: 28, right: 32, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#bfbfbf" />
             <XAxis dataKey="date" tick={{ fill: '#262626' }} />
             <YAxis domain={[0, 100]} tick={{ fill: '#262626' }} />
             <Tooltip />
-            <Legend />
+            <Legend formatter={legendText} />
             {portals.map((p, i) => {
               const style = lineStyles[i % lineStyles.length]!
               return (

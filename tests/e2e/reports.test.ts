@@ -1,0 +1,142 @@
+/// <reference lib="dom" />
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page } from 'puppeteer-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CoreContext } from '../../electron/core/context'
+import { openDatabase } from '../../electron/core/db/open-database'
+import { seedUnitsOnce } from '../../electron/core/registry/units-service'
+import { seedReportData } from '../integration/reports/report-seed'
+import { launchTestBrowser } from '../support/chromium'
+import { makeTempDir } from '../support/temp-dir'
+import { startWebDoor, type RunningWebDoor } from '../support/web-door'
+import { expectNoAxeViolations, fieldError, typeInto, waitForText } from './helpers'
+
+let browser: Browser
+let page: Page
+let door: RunningWebDoor
+let cleanup: () => void
+let downloads: string
+
+/** Screenshots for a human reviewer, only when asked for (REPORTS_SHOTS=/tmp/dir). */
+async function shot(name: string): Promise<void> {
+  const dir = process.env.REPORTS_SHOTS
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true })
+}
+
+async function announced(text: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (t) => document.querySelector('[data-testid="announcer"]')?.textContent?.includes(t),
+    { timeout },
+    text,
+  )
+}
+
+async function downloaded(suffix: string, timeout = 60_000): Promise<string> {
+  const start = Date.now()
+  for (;;) {
+    const done = fs.readdirSync(downloads).find((f) => f.endsWith(suffix))
+    if (done) return path.join(downloads, done)
+    if (Date.now() - start > timeout) throw new Error(`no ${suffix} download in ${downloads}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+beforeAll(async () => {
+  const temp = makeTempDir('access-audit-e2e-reports-')
+  cleanup = temp.cleanup
+  // The data a team would have after a first quarter of work (see tests/integration/reports/report-seed.ts).
+  const db = openDatabase(temp.dir)
+  const ctx: CoreContext = { db, dataDir: temp.dir, appVersion: 'e2e', now: () => new Date() }
+  seedUnitsOnce(ctx)
+  seedReportData(db)
+  db.close()
+  downloads = path.join(temp.dir, 'downloads')
+  fs.mkdirSync(downloads)
+  door = await startWebDoor(temp.dir, { ACCESS_AUDIT_CHROME_ARGS: '--proxy-server=127.0.0.1:9' })
+  browser = await launchTestBrowser()
+  page = await browser.newPage()
+  const session = await page.createCDPSession()
+  await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads })
+  await page.setViewport({ width: 1280, height: 900 })
+  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }])
+  await page.goto(door.url, { waitUntil: 'networkidle0' })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await door?.stop()
+  cleanup?.()
+})
+
+async function cardValue(label: string): Promise<string> {
+  return page.$eval(
+    '[data-testid="report-totals"]',
+    (dl, l) => {
+      const card = Array.from(dl.querySelectorAll('.aa-report-card')).find(
+        (c) => c.querySelector('dt')?.textContent === l,
+      )
+      return card?.querySelector('dd')?.textContent ?? ''
+    },
+    label,
+  )
+}
+
+describe('统计报表, end to end', () => {
+  it('shows the year so far: totals, charts, breakdowns and indicators, with zero axe violations', async () => {
+    await page.click('::-p-text(统计报表)')
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === '统计报表')
+    await page.waitForSelector('[data-testid="report-totals"]')
+    // This year (the seeded items are dated 2026): found 8 (Q1's 7 and one in April), 3 overdue today.
+    expect(await cardValue('发现')).toBe('8 项')
+    expect(await cardValue('核验通过')).toBe('4 项')
+    expect(await cardValue('超期未改')).toBe('3 项')
+    expect(await page.$eval('button[aria-pressed="true"]', (b) => b.textContent)).toBe('本年')
+    await waitForText(page, 'GB 55019-2021 第3.1.4条（强制性条文）')
+    await waitForText(page, '区教育局网站')
+    // Each chart's figures are one button away, as a table.
+    const toggle = await page.waitForSelector('figure ::-p-text(查看数据表)')
+    await toggle!.click()
+    await page.waitForSelector('figure button[aria-expanded="true"]')
+    const monthTable = await page.$eval(
+      'figure .aa-report-figure-table',
+      (el) => (el as HTMLElement).innerText,
+    )
+    expect(monthTable).toContain('2026年1月')
+    await shot('reports')
+    await expectNoAxeViolations(page, '统计报表')
+  })
+
+  it('records a year of household modifications and shows the new total', async () => {
+    await page.click('::-p-text(保存填报)')
+    await page.waitForFunction(() => document.body.innerText.includes('请填写完成户数'))
+    expect(await fieldError(page, 'indicator-record_value')).toBe('请填写完成户数')
+    await typeInto(page, 'indicator-record_value', '-5')
+    await page.click('::-p-text(保存填报)')
+    await page.waitForFunction(() => document.body.innerText.includes('完成户数不能为负数'))
+    await expectNoAxeViolations(page, '统计报表 form with errors')
+
+    await typeInto(page, 'indicator-record_value', '120')
+    await typeInto(page, 'indicator-record_note', '区残联与住建局联合实施')
+    await page.click('::-p-text(保存填报)')
+    const year = new Date().getFullYear()
+    await announced(`已保存：${year} 年 120 户，累计 120 户`)
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="indicator-home-modifications"]')?.textContent === '120 户',
+    )
+    await waitForText(page, `${year} 年：120 户（区残联与住建局联合实施）`)
+  })
+
+  it('exports the report as Excel and PDF downloads', async () => {
+    await page.click('::-p-text(导出 Excel)')
+    await announced('.xlsx')
+    const xlsx = await downloaded('.xlsx')
+    expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK')
+
+    await page.click('::-p-text(导出 PDF)')
+    await announced('.pdf', 90_000)
+    const pdf = await downloaded('.pdf', 90_000)
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
+    await expectNoAxeViolations(page, '统计报表 after export')
+  }, 180_000)
+})
