@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { BrowserWindow, session, shell, type Session } from 'electron'
 import { rendererCsp } from '../server/security'
+import { exportSaveDialogTitle, isAppExportDownload } from './download-policy'
 
 /**
  * Only http(s) links, and only by the user's choice, leave the app: in the system browser, never in an app window.
@@ -28,6 +29,15 @@ export function lockDownSession(ses: Session): void {
   ses.setPermissionCheckHandler(() => false)
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [rendererCsp] } })
+  })
+  // Exports (PDF, Word, Excel) are Blobs the renderer made: each goes through the system save dialog, as the
+  // user chooses where it lands; anything else is not downloaded at all.
+  ses.on('will-download', (event, item) => {
+    if (!isAppExportDownload(item.getURL())) {
+      event.preventDefault()
+      return
+    }
+    item.setSaveDialogOptions({ title: exportSaveDialogTitle, defaultPath: item.getFilename() })
   })
 }
 
