@@ -4,8 +4,9 @@ import { itemStatusLabels, type ItemStatus } from '../../../shared/domain/rectif
 import type { CoreContext } from '../context'
 import type { Db } from '../db/open-database'
 import { inTransaction } from '../db/transaction'
+import { rootElementId, siteMatchKey } from '../inspections/findings-service'
 import { manualCheckIdOf, ruleIdOf, webCategoryOf, worstSeverity } from './item-content'
-import { closePendingProposals, recordEvent, touchItem } from './item-transitions'
+import { closePendingProposals, recordEvent, touchItem, transition } from './item-transitions'
 import { dayOf } from './rectification-dates'
 import { proposeVerifications } from './verification-proposals'
 
@@ -36,6 +37,7 @@ interface CandidateRow {
   portal_id: number | null
   unit_id: number | null
   inspection_id: number | null
+  element_id: number | null
   audit_run_id: number | null
   created_at: string
   inspected_on: string | null
@@ -47,13 +49,41 @@ interface CandidateRow {
 const activeStatuses = `('open', 'notified', 'claimed', 'reopened')`
 const reproducedStatuses: readonly ItemStatus[] = ['notified', 'claimed', 'reopened']
 
-export function groupKeyOf(finding: {
-  source: 'site' | 'web'
-  match_key: string
-  check_id: string | null
-  portal_id: number | null
-}): string {
-  if (finding.source === 'site') return finding.match_key
+/**
+ * A revision's elements are copies of the corrected inspection's (same position and category) but carry no link
+ * to them, so their findings get other match keys. Walking back to the original element keeps one item for one
+ * physical element, however often the record was corrected.
+ */
+function siteGroupKey(db: Db, finding: CandidateRow): string {
+  if (finding.inspection_id === null || finding.element_id === null || finding.place_id === null) {
+    return finding.match_key
+  }
+  let elementId = finding.element_id
+  let inspectionId = finding.inspection_id
+  for (let hops = 0; hops < 100; hops++) {
+    const revisionOf = db
+      .prepare('SELECT revision_of FROM inspections WHERE id = ?')
+      .pluck()
+      .get(inspectionId) as number | null | undefined
+    if (!revisionOf) break
+    const original = db
+      .prepare(
+        `SELECT o.id FROM inspection_elements e
+         JOIN inspection_elements o ON o.inspection_id = ? AND o.position = e.position AND o.category = e.category
+         WHERE e.id = ?`,
+      )
+      .pluck()
+      .get(revisionOf, elementId) as number | undefined
+    if (original === undefined) break
+    elementId = original
+    inspectionId = revisionOf
+  }
+  if (elementId === finding.element_id || finding.check_id === null) return finding.match_key
+  return siteMatchKey(finding.place_id, rootElementId(db, elementId), finding.check_id)
+}
+
+export function groupKeyOf(db: Db, finding: CandidateRow): string {
+  if (finding.source === 'site') return siteGroupKey(db, finding)
   if (manualCheckIdOf(finding.match_key) !== null || finding.portal_id === null) return finding.match_key
   return `web:portal:${finding.portal_id}:rule:${ruleIdOf({ checkId: finding.check_id, matchKey: finding.match_key })}`
 }
@@ -64,7 +94,7 @@ function unlinkedFindings(db: Db): CandidateRow[] {
   return db
     .prepare(
       `SELECT f.id, f.source, f.severity, f.title, f.check_id, f.match_key, f.place_id, f.portal_id, f.unit_id,
-              f.inspection_id, f.audit_run_id, f.created_at, ins.inspected_on, ins.catalog_id,
+              f.inspection_id, f.element_id, f.audit_run_id, f.created_at, ins.inspected_on, ins.catalog_id,
               e.category AS element_category,
               COALESCE((SELECT unit_id FROM places WHERE id = f.place_id),
                        (SELECT unit_id FROM portals WHERE id = f.portal_id)) AS owner_unit_id
@@ -189,6 +219,27 @@ function fillMissingUnits(db: Db, now: string): void {
   }
 }
 
+/**
+ * An item not yet sent whose every finding was superseded by a corrected inspection no longer stands: the
+ * correction did not find the problem again (if it had, its finding would have joined the item). Items already
+ * on a notice are left to the inspector.
+ */
+function dropSupersededOpenItems(db: Db, now: string): void {
+  const rows = db
+    .prepare(
+      `SELECT i.id, i.status, i.version, i.unit_id FROM rectification_items i
+       WHERE i.status = 'open' AND i.source = 'site'
+         AND EXISTS (SELECT 1 FROM rectification_item_findings l WHERE l.item_id = i.id)
+         AND NOT EXISTS (
+           SELECT 1 FROM rectification_item_findings l JOIN findings f ON f.id = l.finding_id
+           WHERE l.item_id = i.id AND NOT EXISTS (
+             SELECT 1 FROM inspections r WHERE r.revision_of = f.inspection_id AND r.status = 'submitted'))`,
+    )
+    .all() as Array<{ id: number; status: ItemStatus; version: number; unit_id: number | null }>
+  const reason = '所依据的现场检查已更正，更正后不再判定为问题'
+  for (const row of rows) transition(db, row, 'drop', { drop_reason: reason }, reason, now)
+}
+
 /** Runs the whole sync in one transaction. */
 export function syncRectification(ctx: CoreContext): SyncResult {
   const now = ctx.now().toISOString()
@@ -200,7 +251,7 @@ export function syncRectification(ctx: CoreContext): SyncResult {
     const reproducedNoted = new Set<string>()
     const link = db.prepare('INSERT INTO rectification_item_findings (item_id, finding_id) VALUES (?, ?)')
     for (const finding of unlinkedFindings(db)) {
-      const groupKey = groupKeyOf(finding)
+      const groupKey = groupKeyOf(db, finding)
       let target = targetItem(db, groupKey, finding.match_key)
       if (!target) {
         target = { id: createItem(db, finding, groupKey, now), status: 'open', severity: finding.severity }
@@ -228,6 +279,7 @@ export function syncRectification(ctx: CoreContext): SyncResult {
       linked++
     }
     for (const id of touched) touchItem(db, id, now)
+    dropSupersededOpenItems(db, now)
     fillMissingUnits(db, now)
     const proposals = proposeVerifications(db, now)
     return { created, linked, proposals }

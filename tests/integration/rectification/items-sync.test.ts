@@ -132,4 +132,39 @@ describe('items from findings', () => {
     expect(await t.call('rectification:list', { status: 'notified' })).toHaveLength(0)
     expect(await t.call('rectification:list', { status: 'all' })).toHaveLength(2)
   })
+
+  it('keeps one item when a submitted inspection is corrected, and drops an unsent item the correction clears', async () => {
+    const original = await inspect(t, placeId, '2026-11-20', [
+      { label: '北门坡道', slope: failing },
+      { label: '南门坡道', slope: failing },
+    ])
+    const before = await t.call('rectification:list', { placeId })
+    expect(before).toHaveLength(2)
+    // The correction keeps 北门坡道 failing (another value) and finds 南门坡道 was measured wrongly.
+    let revision = await t.call('inspections:revise', { id: original.id })
+    for (const [label, slope] of [
+      ['北门坡道', [280, 2400]],
+      ['南门坡道', [200, 2800]],
+    ] as const) {
+      const element = revision.elements.find((e) => e.label === label)!
+      revision = await t.call('inspections:saveCheck', {
+        elementId: element.id,
+        baseVersion: revision.version,
+        checkId: 'ramp.slope',
+        inputs: { rise: { value: slope[0], unit: 'mm' }, run: { value: slope[1], unit: 'mm' } },
+      })
+    }
+    await t.call('inspections:submit', { id: revision.id, baseVersion: revision.version })
+    const after = await t.call('rectification:list', { placeId, status: 'all' })
+    expect(after).toHaveLength(2)
+    const north = after.find((i) => i.location.endsWith('北门坡道'))!
+    expect(north).toMatchObject({ status: 'open' })
+    expect(north.findingIds).toHaveLength(2)
+    expect(north.found).toContain('1:8.6')
+    const south = after.find((i) => i.location.endsWith('南门坡道'))!
+    expect(south).toMatchObject({
+      status: 'dropped',
+      dropReason: '所依据的现场检查已更正，更正后不再判定为问题',
+    })
+  })
 })

@@ -41,7 +41,7 @@ describe('tracking an item', () => {
   it('goes open → notified → claimed → reopened → claimed → verified, with one event per step', async () => {
     const [item] = await items(1)
     await notify([item!.id])
-    let current = await get(item!.id)
+    let current: RectificationItem = await get(item!.id)
     expect(current.status).toBe('notified')
     current = await t.call('rectification:claim', {
       id: current.id,
@@ -158,7 +158,7 @@ describe('tracking an item', () => {
 
   it('sets priority and deadline with an event, and is overdue only while the fix is owed', async () => {
     const [item] = await items(1)
-    let current = await t.call('rectification:update', {
+    let current: RectificationItem = await t.call('rectification:update', {
       id: item!.id,
       version: item!.version,
       priority: 'high',
