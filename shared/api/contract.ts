@@ -72,6 +72,7 @@ import {
   noticeExportSchema,
   proposalDecideSchema,
   rectificationFieldLabels,
+  replyPhotoUploadSchema,
   reportExportSchema,
   reportQuerySchema,
   settingsUpdateSchema,
@@ -419,6 +420,12 @@ export const contract = {
     errors: ['NOT_FOUND', 'CONFLICT', 'INVALID_STATE'],
     labels: rectificationFieldLabels,
     summary: '登记责任单位的整改回复和佐证',
+  }),
+  'rectification:uploadPhoto': op<{ sha256: string }>()({
+    input: replyPhotoUploadSchema,
+    errors: ['IO_ERROR'],
+    labels: rectificationFieldLabels,
+    summary: '上传整改回复的佐证照片（得到照片编号，登记整改回复时引用）',
   }),
   'rectification:verify': op<RectificationItem>()({
     input: itemVerifySchema,

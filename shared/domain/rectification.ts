@@ -248,6 +248,8 @@ export const rectificationFieldLabels: Record<string, string> = {
   text: '整改回复',
   repliedOn: '回复日期',
   photos: '整改照片',
+  fileName: '文件名',
+  dataBase64: '照片内容',
   version: '版本',
   issuedOn: '通知日期',
   replyInstructions: '回复要求',
@@ -316,6 +318,12 @@ export const itemClaimSchema = z.object({
     .array(z.string().regex(/^[0-9a-f]{64}$/, '照片编号无效'))
     .max(20)
     .default([]),
+})
+
+/** A photo of the unit's reply (evidence of the fix), stored before the claim that lists its hash. */
+export const replyPhotoUploadSchema = z.object({
+  fileName: z.string().trim().min(1, '缺少文件名').max(255, '文件名过长'),
+  dataBase64: z.string().min(1, '照片内容为空').max(40_000_000, '照片过大'),
 })
 
 export const itemVerifySchema = z.object({

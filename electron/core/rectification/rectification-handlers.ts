@@ -16,6 +16,7 @@ import { createEvidenceLoader } from './notice-evidence-loader'
 import { exportNoticeFile } from './notice-exports'
 import { noticeRenderers } from './notice-renderers'
 import { getNotice, issueNotice, listNotices, previewNoticeDocument } from './notices-service'
+import { uploadReplyPhoto } from './reply-photos'
 import { loadRectificationSettings, saveRectificationSettings } from './settings-service'
 
 type RectificationOps = Extract<keyof Handlers, `rectification:${string}` | `notices:${string}`>
@@ -38,6 +39,7 @@ export function rectificationHandlers(
     'rectification:update': (input) => updateItem(ctx, input),
     'rectification:drop': (input) => dropItem(ctx, input),
     'rectification:merge': (input) => mergeItems(ctx, input),
+    'rectification:uploadPhoto': (input) => uploadReplyPhoto(ctx, services.photos, input),
     'rectification:claim': (input) => claimItem(ctx, input),
     'rectification:verify': (input) => verifyItem(ctx, input),
     'rectification:reopen': (input) => reopenItem(ctx, input),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RectificationItem } from '../../../shared/domain/rectification'
 import { openTestCore, type TestCore } from '../../support/test-core'
+import { smallJpeg } from '../photos/test-photos'
 import { createPlace, failing, inspect, seededUnit } from './fixtures'
 
 let t: TestCore
@@ -244,5 +245,30 @@ describe('tracking an item', () => {
     expect(error.code).toBe('VALIDATION')
     expect(error.fields?.[0]).toEqual({ path: 'photos.0', message: '整改照片：该照片不存在' })
     expect((await get(item!.id)).status).toBe('notified')
+  })
+
+  it('registers a reply photo by upload, then the claim cites it', async () => {
+    const [item] = await items(1)
+    await notify([item!.id])
+    const { sha256 } = await t.call('rectification:uploadPhoto', {
+      fileName: '整改后.jpg',
+      dataBase64: (await smallJpeg('#3c3')).toString('base64'),
+    })
+    expect(sha256).toMatch(/^[0-9a-f]{64}$/)
+    const current = await get(item!.id)
+    const claimed = await t.call('rectification:claim', {
+      id: current.id,
+      version: current.version,
+      text: '坡道已重建',
+      repliedOn: '2026-12-01',
+      photos: [sha256],
+    })
+    expect(claimed.reply?.photos).toEqual([sha256])
+    expect((await t.call('photos:get', { sha256, variant: 'thumbnail' })).missing).toBe(false)
+    const refused = await t.fail('rectification:uploadPhoto', {
+      fileName: 'x.jpg',
+      dataBase64: 'bm90IGFuIGltYWdl',
+    })
+    expect(refused.code).not.toBe('INTERNAL')
   })
 })
