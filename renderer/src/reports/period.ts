@@ -46,7 +46,9 @@ export function matchingPreset(period: Period, today: Date): PresetId | null {
   )
 }
 
-export function isValidPeriod(period: Period): boolean {
+/** null when the period can be reported; otherwise which problem to tell the user about. */
+export function periodProblem(period: Period): 'missingDate' | 'badRange' | null {
   const ok = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))
-  return ok(period.from) && ok(period.to) && period.to >= period.from
+  if (!ok(period.from) || !ok(period.to)) return 'missingDate'
+  return period.to >= period.from ? null : 'badRange'
 }

@@ -8,7 +8,7 @@ import { PageHeading } from '../components/page-heading'
 import { BreakdownTable } from './breakdown-table'
 import { ExportButtons } from './export-buttons'
 import { IndicatorsPanel } from './indicators-panel'
-import { isValidPeriod, matchingPreset, presetIds, presetPeriod, type Period } from './period'
+import { matchingPreset, periodProblem, presetIds, presetPeriod, type Period } from './period'
 import { MonthChart, PortalScoreChart, UnitChart } from './report-charts'
 import { ReportTotals } from './report-totals'
 import './reports.css'
@@ -20,7 +20,8 @@ export function ReportsPage() {
   const today = useMemo(() => new Date(), [])
   const [period, setPeriod] = useState<Period>(() => presetPeriod('thisYear', today))
   const [unitId, setUnitId] = useState<number | undefined>(undefined)
-  const valid = isValidPeriod(period)
+  const problem = periodProblem(period)
+  const valid = problem === null
   const activePreset = matchingPreset(period, today)
 
   const units = useQuery({
@@ -95,7 +96,7 @@ export function ReportsPage() {
         </div>
         {!valid ? (
           <p id="aa-report-range-error" role="alert" className="aa-report-error">
-            {t('reports.filters.badRange')}
+            {t(`reports.filters.${problem ?? 'badRange'}`)}
           </p>
         ) : null}
       </section>

@@ -14,6 +14,7 @@ export const reportsZhCN = {
     thisYear: '本年',
     planPeriod: '规划期 2021–2025',
     badRange: '结束日期不能早于开始日期',
+    missingDate: '请填写开始日期和结束日期',
   },
   loading: '正在统计…',
   asOf: '统计期间 {{from}} 至 {{to}}；超期与指标按 {{asOf}} 计算。',
