@@ -44,7 +44,13 @@ async function photo(hue: number): Promise<Uint8Array> {
   // Noise makes the JPEG as large as a real photo of that size (a flat gradient would compress to almost nothing).
   const base = sharp(Buffer.from(svg)).png()
   const noise = await sharp({
-    create: { width: 320, height: 240, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 30 } },
+    create: {
+      width: 320,
+      height: 240,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 30 },
+    },
   })
     .png()
     .toBuffer()
