@@ -14,6 +14,9 @@ import { barChartSvg } from './report-svg'
  * labels are typed by people or taken from audited websites.
  */
 
+/** No script, no fetch: the report is a finished document (the rendering page has JavaScript off as well). */
+const csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
 const style = `
 @page { size: A4; margin: 20mm 18mm 20mm 18mm; }
 * { box-sizing: border-box; }
@@ -129,7 +132,8 @@ export function reportHtml(summary: ReportSummary, options: ReportHtmlOptions): 
         })
       : ''
   return `<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>无障碍整改统计报表</title><style>${style}</style></head>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}"><title>无障碍整改统计报表</title><style>${style}</style></head>
 <body>
 <h1>无障碍整改统计报表</h1>
 <dl class="meta">

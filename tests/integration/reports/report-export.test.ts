@@ -6,6 +6,7 @@ import { promisify } from 'node:util'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPdfRenderer } from '../../../electron/core/documents/pdf-renderer'
+import { reportHtml } from '../../../electron/core/reports/report-html'
 import type { PdfRenderer } from '../../../electron/core/documents/pdf-port'
 import { launchTestBrowser } from '../../support/chromium'
 import { openReportHarness, type ReportHarness } from './report-harness'
@@ -73,6 +74,10 @@ describe('reports:export', () => {
     expect(flat).toContain('困难重度残疾人家庭无障碍改造数（户）')
     expect(flat).toContain('≥362')
     expect(flat).toContain('区教育局网站')
+    // The markup in the unit name stayed text: no element was made of it (the PDF would show an image box).
+    const html = reportHtml(await h.call('reports:summary', q1), { unitName: null, generatedAt: 'x' })
+    expect(html).toContain('区&lt;b&gt;卫健委&lt;/b&gt;&lt;img src=x onerror=alert(1)&gt;')
+    expect(html).not.toMatch(/<img|<script|onerror=alert\(1\)>/)
     if (process.env.KEEP_REPORT_PNG) {
       await run('pdftoppm', [
         '-png',
