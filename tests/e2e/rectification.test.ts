@@ -320,6 +320,26 @@ describe('整改跟踪, end to end', () => {
     const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString()
     expect(text).toContain(seed.unitName)
     expect(text.replace(/\s+/g, '')).toContain(noticeNumber)
+
+    // Word: the same content, the snippet as text (escaped in the XML, literal once the tags are stripped).
+    await page.click(`button[aria-label="导出 Word：${noticeNumber}"]`)
+    const docx = await waitForDownload('.docx', 60_000)
+    const xml = execFileSync('unzip', ['-p', docx, 'word/document.xml']).toString()
+    expect(xml).not.toContain(hostileSnippet)
+    const wordText = xml
+      .replace(/<[^>]+>/g, '')
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&amp;', '&')
+    expect(wordText).toContain(seed.unitName)
+    expect(wordText).toContain(hostileSnippet)
+    // Excel: the notice's items as a sheet.
+    await page.click(`button[aria-label="导出 Excel：${noticeNumber}"]`)
+    const xlsx = await waitForDownload('.xlsx', 60_000)
+    const sheetText = execFileSync('unzip', ['-p', xlsx]).toString()
+    expect(sheetText).toContain(seed.siteTitle)
+    await announced('.xlsx')
+    await expectNoAxeViolations(page, '整改通知书 list after the exports')
   })
 
   it('records the unit reply and the verification: the status text follows each step', async () => {
@@ -338,6 +358,8 @@ describe('整改跟踪, end to end', () => {
     await page.type('#claim_text', '北门坡道已按 1:12 坡度重建，附照片。')
     await modalButton('登记')
     await announced('已登记整改回复')
+    // The claim button is gone; focus lands on the status line that says what changed.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'item-status')
     await waitForStatus('已报整改')
     await waitForText(page, '北门坡道已按 1:12 坡度重建')
     await expectNoAxeViolations(page, 'item detail after the claim')

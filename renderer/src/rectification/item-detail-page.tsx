@@ -1,14 +1,9 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Button, Descriptions, Space, Typography } from 'antd'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import {
-  nextStatus,
-  terminalStatuses,
-  type ItemAction,
-  type RectificationItem,
-} from '../../../shared/domain/rectification'
+import { nextStatus, terminalStatuses, type ItemAction } from '../../../shared/domain/rectification'
 import { formatClause } from '../../../shared/domain/notice-document'
 import { useApi } from '../api/api-context'
 import { useAnnounce } from '../components/announcer'
@@ -47,16 +42,20 @@ function ItemDetailPage({ id }: { id: number }) {
   const announce = useAnnounce()
   const queryClient = useQueryClient()
   const [dialog, setDialog] = useState<Dialog>('closed')
+  const statusLine = useRef<HTMLParagraphElement>(null)
   const item = useQuery({
     queryKey: ['rectification:get', id],
     queryFn: () => api.call('rectification:get', { id }),
     enabled: Number.isInteger(id) && id > 0,
   })
 
+  // The button that opened the dialog may be gone (a claimed item offers no second claim): focus goes to the
+  // status line, which now says what changed.
   const done = (message: string) => {
     setDialog('closed')
     invalidateRectification(queryClient)
     announce(message)
+    window.setTimeout(() => statusLine.current?.focus(), 0)
   }
 
   if (!item.data)
@@ -72,7 +71,6 @@ function ItemDetailPage({ id }: { id: number }) {
   const data = item.data
   const actions = offered.filter((o) => nextStatus(data.status, o.action) !== null)
   const editable = !terminalStatuses.includes(data.status)
-  const saved = (message: string) => (_: RectificationItem) => done(message)
 
   return (
     <div className="aa-rect aa-rect-detail">
@@ -81,7 +79,7 @@ function ItemDetailPage({ id }: { id: number }) {
       <p>
         <Link to="/rectification">{t('rectification.detail.back')}</Link>
       </p>
-      <p className="aa-rect-status-line" data-testid="item-status">
+      <p className="aa-rect-status-line" data-testid="item-status" ref={statusLine} tabIndex={-1}>
         {t('rectification.detail.status')}：<ItemStatusTag status={data.status} />
         {data.overdue && (
           <span className="aa-rect-overdue">
@@ -242,35 +240,35 @@ function ItemDetailPage({ id }: { id: number }) {
         <ClaimDialog
           item={data}
           onClose={() => setDialog('closed')}
-          onSaved={saved(t('rectification.claim.done'))}
+          onSaved={() => done(t('rectification.claim.done'))}
         />
       )}
       {dialog === 'verify' && (
         <VerifyDialog
           item={data}
           onClose={() => setDialog('closed')}
-          onSaved={saved(t('rectification.verify.done'))}
+          onSaved={() => done(t('rectification.verify.done'))}
         />
       )}
       {dialog === 'reopen' && (
         <ReopenDialog
           item={data}
           onClose={() => setDialog('closed')}
-          onSaved={saved(t('rectification.reopen.done'))}
+          onSaved={() => done(t('rectification.reopen.done'))}
         />
       )}
       {dialog === 'drop' && (
         <DropDialog
           item={data}
           onClose={() => setDialog('closed')}
-          onSaved={saved(t('rectification.drop.done', { title: data.title }))}
+          onSaved={() => done(t('rectification.drop.done', { title: data.title }))}
         />
       )}
       {dialog === 'edit' && (
         <EditItemDialog
           item={data}
           onClose={() => setDialog('closed')}
-          onSaved={saved(t('rectification.edit.done'))}
+          onSaved={() => done(t('rectification.edit.done'))}
         />
       )}
     </div>
