@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openTestCore, type TestCore } from '../../support/test-core'
 import { createPlace, failing, inspect, passing, seededUnit, webRun } from './fixtures'
 
@@ -166,5 +166,20 @@ describe('items from findings', () => {
       status: 'dropped',
       dropReason: '所依据的现场检查已更正，更正后不再判定为问题',
     })
+  })
+
+  it('a failing sync never fails the inspection submit; the explicit sync catches up', async () => {
+    t.core.ctx.db.exec(
+      `CREATE TEMP TRIGGER no_items BEFORE INSERT ON rectification_items BEGIN SELECT RAISE(ABORT, 'broken'); END`,
+    )
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const submitted = await inspect(t, placeId, '2026-11-20', [{ label: '北门坡道', slope: failing }])
+    expect(submitted.status).toBe('submitted')
+    expect(logged).toHaveBeenCalled()
+    logged.mockRestore()
+    expect(await t.call('findings:list', { inspectionId: submitted.id })).toHaveLength(1)
+    expect(await t.call('rectification:list', {})).toEqual([])
+    t.core.ctx.db.exec('DROP TRIGGER no_items')
+    expect(await t.call('rectification:sync', {})).toMatchObject({ created: 1, linked: 1 })
   })
 })
