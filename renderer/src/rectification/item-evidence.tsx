@@ -2,12 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { EvidenceRef } from '../../../shared/domain/rectification'
 import { useApi } from '../api/api-context'
-
-/** "run-12/abc.png" → the run and the file name audits:screenshot expects; null for anything else. */
-export function screenshotAddress(ref: string): { runId: number; file: string } | null {
-  const match = /^run-(\d+)\/([\w.-]{1,200}\.png)$/.exec(ref)
-  return match ? { runId: Number(match[1]), file: match[2]! } : null
-}
+import { screenshotAddress } from './evidence-address'
 
 /** Photos (site) and element screenshots (web) of an item; a file gone from the data folder says so. */
 export function EvidenceList({ evidence, title }: { evidence: EvidenceRef[]; title: string }) {

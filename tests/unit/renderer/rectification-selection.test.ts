@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RectificationItem } from '../../../shared/domain/rectification'
 import { groupItems } from '../../../renderer/src/rectification/item-groups'
-import { screenshotAddress } from '../../../renderer/src/rectification/item-evidence'
+import { screenshotAddress } from '../../../renderer/src/rectification/evidence-address'
 import { mergeRefusal, noticeRefusal } from '../../../renderer/src/rectification/selection-rules'
 
 function item(over: Partial<RectificationItem>): RectificationItem {
