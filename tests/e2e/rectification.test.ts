@@ -72,7 +72,9 @@ async function modalButton(text: string): Promise<void> {
 async function openItem(title: string): Promise<void> {
   await page.goto(`${door.origin}/#/rectification`, { waitUntil: 'networkidle0' })
   await heading('整改跟踪')
-  await page.click(`a::-p-text(${title})`)
+  // The list loads after the heading: wait for the item's link before following it.
+  const link = await page.waitForSelector(`a::-p-text(${title})`)
+  await link!.click()
   await heading(title)
 }
 

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button, Descriptions, Space, Typography } from 'antd'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
@@ -49,13 +49,21 @@ function ItemDetailPage({ id }: { id: number }) {
     enabled: Number.isInteger(id) && id > 0,
   })
 
-  // The button that opened the dialog may be gone (a claimed item offers no second claim): focus goes to the
-  // status line, which now says what changed.
+  // The button that opened the dialog may be gone (a claimed item offers no second claim): once the changed item
+  // has loaded (a new version), focus goes to the status line, which says what changed. Waiting for the reload
+  // also lets the closing dialog hand focus back first, so this move is the last.
+  const focusStatusOnChange = useRef(false)
+  const version = item.data?.version
+  useEffect(() => {
+    if (!focusStatusOnChange.current || version === undefined) return
+    focusStatusOnChange.current = false
+    statusLine.current?.focus()
+  }, [version])
   const done = (message: string) => {
     setDialog('closed')
+    focusStatusOnChange.current = true
     invalidateRectification(queryClient)
     announce(message)
-    window.setTimeout(() => statusLine.current?.focus(), 0)
   }
 
   if (!item.data)
