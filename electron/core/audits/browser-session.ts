@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext } from 'puppeteer-core'
+import { adoptContext } from '../audit/page/page-session'
 
 /**
  * The batch's browser as a resource (architecture: "a crashed browser is relaunched and the batch goes on").
@@ -159,6 +160,8 @@ export class BrowserSession {
 function trackContexts(browser: Browser, contexts: BrowserContext[]): Browser {
   return new Proxy(browser, {
     get(target, prop) {
+      // A context the page auditor opened ahead of time (outside any lease) and now uses under this one.
+      if (prop === adoptContext) return (context: BrowserContext) => contexts.push(context)
       if (prop === 'createBrowserContext') {
         return async (...args: Parameters<Browser['createBrowserContext']>) => {
           const context = await target.createBrowserContext(...args)

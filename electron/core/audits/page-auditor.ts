@@ -59,6 +59,7 @@ export function createPageAuditor(auditPage: AuditPageFn, base: AuditPageOptions
       screenshotDir: request.screenshotDir,
       ...(request.screenshotPrefix ? { screenshotPrefix: request.screenshotPrefix } : {}),
       hooks: {
+        ...base.hooks,
         afterNavigation: async (page: Page) => {
           if (request.collectLinks) links = await collectPageLinks(page).catch(() => null)
           await userHook?.(page)

@@ -24,6 +24,7 @@ describe('resolveAuditOptions', () => {
       maxScreenshots: 20,
       maxScreenshotsPerRule: 3,
       maxTabPresses: 250,
+      prewarm: false,
       viewport: { width: 1280, height: 800 },
     })
     expect(defaultAxeTags).toEqual(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])

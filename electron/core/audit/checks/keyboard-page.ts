@@ -10,6 +10,18 @@ export interface KeyboardSetup {
   candidates: string[]
   mouseOnly: DescribedNode[]
   mouseOnlyTotal: number
+  /** No frames in the page: focus never leaves the top document's key events, so presses can be batched. */
+  batchable: boolean
+}
+
+/** What a batch of Tab presses left in the page's log (see recordTabs). */
+export interface TabLog {
+  /** Focus before each Tab keydown but the first of the batch, and 'out' when focus left the document. */
+  stops: FocusStop[]
+  /** Tab keydowns the page saw (each press must be seen once, else the batch cannot be trusted). */
+  keydowns: number
+  /** Focus after the batch's last press. */
+  current: FocusStop
 }
 
 export interface FocusStop {
@@ -31,6 +43,14 @@ interface WalkState {
   snapshot: (el: Element) => string
   idOf: (el: Element) => number
   candidates: Element[]
+  /** Where focus is now (the body of readFocus, kept here so the key listener can call it). */
+  read: () => FocusStop
+  log: FocusStop[]
+  keydowns: number
+  /** The next keydown's "before" state was already read as the previous batch's current stop. */
+  skipNext: boolean
+  recording: boolean
+  stopListening: () => void
 }
 
 type WalkWindow = Window & { __accessAuditKeys?: WalkState }
@@ -76,6 +96,66 @@ export function setupWalk(h: PageHelpers, max: number): KeyboardSetup {
       return id
     },
     candidates: [],
+    read: () => out(),
+    log: [],
+    keydowns: 0,
+    skipNext: true,
+    recording: false,
+    stopListening: () => {},
+  }
+  const out = (): FocusStop => ({ kind: 'out', key: 'out', changed: null, node: null, inDialog: false })
+  st.read = () => {
+    const active = document.activeElement
+    if (!document.hasFocus() || !active || active === document.body || active === st.marker) return out()
+    if (active === document.documentElement) return out()
+    const id = st.idOf(active)
+    const describe = (key: string): DescribedNode | null => {
+      if (st.visited.has(key)) return null
+      st.visited.add(key)
+      return h.describe(active)
+    }
+    const inDialog = !!active.closest('dialog[open], [role=dialog], [role=alertdialog], [aria-modal=true]')
+    if (active.localName === 'iframe' || active.localName === 'frame') {
+      let inner = '?'
+      try {
+        const doc = (active as HTMLIFrameElement).contentDocument
+        if (doc?.activeElement) inner = String(st.idOf(doc.activeElement))
+      } catch {
+        // cross-origin: inner focus cannot be seen
+      }
+      const key = `f${id}:${inner}`
+      return { kind: 'frame', key, changed: null, node: describe(key), inDialog }
+    }
+    // Let focus transitions finish so the focused look is read at its end state, not mid-fade.
+    for (const el of [active, active.parentElement])
+      for (const a of el?.getAnimations?.() ?? [])
+        if (typeof CSSTransition !== 'undefined' && a instanceof CSSTransition) a.finish()
+    const before = st.styles.get(id)
+    const key = `e${id}`
+    return {
+      kind: 'el',
+      key,
+      changed: before === undefined ? null : st.snapshot(active) !== before,
+      node: describe(key),
+      inDialog,
+    }
+  }
+  // Batched walk: each Tab keydown records where focus is before the key acts (= where the previous press left
+  // it), in the capture phase of window, ahead of the page's own handlers; leaving the document is recorded on blur.
+  const onKey = (e: KeyboardEvent): void => {
+    if (!st.recording || e.key !== 'Tab' || e.shiftKey) return
+    st.keydowns++
+    if (st.skipNext) st.skipNext = false
+    else st.log.push(st.read())
+  }
+  const onBlur = (): void => {
+    if (st.recording && !document.hasFocus()) st.log.push(out())
+  }
+  window.addEventListener('keydown', onKey, true)
+  window.addEventListener('blur', onBlur)
+  st.stopListening = () => {
+    window.removeEventListener('keydown', onKey, true)
+    window.removeEventListener('blur', onBlur)
   }
   w.__accessAuditKeys = st
   const focusable =
@@ -111,46 +191,35 @@ export function setupWalk(h: PageHelpers, max: number): KeyboardSetup {
     candidates: st.candidates.map((el) => `e${st.idOf(el)}`),
     mouseOnly: mouseOnly.slice(0, max).map((el) => h.describe(el)),
     mouseOnlyTotal: mouseOnly.length,
+    batchable: document.querySelector('iframe, frame, object, embed, portal') === null,
   }
 }
 
-export function readFocus(h: PageHelpers): FocusStop {
+/** Starts (or stops) recording Tab keydowns for a batch; the first keydown's "before" state is known already. */
+export function recordTabs(on: boolean): void {
   const st = (window as unknown as WalkWindow).__accessAuditKeys
-  const active = document.activeElement
+  if (!st) return
+  st.recording = on
+  st.skipNext = true
+  st.log = []
+  st.keydowns = 0
+}
+
+/** The log of the batch just pressed, and where focus is now; recording goes on for the next batch. */
+export function takeTabLog(): TabLog {
+  const st = (window as unknown as WalkWindow).__accessAuditKeys
   const out: FocusStop = { kind: 'out', key: 'out', changed: null, node: null, inDialog: false }
-  if (!st || !document.hasFocus() || !active || active === document.body || active === st.marker) return out
-  if (active === document.documentElement) return out
-  const id = st.idOf(active)
-  const describe = (key: string): DescribedNode | null => {
-    if (st.visited.has(key)) return null
-    st.visited.add(key)
-    return h.describe(active)
-  }
-  const inDialog = !!active.closest('dialog[open], [role=dialog], [role=alertdialog], [aria-modal=true]')
-  if (active.localName === 'iframe' || active.localName === 'frame') {
-    let inner = '?'
-    try {
-      const doc = (active as HTMLIFrameElement).contentDocument
-      if (doc?.activeElement) inner = String(st.idOf(doc.activeElement))
-    } catch {
-      // cross-origin: inner focus cannot be seen
-    }
-    const key = `f${id}:${inner}`
-    return { kind: 'frame', key, changed: null, node: describe(key), inDialog }
-  }
-  // Let focus transitions finish so the focused look is read at its end state, not mid-fade.
-  for (const el of [active, active.parentElement])
-    for (const a of el?.getAnimations?.() ?? [])
-      if (typeof CSSTransition !== 'undefined' && a instanceof CSSTransition) a.finish()
-  const before = st.styles.get(id)
-  const key = `e${id}`
-  return {
-    kind: 'el',
-    key,
-    changed: before === undefined ? null : st.snapshot(active) !== before,
-    node: describe(key),
-    inDialog,
-  }
+  if (!st) return { stops: [], keydowns: -1, current: out }
+  const log: TabLog = { stops: st.log, keydowns: st.keydowns, current: st.read() }
+  st.log = []
+  st.keydowns = 0
+  st.skipNext = true
+  return log
+}
+
+export function readFocus(): FocusStop {
+  const st = (window as unknown as WalkWindow).__accessAuditKeys
+  return st ? st.read() : { kind: 'out', key: 'out', changed: null, node: null, inDialog: false }
 }
 
 export function describeKeys(h: PageHelpers, keys: string[]): Array<DescribedNode | null> {
@@ -164,6 +233,7 @@ export function describeKeys(h: PageHelpers, keys: string[]): Array<DescribedNod
 
 export function endWalk(): void {
   const w = window as unknown as WalkWindow
+  w.__accessAuditKeys?.stopListening()
   w.__accessAuditKeys?.marker.remove()
   delete w.__accessAuditKeys
   ;(document.activeElement as HTMLElement | null)?.blur?.()

@@ -63,7 +63,7 @@ async function runChecks(s: AuditState, checks: readonly Check[]): Promise<Audit
     if (s.abortError) throw s.abortError
     let outcomes: OwnOutcome[]
     try {
-      outcomes = await check.run(contextOf(s))
+      outcomes = await s.clock.time(`  check ${check.rules.join('+')}`, () => check.run(contextOf(s)))
     } catch (err) {
       if (s.abortError) throw s.abortError
       const why =

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core'
 import { z } from 'zod'
 import { ownRuleIds, type OwnRuleId } from '../../../../shared/web/own-rules'
+import type { PhaseTimes } from './phase-times'
 
 /** axe tags run by default: WCAG 2.0/2.1 A+AA (the basis of GB/T 37668-2019), 2.2 AA, and best practices. */
 export const defaultAxeTags: readonly string[] = [
@@ -32,6 +33,8 @@ const hooksSchema = z
     afterNavigation: z
       .custom<(page: Page) => Promise<void> | void>((v) => typeof v === 'function')
       .optional(),
+    /** Diagnostics: receives the milliseconds per pipeline step and sub-phase when the page audit ends. */
+    onPhases: z.custom<(times: PhaseTimes) => void>((v) => typeof v === 'function').optional(),
   })
   .strict()
 
@@ -71,6 +74,11 @@ export const auditPageOptionsSchema = z
     maxScreenshotsPerRule: ms(0).default(3),
     /** Tab presses for the keyboard checks (0 skips aa-keyboard-trap / reach-by-tab / focus-visible). */
     maxTabPresses: ms(0).default(250),
+    /**
+     * Open the next page's incognito context and tab while this page is audited (for batches: it overlaps the
+     * renderer's start-up with the audit). An unused spare is closed after 5 s.
+     */
+    prewarm: z.boolean().default(false),
     viewport: z.object({ width: ms(200), height: ms(200) }).default({ width: 1280, height: 800 }),
     hooks: hooksSchema.optional(),
   })

@@ -55,7 +55,8 @@ export async function auditPage(
     s.abort(failure) // the abandoned run stops at its next step
   } finally {
     clearTimeout(timer)
-    await closeContext(s)
+    await s.clock.time('close the context', () => closeContext(s))
+    s.options.hooks?.onPhases?.(s.clock.times)
   }
   return toPageResult(s, failure)
 }
@@ -84,9 +85,9 @@ const steps: ReadonlyArray<readonly [name: string, step: Step]> = [
 ]
 
 async function runSteps(s: AuditState): Promise<void> {
-  for (const [, step] of steps) {
+  for (const [name, step] of steps) {
     if (s.abortError) throw s.abortError
-    await step(s)
+    await s.clock.time(name, () => step(s))
   }
 }
 

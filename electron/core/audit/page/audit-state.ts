@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, CDPSession, HTTPRequest, Page } from 'pup
 import type { AuditRuleResult, FrameNote } from '../../../../shared/web/audit-result'
 import type { ResolvedAuditOptions } from './audit-options'
 import type { PageAuditError } from './failure'
+import { createPhaseClock, type PhaseClock } from './phase-times'
 
 /** A main-frame navigation the page started by itself after loading, blocked so the audit can go on. */
 export interface BlockedNavigation {
@@ -35,6 +36,8 @@ export interface AuditState {
   documentRequest: HTTPRequest | null
   domReadyCount: number
   domReadyAt: number
+  /** domReadyCount of the document whose load event was seen last (equal to domReadyCount once it loaded). */
+  loadedDocument: number
   /** 'loading' until the page is frozen; then main-frame navigations are blocked and recorded. */
   phase: 'loading' | BlockedNavigation['phase']
   blockedNavigations: BlockedNavigation[]
@@ -55,6 +58,8 @@ export interface AuditState {
   results: AuditRuleResult[]
   framesNotTested: FrameNote[]
   axeVersion: string | undefined
+  /** Time per pipeline step and sub-phase (for the benchmark's breakdown). */
+  readonly clock: PhaseClock
   /** Set once by a crash or a browser disconnect; every later step sees it. */
   abortError: PageAuditError | null
   /** Rejects when the audit is aborted; steps race against it. */
@@ -85,6 +90,7 @@ export function createState(browser: Browser, url: string, options: ResolvedAudi
     blockedSubresources: [],
     domReadyCount: 0,
     domReadyAt: 0,
+    loadedDocument: -1,
     phase: 'loading',
     blockedNavigations: [],
     intercepting: false,
@@ -99,6 +105,7 @@ export function createState(browser: Browser, url: string, options: ResolvedAudi
     results: [],
     framesNotTested: [],
     axeVersion: undefined,
+    clock: createPhaseClock(),
     abortError: null,
     aborted,
     abort(error) {

@@ -3,7 +3,7 @@ import type * as Axe from 'axe-core'
 import type { Frame, Page } from 'puppeteer-core'
 import { noteFrame, type AuditState } from './audit-state'
 import { axeAssets } from './axe-source'
-import { evaluateIn, evaluateSource } from './page-call'
+import { evaluateSource } from './page-call'
 import { StepTimeoutError } from './timing'
 
 /**
@@ -13,8 +13,6 @@ import { StepTimeoutError } from './timing'
  * still loading are skipped — evaluating in them can hang — and reported in framesNotTested with the reason;
  * axe then marks them with its own frame-tested review item.
  */
-
-type AxeWindow = Window & { axe: typeof Axe }
 
 export const frameReasons = {
   failed: '框架页面加载失败（无法连接、被拒绝或出错），未检测',
@@ -37,6 +35,18 @@ async function frameSrc(frame: Frame): Promise<string> {
   }
 }
 
+let injectionSource: string | null = null
+
+/** axe's source and its configuration (zh_CN locale, cross-origin frames) as one script: one call per frame. */
+function injection(): string {
+  if (!injectionSource) {
+    const { source, locale } = axeAssets()
+    const options = { locale, allowedOrigins: ['<unsafe_all_origins>'] }
+    injectionSource = `${source}\n;window.axe.configure(${JSON.stringify(options)});window.axe.version`
+  }
+  return injectionSource
+}
+
 export class AxeFrames {
   private injected = new WeakSet<Frame>()
   private skipped = new WeakSet<Frame>()
@@ -49,18 +59,7 @@ export class AxeFrames {
   }
 
   private async inject(frame: Frame, timeoutMs: number): Promise<void> {
-    const { source, locale } = axeAssets()
-    await evaluateSource(frame, timeoutMs, source)
-    await evaluateIn(
-      frame,
-      timeoutMs,
-      (_h, loc: Axe.Locale) => {
-        const axe = (window as unknown as AxeWindow).axe
-        axe.configure({ locale: loc, allowedOrigins: ['<unsafe_all_origins>'] })
-        return axe.version
-      },
-      locale,
-    )
+    await evaluateSource(frame, timeoutMs, injection())
     this.injected.add(frame)
   }
 

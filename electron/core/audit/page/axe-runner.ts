@@ -11,7 +11,8 @@ import { remaining, secondsText, sleep, StepTimeoutError, withTimeout } from './
 /**
  * Runs axe over the page and its frames with a time budget per rule.
  *
- * axe.run (with axe injected into every frame) is called once per group of rules:
+ * First, one axe.run (with axe injected into every frame) for all selected rules, bounded by `ruleTimeoutMs`: on
+ * a normal page that is all. Only if it overruns, axe.run is called once per group of rules:
  *  1. all selected rules except the known-expensive ones, in one call;
  *  2. each expensive rule (`isolatedRules`) in its own call, bounded by `ruleTimeoutMs`.
  * If the group itself overruns, its rules are re-run one by one, each under `ruleTimeoutMs`.
@@ -97,13 +98,17 @@ export async function runAxe(s: AuditState): Promise<AxeRunOutcome> {
   const frames = new AxeFrames(s)
   const axeDeadline = Math.min(Date.now() + axeTimeoutMs, s.deadline - PAGE_RESERVE_MS)
 
-  await frames.prepare(page, Math.min(checkTimeoutMs, remaining(axeDeadline)))
-  const { ids, rules } = await selectRules(main, tags)
+  await s.clock.time('  axe: inject', () =>
+    frames.prepare(page, Math.min(checkTimeoutMs, remaining(axeDeadline))),
+  )
+  const { ids, rules } = await s.clock.time('  axe: select rules', () => selectRules(main, tags))
   const isolated = isolatedRules.filter((id) => ids.includes(id))
   const grouped = ids.filter((id) => !isolated.includes(id))
   const outcome: AxeRunOutcome = { results: [], notRun: [], rules, version: axeAssets().version }
 
-  const attempt = async (options: Axe.RunOptions, deadline: number): Promise<Attempt> => {
+  const attempt = async (phase: string, options: Axe.RunOptions, deadline: number): Promise<Attempt> =>
+    s.clock.time(phase, () => attemptRun(options, deadline))
+  const attemptRun = async (options: Axe.RunOptions, deadline: number): Promise<Attempt> => {
     try {
       await frames.prepare(page, Math.min(checkTimeoutMs, remaining(deadline)))
       // Frames get the rest of the budget; a frame that does not answer is marked by axe (frame-tested).
@@ -137,7 +142,11 @@ export async function runAxe(s: AuditState): Promise<AxeRunOutcome> {
       return
     }
     const budget = Math.min(ruleTimeoutMs, left)
-    const r = await attempt({ runOnly: { type: 'rule', values: [ruleId] } }, Date.now() + budget)
+    const r = await attempt(
+      `  axe: rule ${ruleId}`,
+      { runOnly: { type: 'rule', values: [ruleId] } },
+      Date.now() + budget,
+    )
     if (r.kind === 'ok') outcome.results.push(r.results)
     else if (r.kind === 'timeout')
       outcome.notRun.push({
@@ -154,11 +163,26 @@ export async function runAxe(s: AuditState): Promise<AxeRunOutcome> {
       })
   }
 
+  if (grouped.length > 0 && isolated.length > 0) {
+    // Optimistic first: one axe.run for every rule (one flattened tree, one setup) under one rule's budget. Only a
+    // page where that overruns pays for the split below; its results are then exactly what the split would give.
+    const allDeadline = Math.min(axeDeadline, Date.now() + ruleTimeoutMs)
+    const r = await attempt('  axe: all rules', { runOnly: { type: 'tag', values: tags } }, allDeadline)
+    if (r.kind === 'ok') {
+      outcome.results.push(r.results)
+      frames.noteUnansweredFrames(outcome.results, page.url())
+      return outcome
+    }
+  }
   if (grouped.length > 0) {
     // The group gets half the budget, so that after an overrun its rules can still run one by one.
     const groupDeadline = Math.min(axeDeadline, Date.now() + Math.max(ruleTimeoutMs, axeTimeoutMs / 2))
     const disabled = Object.fromEntries(isolated.map((id) => [id, { enabled: false }]))
-    const r = await attempt({ runOnly: { type: 'tag', values: tags }, rules: disabled }, groupDeadline)
+    const r = await attempt(
+      '  axe: grouped rules',
+      { runOnly: { type: 'tag', values: tags }, rules: disabled },
+      groupDeadline,
+    )
     if (r.kind === 'ok') outcome.results.push(r.results)
     else if (r.kind === 'error') throw r.error
     else for (const id of grouped) await single(id)

@@ -19,7 +19,7 @@ const MAX_CLIENT_REDIRECTS = 3
 async function until(check: () => boolean, deadline: number): Promise<boolean> {
   while (!check()) {
     if (Date.now() >= deadline) return false
-    await sleep(Math.min(50, remaining(deadline)))
+    await sleep(Math.min(10, remaining(deadline)))
   }
   return true
 }
@@ -106,18 +106,42 @@ export async function checkDocument(s: AuditState): Promise<void> {
     throw new PageAuditError('not-html', failureMessages.notHtml(s.contentType || type))
 }
 
+/** Quiet time that counts as settled once the document's load event fired, and before it. */
+const LOADED_IDLE_MS = 100
+const LOADING_IDLE_MS = 500
+
 /**
- * Waits for the network to go quiet (500 ms idle), but never longer than settleMs: pages whose third-party
- * scripts, fonts or counters never answer are audited after the cap. Client-side redirects started meanwhile are
- * followed like a navigation.
+ * Waits until the document has loaded and the network has been quiet for 100 ms (500 ms while the load event has
+ * not come), never longer than settleMs: pages whose third-party scripts, fonts or counters never answer are
+ * audited after the cap. A page that is already loaded and idle costs one short quiet period, not a fixed
+ * 500 ms. Client-side redirects started meanwhile are followed like a navigation.
  */
-export async function settle(s: AuditState): Promise<void> {
+async function quiet(s: AuditState, cap: number): Promise<void> {
   const page = pageOf(s)
+  const deadline = Date.now() + cap
+  const stop = new AbortController()
+  const { signal } = stop
+  const loaded = (): boolean => s.loadedDocument === s.domReadyCount
+  // While loading, a long quiet period alone also counts (a page whose load event waits on a hung request).
+  const idle = page.waitForNetworkIdle({ idleTime: LOADING_IDLE_MS, timeout: cap, signal }).catch(() => {})
+  const loadedThenIdle = (async () => {
+    if (!(await until(() => loaded() || signal.aborted, deadline)) || signal.aborted) return
+    const timeout = Math.max(1, remaining(deadline))
+    await page.waitForNetworkIdle({ idleTime: LOADED_IDLE_MS, timeout, signal }).catch(() => {})
+  })()
+  try {
+    await Promise.race([idle, loadedThenIdle, sleep(cap)])
+  } finally {
+    stop.abort()
+  }
+}
+
+export async function settle(s: AuditState): Promise<void> {
   const { settleMs, navigationTimeoutMs } = s.options
   for (let hop = 0; hop <= MAX_CLIENT_REDIRECTS; hop++) {
     const seen = s.domReadyCount
     const cap = Math.min(settleMs, remaining(s.deadline))
-    await Promise.race([page.waitForNetworkIdle({ idleTime: 500, timeout: cap }).catch(() => {}), sleep(cap)])
+    await quiet(s, cap)
     const redirecting = s.mainRequest !== s.documentRequest && !s.mainRequestDone
     if (!redirecting || hop === MAX_CLIENT_REDIRECTS) return
     const before = s.documentRequest

@@ -38,6 +38,20 @@ export async function evaluateIn<A extends unknown[], R>(
   return withTimeout(call, timeoutMs, '页面脚本执行')
 }
 
+/**
+ * Like evaluateIn, for a function that needs no helpers (nor receives them): the call sends and compiles only the
+ * function itself, for calls made many times per page (the keyboard walk).
+ */
+export async function evaluatePlain<A extends unknown[], R>(
+  frame: Frame,
+  timeoutMs: number,
+  fn: (...args: A) => R,
+  ...args: A
+): Promise<Awaited<R>> {
+  const source = `(() => { const __name = (f) => f; return (${fn.toString()})(...${JSON.stringify(args)}) })()`
+  return withTimeout(frame.evaluate(source) as Promise<Awaited<R>>, timeoutMs, '页面脚本执行')
+}
+
 /** Like evaluateIn, for a function returning an element: resolves to its handle, or null. */
 export async function elementIn<A extends unknown[]>(
   frame: Frame,

@@ -1,4 +1,4 @@
-import type { HTTPRequest, Page, Target } from 'puppeteer-core'
+import type { Browser, BrowserContext, HTTPRequest, Page, Target } from 'puppeteer-core'
 import { installRedirectProbe, REDIRECT_SOURCE } from '../checks/redirect-timers'
 import type { AuditState } from './audit-state'
 import { failureMessages, PageAuditError } from './failure'
@@ -12,18 +12,109 @@ import { withTimeout } from './timing'
 
 const noop = (): void => {}
 
+/**
+ * A lease's view of the browser (audits/browser-session.ts) records the contexts opened through it, so that a
+ * hung page can be closed. A context opened ahead of time is handed to it under this key when it is used.
+ */
+export const adoptContext = Symbol('adoptContext')
+type AdoptingBrowser = Browser & { [adoptContext]?: (context: BrowserContext) => void }
+
+interface Opened {
+  context: BrowserContext
+  page: Page
+  /** The viewport the tab was already set up for (setUpTab), or null. */
+  setUpFor: string | null
+}
+
+/** Tab settings that do not depend on the page: the redirect probe, the viewport, CSP bypass. */
+async function setUpTab(page: Page, viewport: { width: number; height: number }): Promise<void> {
+  await Promise.all([
+    // Sees timers that will redirect the page (aa-timed-refresh), before the page's own scripts run.
+    page.evaluateOnNewDocument(scriptSource(installRedirectProbe, REDIRECT_SOURCE)),
+    page.setViewport(viewport),
+    page.setBypassCSP(true), // axe and the checks are evaluated; a strict CSP must not block them
+  ])
+}
+
+/** A spare nobody took in this time (the batch ended) is closed. */
+const SPARE_IDLE_MS = 5_000
+/** Per browser: the next page's context and tab, opened while the current page is audited (`prewarm`). */
+const spares = new WeakMap<Browser, Promise<Opened | null>>()
+
+async function openSpare(browser: Browser, viewport: { width: number; height: number }): Promise<Opened> {
+  const context = await browser.createBrowserContext({ downloadBehavior: { policy: 'deny' } })
+  try {
+    const page = await context.newPage()
+    await setUpTab(page, viewport)
+    return { context, page, setUpFor: JSON.stringify(viewport) }
+  } catch (error) {
+    await context.close().catch(noop)
+    throw error
+  }
+}
+
+/** The browser itself behind a lease's view (spares belong to the browser, not to one lease). */
+function realBrowser(browser: Browser): Browser {
+  return browser.defaultBrowserContext().browser()
+}
+
+function prepareSpare(browser: Browser, viewport: { width: number; height: number }): void {
+  if (!browser.connected || spares.has(browser)) return
+  const opening: Promise<Opened | null> = openSpare(browser, viewport).then(
+    (opened) => {
+      setTimeout(() => {
+        if (spares.get(browser) !== opening) return
+        spares.delete(browser)
+        void opened.context.close().catch(noop)
+      }, SPARE_IDLE_MS).unref()
+      return opened
+    },
+    () => null,
+  )
+  spares.set(browser, opening)
+}
+
+/** Whether the audit's tab came set up already (a spare). */
+const tabSetUp = new WeakMap<AuditState, boolean>()
+
+async function takeSpare(browser: Browser): Promise<Opened | null> {
+  const opening = spares.get(browser)
+  if (!opening) return null
+  spares.delete(browser)
+  const opened = await opening
+  if (!opened) return null
+  if (opened.page.isClosed() || !browser.connected) {
+    void opened.context.close().catch(noop)
+    return null
+  }
+  return opened
+}
+
 function isMainNavigation(page: Page, request: HTTPRequest): boolean {
   return request.isNavigationRequest() && request.frame() === page.mainFrame()
 }
 
-/** Opens the context with downloads denied (CDP Browser.setDownloadBehavior for the context) and its page. */
+/**
+ * Opens the context with downloads denied (CDP Browser.setDownloadBehavior for the context) and its page. With
+ * `prewarm` (batches), the context and tab opened ahead during the previous page are taken, if there is one, and
+ * the next page's are opened now: starting a tab's renderer is mostly waiting, which then overlaps the audit.
+ * A spare has never loaded anything, so it is as fresh as one opened now.
+ */
 export async function openContext(s: AuditState): Promise<void> {
-  s.context = await s.browser.createBrowserContext({ downloadBehavior: { policy: 'deny' } })
-  const page = await s.context.newPage()
+  const browser = realBrowser(s.browser)
+  let opened = s.options.prewarm ? await takeSpare(browser) : null
+  if (opened) (s.browser as AdoptingBrowser)[adoptContext]?.(opened.context)
+  else {
+    s.context = await s.browser.createBrowserContext({ downloadBehavior: { policy: 'deny' } })
+    opened = { context: s.context, page: await s.context.newPage(), setUpFor: null }
+  }
+  s.context = opened.context
+  const page = opened.page
   s.page = page
-  s.cdp = await page.createCDPSession()
+  tabSetUp.set(s, opened.setUpFor === JSON.stringify(s.options.viewport))
+  if (s.options.prewarm) prepareSpare(browser, s.options.viewport)
   // A background tab defers media loading and throttles timers and animation frames: keep the audited one in front.
-  await page.bringToFront()
+  ;[s.cdp] = await Promise.all([page.createCDPSession(), page.bringToFront()])
 }
 
 /** Installs the guards; call before navigating. */
@@ -80,11 +171,11 @@ export async function guardPage(s: AuditState): Promise<void> {
     s.domReadyAt = Date.now()
     s.documentRequest = s.mainRequest
   })
+  page.on('load', () => {
+    s.loadedDocument = s.domReadyCount
+  })
 
-  // Sees timers that will redirect the page (aa-timed-refresh), before the page's own scripts run.
-  await page.evaluateOnNewDocument(scriptSource(installRedirectProbe, REDIRECT_SOURCE))
-  await page.setViewport(s.options.viewport)
-  await page.setBypassCSP(true) // axe and the checks are evaluated; a strict CSP must not block them
+  if (!tabSetUp.get(s)) await setUpTab(page, s.options.viewport)
 }
 
 /** Blocks further main-frame navigations from now on (they are recorded in s.blockedNavigations). */
