@@ -2,6 +2,7 @@ import os from 'node:os'
 import { parseArgs } from 'node:util'
 import { launchBrowser } from '../electron/core/audit/browser-provider'
 import type { AuditPageOptions } from '../electron/core/audit/page/audit-page'
+import type { PhaseTimes } from '../electron/core/audit/page/phase-times'
 import { defaultConcurrency } from '../electron/core/audits/batch-runner'
 import { normalizeUrlOrNull } from '../shared/web/url-normalize'
 import { runBaseline, type RuleKeys } from './baseline-audit'
@@ -42,6 +43,21 @@ const large = Number(args.large ?? (args.quick ? 150 : 1000))
 const concurrency = Number(args.concurrency ?? defaultConcurrency())
 const latencyMs = Number(args.latency)
 const auditorOptions = args.auditor ? (JSON.parse(args.auditor) as AuditPageOptions) : {}
+/** Per-phase milliseconds summed over the pages of the measured real-path run (first run only). */
+const phaseTotals = new Map<string, number>()
+let phasePages = 0
+let collectPhases = false
+const withPhases: AuditPageOptions = {
+  ...auditorOptions,
+  hooks: {
+    onPhases: (times: PhaseTimes) => {
+      if (!collectPhases) return
+      phasePages++
+      for (const [phase, ms] of Object.entries(times))
+        phaseTotals.set(phase, (phaseTotals.get(phase) ?? 0) + ms)
+    },
+  },
+}
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 const perMinute = (count: number, ms: number) => (count * 60_000) / ms
 
@@ -100,6 +116,26 @@ function printTable(rows: Measured[]): void {
   console.log('')
 }
 
+/** Where the real path's page audits spent their time (wall time per page; workers overlap). */
+function printPhases(elapsedMs: number): void {
+  if (phasePages === 0) return
+  const pipeline = [...phaseTotals].filter(([phase]) => !phase.startsWith(' '))
+  const total = pipeline.reduce((sum, [, ms]) => sum + ms, 0)
+  console.log('')
+  console.log(
+    `per-phase breakdown of the real path, ${phasePages} pages (page audits ${(total / 1000).toFixed(1)} s summed over workers, run ${(elapsedMs / 1000).toFixed(1)} s):`,
+  )
+  console.log('| phase | ms per page | share |')
+  console.log('| --- | ---: | ---: |')
+  for (const [phase, ms] of phaseTotals) {
+    const share = phase.startsWith(' ') ? '' : `${((ms / total) * 100).toFixed(0)} %`
+    console.log(
+      `| ${phase.startsWith(' ') ? `↳ ${phase.trim()}` : phase} | ${(ms / phasePages).toFixed(0)} | ${share} |`,
+    )
+  }
+  console.log('')
+}
+
 async function main(): Promise<void> {
   const corpus = await startCorpus(latencyMs)
   const cores = os.availableParallelism()
@@ -119,9 +155,11 @@ async function main(): Promise<void> {
         }
       },
     )
+    collectPhases = true
     const real = await measure(`real path: ${pages} pages, concurrency ${concurrency}`, () =>
-      runRealPath(urls, { concurrency, launchBrowser: launch, auditorOptions }),
+      runRealPath(urls, { concurrency, launchBrowser: launch, auditorOptions: withPhases }),
     )
+    collectPhases = false
     const realLarge =
       large > 0
         ? await measure(`real path: ${large} pages (corpus revisited), concurrency ${concurrency}`, () =>
@@ -161,6 +199,7 @@ async function main(): Promise<void> {
     const same = diffs.length === 0 ? 'yes' : `NO — ${diffs.length} pages differ`
     console.log(`identical violations and needs-review results (axe rules, ${pages} pages): ${same}`)
     for (const d of diffs.slice(0, 5)) console.log(`  ${d}`)
+    printPhases(real.value.elapsedMs)
     if (realLarge) {
       const memoryRatio = realLarge.peakBytes / real.peakBytes
       const verdict = memoryRatio <= 1.5 ? 'MET' : 'NOT MET'
