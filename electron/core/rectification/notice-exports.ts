@@ -14,7 +14,7 @@ export interface NoticeRenderers {
   pdf(html: string): Promise<Uint8Array>
 }
 
-const mimeTypes: Record<ExportFormat, string> = {
+export const mimeTypes: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
