@@ -8,6 +8,17 @@ import { ErrorAlert } from './error-alert'
  * A dialog with one form saved through the API: the saving state, the API's field errors placed on their fields,
  * anything else in an alert at the top. Validation lives in the shared contract, not here.
  */
+function firstField(formId: string): HTMLElement | null {
+  const form = document.getElementById(formId)
+  return (
+    form?.querySelector<HTMLElement>('input[type="radio"]:checked') ??
+    form?.querySelector<HTMLElement>(
+      'input:not([type="hidden"]):not([type="radio"]):not(:disabled), textarea:not(:disabled), input[type="radio"]',
+    ) ??
+    null
+  )
+}
+
 export function FormDialog<V extends object, R>(props: {
   form: FormInstance<V>
   name: string
@@ -48,6 +59,11 @@ export function FormDialog<V extends object, R>(props: {
       onCancel={props.onClose}
       destroyOnHidden
       forceRender
+      // The dialog's focus lock puts the focus on its close button once it has opened, after React's autoFocus
+      // ran: the first field (or the chosen radio) takes it back, as the fields' autoFocus asks.
+      afterOpenChange={(open) => {
+        if (open) firstField(props.name)?.focus()
+      }}
       {...(props.rootClassName ? { rootClassName: props.rootClassName } : {})}
     >
       <Form<V>
