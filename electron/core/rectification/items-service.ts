@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/api/errors'
 import type { ParsedInputOf } from '../../../shared/api/contract'
 import { priorityLabels, type ItemEvent, type RectificationItem } from '../../../shared/domain/rectification'
+import { categoryLabel, rectificationCategoryIds } from '../../../shared/domain/rectification-categories'
 import type { CoreContext } from '../context'
 import { inTransaction, likePattern } from '../db/transaction'
 import { worstSeverity } from './item-content'
@@ -51,15 +52,21 @@ export function listItems(
   } else if (filter.status !== 'all') add('i.status = ?', filter.status)
   if (filter.search) {
     const pattern = likePattern(filter.search)
+    // Categories are stored as ids: the search matches their zh-CN labels (and the id itself).
+    const needle = filter.search.toLowerCase()
+    const categoryIds = rectificationCategoryIds.filter(
+      (id) => categoryLabel(id).toLowerCase().includes(needle) || id.includes(needle),
+    )
     add(
       `(i.title LIKE ? ESCAPE '\\' OR u.name LIKE ? ESCAPE '\\' OR pl.name LIKE ? ESCAPE '\\'
-        OR po.name LIKE ? ESCAPE '\\' OR i.category LIKE ? ESCAPE '\\' OR n.number LIKE ? ESCAPE '\\')`,
+        OR po.name LIKE ? ESCAPE '\\' OR n.number LIKE ? ESCAPE '\\'
+        OR i.category IN (SELECT value FROM json_each(?)))`,
       pattern,
       pattern,
       pattern,
       pattern,
       pattern,
-      pattern,
+      JSON.stringify(categoryIds),
     )
   }
   const rows = ctx.db
@@ -259,14 +266,4 @@ export function decideProposal(
     return state.id
   })
   return loadItem(ctx.db, itemId, today(ctx))
-}
-
-/** For notices: the open items of a unit, worst first. */
-export function issuableItemIds(ctx: CoreContext, unitId: number): number[] {
-  return ctx.db
-    .prepare(
-      `SELECT id FROM rectification_items WHERE unit_id = ? AND status IN ('open', 'reopened') ORDER BY id`,
-    )
-    .pluck()
-    .all(unitId) as number[]
 }

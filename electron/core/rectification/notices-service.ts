@@ -5,7 +5,6 @@ import {
   formatNoticeNumber,
   isOverdue,
   itemStatusLabels,
-  noticeDraftSchema,
   type ItemStatus,
   type NoticeSummary,
   type RectificationItem,
@@ -17,7 +16,7 @@ import { loadItems } from './item-rows'
 import { itemState, transition } from './item-transitions'
 import { allocateNoticeSeq } from './notice-numbering'
 import { buildNoticeDocument } from './notice-snapshot'
-import { addDays, localDay } from './rectification-dates'
+import { localDay } from './rectification-dates'
 import { loadRectificationSettings } from './settings-service'
 
 /**
@@ -212,62 +211,4 @@ export function listNotices(ctx: CoreContext, unitId?: number): NoticeSummary[] 
     const { document: _document, ...summary } = toSummary(ctx, row)
     return summary
   })
-}
-
-/** A unit named on the command line: its id, or its exact name. */
-export function resolveUnitRef(db: Db, unitRef: string): { id: number; name: string } {
-  const ref = unitRef.trim()
-  const row = (
-    /^\d+$/.test(ref)
-      ? db.prepare('SELECT id, name FROM units WHERE id = ?').get(Number(ref))
-      : db.prepare('SELECT id, name FROM units WHERE name = ?').get(ref)
-  ) as { id: number; name: string } | undefined
-  if (!row) throw new ApiError('NOT_FOUND', `未找到责任单位“${ref}”（请填写单位编号或完整名称）`)
-  return row
-}
-
-export interface UnitNoticeOptions {
-  /** Default: today (local). */
-  issuedOn?: string
-  /** Default: issuedOn + the settings' default deadline days. */
-  deadline?: string
-  /** false: never issue, only return the latest notice. Default true. */
-  issue?: boolean
-}
-
-/**
- * For `access-audit notice <unit>`: issues a notice with all the unit's items still owed one (open or reopened);
- * when there are none, returns the unit's latest notice; NOT_FOUND when it has neither.
- */
-export function issueOrLatestNoticeForUnit(
-  ctx: CoreContext,
-  unitRef: string,
-  options: UnitNoticeOptions = {},
-): { notice: NoticeSummary & { document: NoticeDocument }; issued: boolean } {
-  const unit = resolveUnitRef(ctx.db, unitRef)
-  const itemIds = ctx.db
-    .prepare(
-      `SELECT id FROM rectification_items WHERE unit_id = ? AND status IN ('open', 'reopened') ORDER BY id`,
-    )
-    .pluck()
-    .all(unit.id) as number[]
-  if (itemIds.length > 0 && options.issue !== false) {
-    const issuedOn = options.issuedOn ?? today(ctx)
-    const deadline =
-      options.deadline ?? addDays(issuedOn, loadRectificationSettings(ctx.db).defaultDeadlineDays)
-    const draft = noticeDraftSchema.safeParse({ unitId: unit.id, itemIds, issuedOn, deadline })
-    if (!draft.success) {
-      throw new ApiError('VALIDATION', draft.error.issues.map((i) => i.message).join('；'))
-    }
-    const summary = issueNotice(ctx, draft.data)
-    return { notice: getNotice(ctx, summary.id), issued: true }
-  }
-  const latest = ctx.db
-    .prepare('SELECT id FROM notices WHERE unit_id = ? ORDER BY year DESC, seq DESC LIMIT 1')
-    .pluck()
-    .get(unit.id) as number | undefined
-  if (latest === undefined) {
-    throw new ApiError('NOT_FOUND', `“${unit.name}”没有待通知的整改项，也没有已签发的整改通知书`)
-  }
-  return { notice: getNotice(ctx, latest), issued: false }
 }
