@@ -24,8 +24,12 @@ export interface NoticeDocumentItem {
   index: number
   itemId: number
   source: FindingSource
-  /** 场所名称·部位 or 网站名称 (and the page for a single-page problem). */
+  /** 场所名称·部位 or 网站名称 (and the page for a single-page problem): the display line of older snapshots. */
   location: string
+  /** The place or portal name, kept apart for the Excel columns; absent in snapshots made before it existed. */
+  subject?: string
+  /** The element (site: e.g. 北入口坡道) or the page URL(s), one a line (web); absent in older snapshots. */
+  position?: string
   title: string
   found: string
   remedy: string

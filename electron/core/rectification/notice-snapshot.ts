@@ -26,12 +26,31 @@ export function noticeOrder(a: RectificationItem, b: RectificationItem): number 
   return compareSeverity(a.severity, b.severity) || a.id - b.id
 }
 
+/**
+ * The place or portal, and where in it, as separate fields for the documents' columns: the element label (site),
+ * the listed elements' pages (web; a count line when more elements exist than are listed), or 人工检查 for a web
+ * check a person answered (no element).
+ */
+function whereParts(item: RectificationItem): { subject: string; position: string } {
+  if (item.source === 'site') {
+    return { subject: item.placeName ?? '', position: item.elements[0]?.label ?? '' }
+  }
+  const pages = [...new Set(item.elements.map((e) => e.pageUrl ?? '').filter(Boolean))]
+  const more =
+    item.elementCount > item.elements.length ? `（共 ${item.elementCount} 处，以上为所列元素的页面）` : ''
+  return {
+    subject: item.portalName ?? '',
+    position: pages.length > 0 ? [...pages, ...(more ? [more] : [])].join('\n') : '人工检查',
+  }
+}
+
 function documentItem(item: RectificationItem, index: number): NoticeDocumentItem {
   return {
     index,
     itemId: item.id,
     source: item.source,
     location: item.location,
+    ...whereParts(item),
     title: item.title,
     found: item.found,
     remedy: item.remedy,
