@@ -196,7 +196,10 @@ export interface RectificationItem {
   found: string
   /** What to do: the requirement to meet / the rule's fix advice. */
   remedy: string
+  /** The zh-CN label of `categoryId` (for display). */
   category: string
+  /** The stored category id (shared/domain/rectification-categories.ts); the reports group by it. */
+  categoryId: string
   severity: Severity
   clauses: ClauseRef[]
   elements: ItemElement[]
@@ -336,6 +339,8 @@ export const itemReopenSchema = z.object({
   id: idSchema,
   version: z.number().int().positive(),
   reason: requiredText(500, '请填写退回原因'),
+  /** A new deadline for the second attempt; without one the old deadline stays (and may already be past). */
+  deadline: isoDay.optional(),
 })
 
 export const proposalDecideSchema = z.object({
