@@ -96,18 +96,6 @@ export function ruleIdOf(finding: { checkId: string | null; matchKey: string }):
   return finding.matchKey.split(':')[3] ?? ''
 }
 
-/** Item categories of web items: the ageing-friendly rules are reported apart from general accessibility. */
-export const webCategory = '网站无障碍'
-export const webAgeingCategory = '网站适老化'
-
-/**
- * By rule id, not by clause: many general rules also cite an ageing-friendly clause, but only the rules written
- * for the 适老化 norms (aa-ageing-*, the manual ageing-* checks) belong to that category.
- */
-export function webCategoryOf(ruleOrCheckId: string): string {
-  return /(^|[:-])ageing-/.test(ruleOrCheckId) ? webAgeingCategory : webCategory
-}
-
 function latest(findings: readonly LinkedFinding[]): LinkedFinding | undefined {
   return findings[findings.length - 1]
 }
@@ -174,7 +162,11 @@ function manualContent(item: ItemIdentity, findings: readonly LinkedFinding[], c
   }
 }
 
-function webContent(item: ItemIdentity, findings: readonly LinkedFinding[]): ItemContent {
+function webContent(
+  item: ItemIdentity,
+  findings: readonly LinkedFinding[],
+  fixedKeys: ReadonlySet<string>,
+): ItemContent {
   const manual = manualCheckIdOf(item.groupKey)
   if (manual) return manualContent(item, findings, manual)
   // The same element found in several runs is one element: keep its newest finding.
@@ -183,7 +175,12 @@ function webContent(item: ItemIdentity, findings: readonly LinkedFinding[]): Ite
     byKey.delete(finding.matchKey)
     byKey.set(finding.matchKey, finding)
   }
-  const current = [...byKey.values()]
+  const all = [...byKey.values()]
+  // Elements the latest run shows fixed are not asked for again. When all of them are, the item itself awaits
+  // the inspector's verification: its elements stay listed, marked as no longer found, rather than vanishing.
+  const stillReported = all.filter((f) => !fixedKeys.has(f.matchKey))
+  const allFixed = all.length > 0 && stillReported.length === 0
+  const current = allFixed ? all : stillReported
   const elements: ItemElement[] = []
   const evidence: EvidenceRef[] = []
   const pages = new Set<string>()
@@ -209,7 +206,10 @@ function webContent(item: ItemIdentity, findings: readonly LinkedFinding[]): Ite
     pages.size === 1 ? `${portal}（页面：${[...pages][0]}）` : `${portal}（${pages.size} 个页面）`
   return {
     location,
-    found: current.length > 1 ? `${parts.description}（共 ${current.length} 处）` : parts.description,
+    found: [
+      current.length > 1 ? `${parts.description}（共 ${current.length} 处）` : parts.description,
+      allFixed ? '（最近一次检测已不再发现，待核验）' : '',
+    ].join(''),
     remedy: [help, parts.fixSummary].filter(Boolean).join('。'),
     clauses: unionClauses(findings),
     elements,
@@ -218,7 +218,14 @@ function webContent(item: ItemIdentity, findings: readonly LinkedFinding[]): Ite
   }
 }
 
-/** Findings must come ordered by id (oldest first). */
-export function itemContent(item: ItemIdentity, findings: readonly LinkedFinding[]): ItemContent {
-  return item.source === 'site' ? siteContent(item, findings) : webContent(item, findings)
+/**
+ * Findings must come ordered by id (oldest first). `fixedKeys`: the match keys of web elements the portal's
+ * latest run shows fixed (web-element-status.ts).
+ */
+export function itemContent(
+  item: ItemIdentity,
+  findings: readonly LinkedFinding[],
+  fixedKeys: ReadonlySet<string> = new Set(),
+): ItemContent {
+  return item.source === 'site' ? siteContent(item, findings) : webContent(item, findings, fixedKeys)
 }

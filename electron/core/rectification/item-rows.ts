@@ -2,6 +2,7 @@ import { ApiError } from '../../../shared/api/errors'
 import type { Severity } from '../../../shared/catalog/types'
 import {
   isOverdue,
+  terminalStatuses,
   type ItemEvent,
   type ItemReply,
   type ItemStatus,
@@ -9,8 +10,10 @@ import {
   type RectificationItem,
   type VerificationProposal,
 } from '../../../shared/domain/rectification'
+import { categoryLabel } from '../../../shared/domain/rectification-categories'
 import type { Db } from '../db/open-database'
 import { itemContent, type LinkedFinding } from './item-content'
+import { fixedElementKeys, latestRunReader } from './web-element-status'
 
 /** Reads items with everything the screens show: names, derived content, the pending proposal, the notice number. */
 
@@ -22,6 +25,7 @@ export interface ItemRow {
   place_id: number | null
   portal_id: number | null
   title: string
+  /** A category id (shared/domain/rectification-categories.ts). */
   category: string
   severity: Severity
   status: ItemStatus
@@ -162,8 +166,14 @@ export function toItems(db: Db, rows: readonly ItemRow[], today: string): Rectif
   const ids = rows.map((r) => r.id)
   const findings = linkedFindings(db, ids)
   const proposals = pendingProposals(db, ids)
+  const latestRun = latestRunReader(db)
   return rows.map((row) => {
     const linked = findings.get(row.id) ?? []
+    // An ended item shows what it was about; an active one only what the latest run still reports.
+    const fixed =
+      row.source === 'web' && row.portal_id !== null && !terminalStatuses.includes(row.status)
+        ? fixedElementKeys(linked, latestRun(row.portal_id))
+        : undefined
     const content = itemContent(
       {
         source: row.source,
@@ -173,6 +183,7 @@ export function toItems(db: Db, rows: readonly ItemRow[], today: string): Rectif
         portalName: row.portal_name,
       },
       linked,
+      fixed,
     )
     return {
       id: row.id,
@@ -187,7 +198,8 @@ export function toItems(db: Db, rows: readonly ItemRow[], today: string): Rectif
       title: row.title,
       found: content.found,
       remedy: content.remedy,
-      category: row.category,
+      category: categoryLabel(row.category),
+      categoryId: row.category,
       severity: row.severity,
       clauses: content.clauses,
       elements: content.elements,

@@ -1,11 +1,16 @@
-import { categoryLabel, findCheck } from '../../../shared/catalog/index'
+import { findCheck } from '../../../shared/catalog/index'
 import type { Severity } from '../../../shared/catalog/types'
 import { itemStatusLabels, type ItemStatus } from '../../../shared/domain/rectification'
+import {
+  siteCategoryIdOf,
+  webCategoryIdOf,
+  type RectificationCategoryId,
+} from '../../../shared/domain/rectification-categories'
 import type { CoreContext } from '../context'
 import type { Db } from '../db/open-database'
 import { inTransaction } from '../db/transaction'
 import { rootElementId, siteMatchKey } from '../inspections/findings-service'
-import { manualCheckIdOf, ruleIdOf, webCategoryOf, worstSeverity } from './item-content'
+import { manualCheckIdOf, ruleIdOf, worstSeverity } from './item-content'
 import { closePendingProposals, recordEvent, touchItem, transition } from './item-transitions'
 import { dayOf } from './rectification-dates'
 import { proposeVerifications } from './verification-proposals'
@@ -148,12 +153,13 @@ function targetItem(db: Db, groupKey: string, matchKey: string): Target | null {
   return dropped ?? null
 }
 
-function categoryOf(finding: CandidateRow): string {
+/** The stored category is an id; its zh-CN label comes from `categoryLabel` wherever it is shown. */
+function categoryOf(finding: CandidateRow): RectificationCategoryId {
   if (finding.source === 'site') {
     const check = finding.check_id ? findCheck(finding.check_id, finding.catalog_id ?? undefined) : undefined
-    return categoryLabel(check?.category ?? finding.element_category ?? '现场设施')
+    return siteCategoryIdOf(check?.category, finding.element_category)
   }
-  return webCategoryOf(finding.check_id ?? finding.match_key)
+  return webCategoryIdOf(finding.check_id ?? finding.match_key)
 }
 
 function createItem(db: Db, finding: CandidateRow, groupKey: string, now: string): number {

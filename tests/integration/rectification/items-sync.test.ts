@@ -33,6 +33,7 @@ describe('items from findings', () => {
       placeId,
       location: '区政务服务大厅·北门坡道',
       category: '轮椅坡道',
+      categoryId: 'ramp',
       severity: 'critical',
       firstFoundAt: '2026-11-20',
       version: 1,
@@ -101,6 +102,7 @@ describe('items from findings', () => {
       portalName: '区政府门户',
       location: '区政府门户（2 个页面）',
       category: '网站无障碍',
+      categoryId: 'web',
       elementCount: 3,
       severity: 'major',
     })
