@@ -7,15 +7,8 @@ import { compareSeverity } from './item-content'
  * then web items by portal, each group worst first — so the printed notice never changes afterwards.
  */
 
-export interface NoticeHeader {
-  number: string | null
-  issuer: string
-  unitName: string
-  issuedOn: string
-  deadline: string
-  replyInstructions: string
-  contact: string | null
-}
+/** Everything of the document but its items (a preview carries no number). */
+export type NoticeHeader = Omit<NoticeDocument, 'items'>
 
 const collator = new Intl.Collator('zh-CN')
 
