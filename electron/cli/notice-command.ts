@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option, type Command } from 'commander'
+import { CommanderError, InvalidArgumentError, Option, type Command } from 'commander'
 import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract'
 import { ApiError } from '../../shared/api/errors'
 import {
@@ -8,7 +8,7 @@ import {
   type NoticeSummary,
 } from '../../shared/domain/rectification'
 import type { Unit } from '../../shared/domain/units'
-import { writeFileAtomically } from '../core/documents/atomic-file'
+import { assertWritableTarget, FileWriteError, writeFileAtomically } from '../core/documents/atomic-file'
 import { openCore, type Core } from '../core/open-core'
 import { resolveDataDir } from '../core/paths'
 import { addDays, localDay } from '../core/rectification/rectification-dates'
@@ -38,7 +38,7 @@ function dayArgument(value: string): string {
   return parsed.data
 }
 
-/** Refusals the user can fix by changing the command: printed like usage errors, exit code 2. */
+/** Refusals the user can fix by changing the command (or its output folder): the reason alone, exit code 2. */
 class NoticeUsageError extends Error {}
 
 type Call = <N extends OperationName>(name: N, input: InputOf<N>) => Promise<OutputOf<N>>
@@ -109,6 +109,13 @@ async function chooseExisting(call: Call, unit: Unit, number: string | undefined
 export async function runNoticeCommand(dataDir: string, unitQuery: string, opts: NoticeCommandOptions) {
   if (opts.issue && opts.number) throw new NoticeUsageError('--issue 签发新通知书时不能同时指定 --number')
   if (!opts.issue && opts.deadline) throw new NoticeUsageError('--deadline 只用于 --issue 签发新通知书')
+  // Before anything is issued (a number once given is never given back) or rendered: the file must be writable.
+  try {
+    await assertWritableTarget(opts.out)
+  } catch (error) {
+    if (error instanceof FileWriteError) throw new NoticeUsageError(error.message)
+    throw error
+  }
   const core = openCore(dataDir, readAppVersion())
   try {
     const call = caller(core)
@@ -144,9 +151,11 @@ export function configureNoticeCommand(command: Command, globalDataDir: () => st
       try {
         await runNoticeCommand(resolveDataDir(opts.dataDir ?? globalDataDir()), unit, opts)
       } catch (error) {
-        if (error instanceof NoticeUsageError)
-          command.error(`错误：${error.message}`, { exitCode: exitCodes.usage, code: 'access-audit.notice' })
-        throw error
+        if (!(error instanceof NoticeUsageError)) throw error
+        // The reason and where to look, not the whole usage text: the command was well-formed.
+        out.error(`错误：${error.message}`)
+        out.error('（用法见 access-audit notice --help）')
+        throw new CommanderError(exitCodes.usage, 'access-audit.notice', error.message)
       }
     })
 }

@@ -31,6 +31,7 @@ import { fitInside, toWordImage, type WordImage } from './evidence-image'
 import { printableText } from './html-escape'
 import { evidenceKey, loadNoticeEvidence, missingPhotoText } from './notice-evidence'
 import { noticeText } from './notice-text'
+import { itemWhereText } from './notice-where'
 
 /**
  * The 整改通知书 as an editable Word file, with the same content and order as the printed one and the same
@@ -189,7 +190,7 @@ function itemTable(item: NoticeDocumentItem, images: Map<string, WordImage | nul
         }),
       ],
     }),
-    row(noticeText.locationLabel(item.source), textCell(item.location)),
+    row(noticeText.locationLabel(item.source), textCell(itemWhereText(item))),
     row(noticeText.foundLabel, textCell(item.found)),
   ]
   if (item.elements.length > 0) rows.push(row(noticeText.elementsLabel(item.source), elementParagraphs(item)))

@@ -9,6 +9,7 @@ import { escapeHtml, escapeMultiline, imageDataUrl } from './html-escape'
 import { evidenceKey, loadNoticeEvidence, missingPhotoText, type LoadedEvidence } from './notice-evidence'
 import { noticeCss } from './notice-styles'
 import { noticeText } from './notice-text'
+import { itemWhereText } from './notice-where'
 
 /**
  * The 整改通知书 as one self-contained HTML document for printing and for Chromium's print-to-PDF: styles inline,
@@ -55,7 +56,7 @@ function row(label: string, valueHtml: string): string {
 
 function itemHtml(item: NoticeDocumentItem, images: Map<string, LoadedEvidence>): string {
   const rows = [
-    row(noticeText.locationLabel(item.source), escapeMultiline(item.location)),
+    row(noticeText.locationLabel(item.source), escapeMultiline(itemWhereText(item))),
     row(noticeText.foundLabel, escapeMultiline(item.found)),
   ]
   if (item.elements.length > 0) rows.push(row(noticeText.elementsLabel(item.source), elementsHtml(item)))

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { severityLabels } from '../../../shared/catalog'
 import { formatChineseDate, formatClause, type NoticeDocument } from '../../../shared/domain/notice-document'
 import { printableText } from './html-escape'
+import { itemWhere } from './notice-where'
 
 /**
  * The notice's items as an Excel sheet (整改项), for units that track the fixes in a spreadsheet. Every value is
@@ -28,15 +29,6 @@ const maxCellChars = 32_767
 function cellText(value: string): string {
   const text = printableText(value)
   return text.length > maxCellChars ? `${text.slice(0, maxCellChars - 1)}…` : text
-}
-
-/** 场所名称·部位 → 场所名称 / 部位; a web location keeps the portal name and the page apart the same way. */
-function splitLocation(location: string): [string, string] {
-  const at = location.indexOf('·')
-  if (at > 0) return [location.slice(0, at), location.slice(at + 1)]
-  const url = location.search(/\s+https?:\/\//)
-  if (url > 0) return [location.slice(0, url), location.slice(url).trim()]
-  return [location, '']
 }
 
 function problemText(item: NoticeDocument['items'][number]): string {
@@ -77,10 +69,10 @@ export async function renderNoticeXlsx(doc: NoticeDocument): Promise<Uint8Array>
 
   const deadline = formatChineseDate(doc.deadline)
   for (const item of doc.items) {
-    const [place, position] = splitLocation(item.location)
+    const { subject, position } = itemWhere(item)
     const values = [
       item.index,
-      cellText(place),
+      cellText(subject),
       cellText(position),
       cellText(problemText(item)),
       cellText(item.clauses.map(formatClause).join('\n')),

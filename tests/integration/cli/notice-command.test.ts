@@ -58,6 +58,27 @@ describe('access-audit notice', () => {
     const none = await cli(['notice', unit.name, '--format', 'pdf', '--out', path.join(out, 'a.pdf')])
     expect(none.code).toBe(2)
     expect(none.stderr).toContain('还没有签发的整改通知书')
+    // The reason and a one-line hint, not the whole usage text.
+    expect(none.stderr.trim().split('\n')).toHaveLength(2)
+    expect(none.stderr).toContain('access-audit notice --help')
+    expect(none.stderr).not.toMatch(/Usage|--format <format>/)
+    // With --issue, a folder that does not exist is refused before the number is used (the next test issues 第1号).
+    const noFolder = await cli([
+      'notice',
+      unit.name,
+      '--issue',
+      '--format',
+      'pdf',
+      '--out',
+      path.join(out, 'no', 'such.pdf'),
+    ])
+    expect(noFolder.code).toBe(2)
+    expect(noFolder.stderr).toContain(`文件夹“${path.join(out, 'no')}”不存在`)
+    expect(noFolder.stderr).not.toMatch(/ENOENT|\.tmp|\.probe/)
+    expect(noFolder.stdout).not.toContain('已签发')
+    const intoFolder = await cli(['notice', unit.name, '--issue', '--format', 'pdf', '--out', out])
+    expect(intoFolder.code).toBe(2)
+    expect(intoFolder.stderr).toContain('是一个文件夹')
     const unknown = await cli(['notice', '不存在的单位', '--format', 'pdf', '--out', path.join(out, 'a.pdf')])
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain('未找到责任单位“不存在的单位”')
@@ -136,10 +157,17 @@ describe('access-audit notice', () => {
     expect(excel.code).toBe(0)
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(fs.readFileSync(xlsxFile) as unknown as ArrayBuffer)
-    expect(book.getWorksheet('整改项')!.rowCount).toBe(4)
+    const sheet = book.getWorksheet('整改项')!
+    expect(sheet.rowCount).toBe(4)
+    // Site items come first; the web item's portal and page have their own columns.
+    expect([sheet.getCell('B3').value, sheet.getCell('C3').value]).toEqual(['区政务服务大厅', '北门坡道'])
+    expect([sheet.getCell('B4').value, sheet.getCell('C4').value]).toEqual([
+      '区住建局网站',
+      'https://zj.example/',
+    ])
   })
 
-  it('has nothing left to issue afterwards, refuses an unknown number, and leaves no file when the write fails', async () => {
+  it('has nothing left to issue afterwards, refuses an unknown number, and a missing output folder without writing anything', async () => {
     const again = await cli([
       'notice',
       unit.name,
@@ -171,7 +199,9 @@ describe('access-audit notice', () => {
       '--out',
       path.join(out, 'no', 'such.docx'),
     ])
-    expect(missingFolder.code).toBe(1)
+    expect(missingFolder.code).toBe(2)
+    expect(missingFolder.stderr).toContain('不存在，请先创建该文件夹或换一个输出位置')
+    expect(missingFolder.stderr).not.toMatch(/ENOENT|\.tmp/)
     expect(fs.existsSync(path.join(out, 'no'))).toBe(false)
     expect(fs.readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })

@@ -1,7 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { renderToFile, writeFileAtomically } from '../../../electron/core/documents'
+import {
+  assertWritableTarget,
+  FileWriteError,
+  renderToFile,
+  writeFileAtomically,
+} from '../../../electron/core/documents'
 import { makeTempDir } from '../../support/temp-dir'
 
 let dir: string
@@ -28,8 +33,29 @@ describe('writeFileAtomically', () => {
   })
 
   it('fails for a missing folder without creating anything', async () => {
-    await expect(writeFileAtomically(path.join(dir, 'no', 'such', 'a.docx'), 'x')).rejects.toThrow()
+    const target = path.join(dir, 'no', 'such', 'a.docx')
+    const error = await writeFileAtomically(target, 'x').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(FileWriteError)
+    // Named by the file the user chose, in zh-CN; the temporary file's name is nobody's business.
+    expect((error as Error).message).toBe(
+      `无法写入文件“${target}”：文件夹“${path.dirname(target)}”不存在，请先创建该文件夹或换一个输出位置`,
+    )
     expect(fs.readdirSync(dir)).toEqual([])
+  })
+})
+
+describe('assertWritableTarget', () => {
+  it('accepts a writable folder and leaves nothing behind', async () => {
+    await assertWritableTarget(path.join(dir, 'a.pdf'))
+    expect(fs.readdirSync(dir)).toEqual([])
+  })
+
+  it('refuses a missing folder, a folder as the target and a path through a file, in zh-CN', async () => {
+    await expect(assertWritableTarget(path.join(dir, 'no', 'a.pdf'))).rejects.toThrow(/不存在/)
+    await expect(assertWritableTarget(dir)).rejects.toThrow(/是一个文件夹/)
+    fs.writeFileSync(path.join(dir, 'file'), 'x')
+    await expect(assertWritableTarget(path.join(dir, 'file', 'a.pdf'))).rejects.toThrow(/不是文件夹/)
+    expect(fs.readdirSync(dir)).toEqual(['file'])
   })
 })
 

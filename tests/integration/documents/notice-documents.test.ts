@@ -248,11 +248,31 @@ describe('Excel', () => {
     expect(sheet.getCell('E3').value).toBe('GB 55019-2021 第3.1.4条（强制性条文）\nGB 50763-2012 第3.4.4条')
     expect(sheet.getCell('G3').value).toBe('严重')
     expect(sheet.getCell('H3').value).toBe('2026年4月4日')
+    // A web item: the portal and its page in their own columns (the fields the snapshot carries).
+    expect(sheet.getCell('B5').value).toBe('乌达区图书馆门户网站')
+    expect(sheet.getCell('C5').value).toBe('https://lib.example.gov.cn/news?id=1&x=<b>')
     const remedy = sheet.getCell('F5')
     expect(remedy.type).toBe(ExcelJS.ValueType.String)
     expect(remedy.value).toBe(formulaText)
     expect(String(sheet.getCell('D5').value)).toContain(hostileSnippet)
     const zip = await JSZip.loadAsync(bytes)
     expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).not.toContain('<f>')
+  })
+
+  it('splits the location line of a notice snapshotted before the place and position fields existed', async () => {
+    const doc = sampleNotice()
+    const [site, , web] = doc.items
+    const legacyWeb = { ...web!, subject: undefined, position: undefined }
+    const manyPages = { ...legacyWeb, index: 4, location: '区住建局网站（3 个页面）' }
+    const bytes = await renderNoticeXlsx({ ...doc, items: [site!, legacyWeb, manyPages] })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
+    const sheet = book.getWorksheet(noticeSheetName)!
+    expect([sheet.getCell('B3').value, sheet.getCell('C3').value]).toEqual(['乌达区图书馆', '北入口坡道'])
+    expect([sheet.getCell('B4').value, sheet.getCell('C4').value]).toEqual([
+      '乌达区图书馆门户网站',
+      'https://lib.example.gov.cn/news?id=1&x=<b>',
+    ])
+    expect([sheet.getCell('B5').value, sheet.getCell('C5').value]).toEqual(['区住建局网站', '3 个页面'])
   })
 })
