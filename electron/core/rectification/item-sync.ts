@@ -12,7 +12,7 @@ import { inTransaction } from '../db/transaction'
 import { rootElementId, siteMatchKey } from '../inspections/findings-service'
 import { manualCheckIdOf, ruleIdOf, worstSeverity } from './item-content'
 import { closePendingProposals, recordEvent, touchItem, transition } from './item-transitions'
-import { dayOf } from './rectification-dates'
+import { dayOf } from '../../../shared/domain/local-dates'
 import { proposeVerifications } from './verification-proposals'
 
 /**

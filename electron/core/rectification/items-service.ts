@@ -15,7 +15,7 @@ import {
   touchItem,
   transition,
 } from './item-transitions'
-import { localDay } from './rectification-dates'
+import { localDay } from '../../../shared/domain/local-dates'
 
 /** Tracking of items: list, edit, drop, merge, the unit's reply, verification, reopening, proposals. */
 

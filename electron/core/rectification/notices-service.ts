@@ -16,7 +16,7 @@ import { loadItems } from './item-rows'
 import { itemState, transition } from './item-transitions'
 import { allocateNoticeSeq } from './notice-numbering'
 import { buildNoticeDocument } from './notice-snapshot'
-import { localDay } from './rectification-dates'
+import { localDay } from '../../../shared/domain/local-dates'
 import { loadRectificationSettings } from './settings-service'
 
 /**

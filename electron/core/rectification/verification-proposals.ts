@@ -3,7 +3,7 @@ import { classifyKeys } from '../audits/run-compare'
 import type { Db } from '../db/open-database'
 import { rootElementId } from '../inspections/findings-service'
 import { manualCheckIdOf, ruleIdOf } from './item-content'
-import { dayOf } from './rectification-dates'
+import { dayOf } from '../../../shared/domain/local-dates'
 import { recordEvent, touchItem } from './item-transitions'
 
 /**
