@@ -1,5 +1,6 @@
 /**
- * The plan indicators the team reports on. Source: 乌达区“十四五”残疾人保障和发展规划 — 专栏1 主要指标 (No. 11,
+ * The plan indicators the team reports on, and the plan period they belong to — the one place both are written
+ * (the reports compute from it; the screen's 规划期 preset reads it). Source: 乌达区“十四五”残疾人保障和发展规划 — 专栏1 主要指标 (No. 11,
  * 困难重度残疾人家庭无障碍改造数 ≥362 户, 约束性) and the 无障碍 tasks of 四（五）3–4 and 专栏6 (public facilities,
  * 政府门户网站 to meet the accessible-website standard in full, 过街音响提示装置 at signalised crossings).
  *
@@ -12,14 +13,32 @@ export interface IndicatorDefinition {
   title: string
   unit: string
   kind: 'manual' | 'derived'
+  /** The plan's target for the plan period (targets are set for the period, not per year). */
   target: string | null
   targetValue: number | null
-  /** Manual indicators: the first year whose entries count toward the target (the plan period starts 2021). */
-  fromYear?: number
   definition: string
 }
 
-export const planStartYear = 2021
+/** 乌达区“十四五”残疾人保障和发展规划: 2021–2025. A manual figure counts toward a target only in these years. */
+export const planPeriod = { title: '“十四五”规划期', startYear: 2021, endYear: 2025 } as const
+
+/** The plan period as calendar days (the 规划期 report period). */
+export function planPeriodDays(): { from: string; to: string } {
+  return { from: `${planPeriod.startYear}-01-01`, to: `${planPeriod.endYear}-12-31` }
+}
+
+/**
+ * A manual indicator's yearly entries split at the plan's end: `within` count toward the target, `after` (the
+ * team keeps recording once the plan has ended) are shown beside it but never added to it.
+ */
+export function splitPlanEntries<E extends { year: number }>(
+  entries: readonly E[],
+): { within: E[]; after: E[] } {
+  return {
+    within: entries.filter((e) => e.year >= planPeriod.startYear && e.year <= planPeriod.endYear),
+    after: entries.filter((e) => e.year > planPeriod.endYear),
+  }
+}
 
 export const householdModificationsId = 'home-modifications'
 export const publicFacilitiesId = 'public-facilities-rectified'
@@ -35,9 +54,7 @@ export const indicatorCatalog: readonly IndicatorDefinition[] = [
     kind: 'manual',
     target: '≥362',
     targetValue: 362,
-    fromYear: planStartYear,
-    definition:
-      '规划专栏1第11项（约束性）。按年度填报完成户数，累计 2021 年（规划期起始）以来各年度之和，累计达到 362 户即达标。',
+    definition: `规划专栏1第11项（约束性）。按年度填报完成户数；规划期（${planPeriod.startYear}–${planPeriod.endYear} 年）内、截至统计日所在年度的各年度之和与目标 362 户比较，达到即达标。${planPeriod.endYear} 年以后填报的年度单独列出，不计入规划目标。`,
   },
   {
     id: publicFacilitiesId,

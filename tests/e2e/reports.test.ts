@@ -116,15 +116,27 @@ describe('统计报表, end to end', () => {
     await page.waitForFunction(() => document.body.innerText.includes('完成户数不能为负数'))
     await expectNoAxeViolations(page, '统计报表 form with errors')
 
+    // The last year of the plan period (2021–2025) counts toward the ≥362 target…
+    await typeInto(page, 'indicator-record_year', '2025')
     await typeInto(page, 'indicator-record_value', '120')
     await typeInto(page, 'indicator-record_note', '区残联与住建局联合实施')
     await page.click('::-p-text(保存填报)')
-    const year = new Date().getFullYear()
-    await announced(`已保存：${year} 年 120 户，累计 120 户`)
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="indicator-home-modifications"]')?.textContent === '120 户',
-    )
-    await waitForText(page, `${year} 年：120 户（区残联与住建局联合实施）`)
+    await announced('已保存：2025 年 120 户，规划期内累计 120 户')
+    const figure = () =>
+      page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid="indicator-home-modifications"]')?.textContent ===
+          '规划期内 120 户',
+      )
+    await figure()
+    await waitForText(page, '2025 年：120 户（区残联与住建局联合实施）')
+    // …a year after it is listed apart and leaves the plan's figure as it was.
+    await typeInto(page, 'indicator-record_year', '2026')
+    await typeInto(page, 'indicator-record_value', '30')
+    await page.click('::-p-text(保存填报)')
+    await announced('已保存：2026 年 30 户（规划期后，不计入规划目标；规划期内累计 120 户）')
+    await waitForText(page, '2026 年：30 户（规划期后，不计入目标）')
+    await figure()
   })
 
   it('exports the report as Excel and PDF downloads', async () => {

@@ -14,7 +14,9 @@ import {
   portalsPassingId,
   publicFacilitiesId,
   type IndicatorDefinition,
-} from './indicator-catalog'
+  planPeriod,
+  splitPlanEntries,
+} from '../../../shared/domain/plan-indicators'
 
 /** Place types that are not public service facilities in the plan's sense (专栏6 item 2). */
 const notPublicFacility = new Set(['residential-community', 'road-crossing', 'other'])
@@ -50,12 +52,19 @@ function view(
   }
 }
 
-function manualIndicator(db: Db, def: IndicatorDefinition): IndicatorView {
+/**
+ * A recorded indicator as of `asOf`: the entries of the years up to asOf's year (a report of 2022 knows nothing of
+ * 2026), and as its value the sum of those within the plan period — the target is the plan period's. Entries of
+ * years after the plan stay in `entries` and are shown apart (splitPlanEntries), never added to the value.
+ */
+function manualIndicator(db: Db, def: IndicatorDefinition, asOf: string): IndicatorView {
+  const asOfYear = Number(asOf.slice(0, 4))
   const entries = db
-    .prepare(`SELECT year, value, note FROM indicator_entries WHERE indicator_id = ? ORDER BY year`)
-    .all(def.id) as Array<{ year: number; value: number; note: string | null }>
-  const counted = entries.filter((e) => e.year >= (def.fromYear ?? 0))
-  const value = counted.reduce((sum, e) => sum + e.value, 0)
+    .prepare(
+      `SELECT year, value, note FROM indicator_entries WHERE indicator_id = ? AND year <= ? ORDER BY year`,
+    )
+    .all(def.id, asOfYear) as Array<{ year: number; value: number; note: string | null }>
+  const value = splitPlanEntries(entries).within.reduce((sum, e) => sum + e.value, 0)
   return view(def, value, null, def.targetValue === null ? null : value >= def.targetValue, entries)
 }
 
@@ -121,7 +130,7 @@ function isAudibleSignal(category: string): boolean {
 /** Every indicator of the catalog, in its order. */
 export function computeIndicators(ctx: CoreContext, inputs: IndicatorInputs): IndicatorView[] {
   return indicatorCatalog.map((def) => {
-    if (def.kind === 'manual') return manualIndicator(ctx.db, def)
+    if (def.kind === 'manual') return manualIndicator(ctx.db, def, inputs.asOf)
     switch (def.id) {
       case publicFacilitiesId: {
         const { rectified, total } = publicFacilities(inputs.items, inputs.asOf)
@@ -160,7 +169,8 @@ export interface IndicatorRecordInput {
 
 /**
  * Records (or corrects) one year's figure of a manual indicator: an upsert in a transaction, so a failed save
- * leaves the previous figure. The year must lie between the plan's first year and the current year.
+ * leaves the previous figure. The year must lie between the plan's first year and the current year (years after the
+ * plan's end are accepted: the team keeps recording, and the reports list them apart from the plan's target).
  */
 export function recordIndicatorEntry(ctx: CoreContext, input: IndicatorRecordInput): void {
   const def = findIndicator(input.indicatorId)
@@ -171,7 +181,7 @@ export function recordIndicatorEntry(ctx: CoreContext, input: IndicatorRecordInp
     ])
   }
   const thisYear = ctx.now().getFullYear()
-  const firstYear = def.fromYear ?? 2000
+  const firstYear = planPeriod.startYear
   if (input.year < firstYear || input.year > thisYear) {
     throw new ApiError('VALIDATION', `年度须在 ${firstYear} 年至 ${thisYear} 年之间`, [
       { path: 'year', message: `年度：须在 ${firstYear} 年（规划期起始）至 ${thisYear} 年（今年）之间` },

@@ -2,18 +2,13 @@ import type { ExportedFile } from '../../../shared/domain/rectification'
 import { ApiError } from '../../../shared/api/errors'
 import type { CoreContext } from '../context'
 import type { PdfRenderer } from '../documents/pdf-port'
+import { mimeTypes, safeFileName } from '../rectification/notice-exports'
 import { reportHtml } from './report-html'
 import { reportSummary, type ReportQuery } from './report-summary'
-import { reportXlsx } from './report-xlsx'
 
 export interface ReportExportInput extends ReportQuery {
   format: 'pdf' | 'xlsx'
 }
-
-const mimeTypes = {
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const
 
 function unitName(ctx: CoreContext, unitId: number | undefined): string | null {
   if (unitId === undefined) return null
@@ -40,7 +35,8 @@ export async function exportReport(
     bytes =
       input.format === 'pdf'
         ? await pdf.renderPdf(reportHtml(summary, { unitName: unit, generatedAt: generatedAt(ctx.now()) }))
-        : await reportXlsx(summary, unit)
+        : // Loaded on first use, like the notices' Word and Excel renderers: the app starts without the Excel library.
+          await (await import('./report-xlsx')).reportXlsx(summary, unit)
   } catch (error) {
     // The renderer's own typed errors (e.g. no browser found) reach the user as they are.
     if (error instanceof ApiError) throw error
@@ -49,12 +45,12 @@ export async function exportReport(
       `生成统计报表失败：${error instanceof Error ? error.message : String(error)}`,
     )
   }
-  const suffix = unit ? `_${unit}` : ''
+  // The notices' file-name rule: no character Windows refuses, no control character, a bounded length.
+  const base = safeFileName(
+    ['无障碍整改统计报表', summary.from, summary.to, ...(unit ? [unit] : [])].join('_'),
+  )
   return {
-    fileName: `无障碍整改统计报表_${summary.from}_${summary.to}${suffix}.${input.format}`.replace(
-      /[\\/:*?"<>|\s]+/g,
-      '_',
-    ),
+    fileName: `${base}.${input.format}`,
     mimeType: mimeTypes[input.format],
     base64: Buffer.from(bytes).toString('base64'),
     byteLength: bytes.byteLength,

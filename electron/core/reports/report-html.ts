@@ -6,7 +6,16 @@ import type {
 } from '../../../shared/domain/rectification'
 import { formatChineseDate } from '../../../shared/domain/notice-document'
 import { escapeHtml } from '../documents/html-escape'
-import { countDefinitions, countLabels, countKeys, formatMedian, indicatorValueText } from './report-labels'
+import {
+  countDefinitions,
+  countKeys,
+  countLabels,
+  formatCount,
+  indicatorFigure,
+  laterYearsText,
+  shortMonthLabel,
+} from '../../../shared/domain/report-definitions'
+import { splitPlanEntries } from '../../../shared/domain/plan-indicators'
 import { barChartSvg } from './report-svg'
 
 /**
@@ -35,6 +44,7 @@ td.num { white-space: nowrap; width: 9%; }
 table.counts th[scope='row'] { width: 37%; font-weight: 400; }
 table.counts thead th { font-size: 9pt; padding: 1.2mm 0.8mm; }
 table.indicators { table-layout: fixed; } table.indicators td.num { width: auto; white-space: normal; }
+.figure { white-space: nowrap; }
 tr { break-inside: avoid; }
 caption { text-align: left; font-weight: 700; padding-bottom: 1mm; }
 .chart { display: block; max-width: 170mm; margin: 2mm 0; break-inside: avoid; }
@@ -50,12 +60,7 @@ function countsHead(first: string): string {
 }
 
 function countCells(row: ReportCounts): string {
-  return countKeys
-    .map(
-      (k) =>
-        `<td class="num">${escapeHtml(k === 'medianDaysToFix' ? formatMedian(row.medianDaysToFix) : row[k])}</td>`,
-    )
-    .join('')
+  return countKeys.map((k) => `<td class="num">${escapeHtml(formatCount(row, k))}</td>`).join('')
 }
 
 function rowsTable(caption: string, first: string, rows: readonly ReportRow[]): string {
@@ -68,19 +73,23 @@ function rowsTable(caption: string, first: string, rows: readonly ReportRow[]): 
 function indicatorsTable(indicators: readonly IndicatorView[]): string {
   const body = indicators
     .map((i) => {
+      // Yearly entries: the plan period's (the figure is their sum), then any later years apart.
+      const within = splitPlanEntries(i.entries).within
+      const later = laterYearsText(i)
       const entries =
-        i.entries.length === 0
+        (within.length === 0
           ? ''
-          : `<br><small>${i.entries.map((e) => `${e.year}年 ${e.value}${escapeHtml(i.unit)}`).join('；')}</small>`
+          : `<br><small>${escapeHtml(within.map((e) => `${e.year} 年 ${e.value} ${i.unit}`).join('；'))}</small>`) +
+        (later === null ? '' : `<br><small>${escapeHtml(later)}</small>`)
       const met = i.met === null ? '—' : i.met ? '已达标' : '未达标'
       return `<tr><th scope="row">${escapeHtml(i.title)}（${escapeHtml(i.unit)}）<br><small>${
         i.kind === 'manual' ? '填报' : '自动统计'
-      }</small></th><td class="num">${escapeHtml(indicatorValueText(i))}${entries}</td><td>${escapeHtml(
+      }</small></th><td class="num"><span class="figure">${escapeHtml(indicatorFigure(i))}</span>${entries}</td><td>${escapeHtml(
         i.target ?? '—',
       )}</td><td>${met}</td><td><small>${escapeHtml(i.definition)}</small></td></tr>`
     })
     .join('')
-  return `<table class="indicators"><caption>规划指标</caption><colgroup><col style="width:30%"><col style="width:17%"><col style="width:11%"><col style="width:9%"><col style="width:33%"></colgroup><thead><tr><th scope="col">指标</th><th scope="col" class="num">完成情况</th><th scope="col">目标</th><th scope="col">达标</th><th scope="col">口径</th></tr></thead><tbody>${body}</tbody></table>`
+  return `<table class="indicators"><caption>规划指标</caption><colgroup><col style="width:28%"><col style="width:21%"><col style="width:10%"><col style="width:9%"><col style="width:32%"></colgroup><thead><tr><th scope="col">指标</th><th scope="col" class="num">完成情况</th><th scope="col">目标</th><th scope="col">达标</th><th scope="col">口径</th></tr></thead><tbody>${body}</tbody></table>`
 }
 
 function portalTable(summary: ReportSummary): string {
@@ -111,7 +120,12 @@ export function reportHtml(summary: ReportSummary, options: ReportHtmlOptions): 
       ? barChartSvg({
           id: 'month',
           title: '各月发现与核验通过的整改项',
-          categories: months.map((m) => m.label),
+          // "9月" under each bar and the year once under its first month: full labels would run together.
+          categories: months.map((m) => shortMonthLabel(m.key)),
+          groups: months.map((m, index) =>
+            index === 0 || m.key.endsWith('-01') ? `${m.key.slice(0, 4)}年` : null,
+          ),
+          descriptions: months.map((m) => m.label),
           series: [
             { name: '发现', values: months.map((m) => m.found) },
             { name: '核验通过', values: months.map((m) => m.verified) },

@@ -6,7 +6,7 @@ import { countItems } from './report-counts'
 import { dayOf, inRange, localDayOf, monthsOf, type DayRange } from './report-dates'
 import { loadReportItems, type ReportItem } from './report-items'
 import { computeIndicators } from './indicators'
-import { planStartYear } from './indicator-catalog'
+import { planPeriod } from '../../../shared/domain/plan-indicators'
 
 export interface ReportQuery {
   from: string
@@ -148,10 +148,10 @@ export function reportSummary(ctx: CoreContext, query: ReportQuery): ReportSumma
 export function indicatorsToday(ctx: CoreContext): ReportSummary['indicators'] {
   const today = localDayOf(ctx.now())
   const items = loadReportItems(ctx.db, null)
-  const planPeriod: DayRange = { from: `${planStartYear}-01-01`, to: today }
+  const sincePlanStart: DayRange = { from: `${planPeriod.startYear}-01-01`, to: today }
   return computeIndicators(ctx, {
     items,
     asOf: today,
-    verifiedInPeriod: countItems(items, planPeriod, today).verified,
+    verifiedInPeriod: countItems(items, sincePlanStart, today).verified,
   })
 }

@@ -41,14 +41,19 @@ function fillOf(id: string, index: number): string {
 export function barChartSvg(options: {
   id: string
   title: string
+  /** Axis labels under the bars; keep them short (e.g. "9月"), long ones are cut. */
   categories: string[]
+  /** A second axis row, e.g. the year under a year's first month (null: nothing under that bar). */
+  groups?: Array<string | null>
+  /** Full names of the categories for the chart's description, when the axis labels are shortened. */
+  descriptions?: string[]
   series: BarSeries[]
   width?: number
 }): string {
   const { id, title, categories, series } = options
   const width = options.width ?? 640
   const height = 240
-  const margin = { top: 36, right: 12, bottom: 48, left: 40 }
+  const margin = { top: 36, right: 12, bottom: options.groups ? 40 : 28, left: 40 }
   const plotW = width - margin.left - margin.right
   const plotH = height - margin.top - margin.bottom
   const max = Math.max(1, ...series.flatMap((s) => s.values))
@@ -57,7 +62,10 @@ export function barChartSvg(options: {
   const labelEvery = Math.ceil(categories.length / 12)
   const parts: string[] = []
   const desc = categories
-    .map((c, i) => `${c}：${series.map((s) => `${s.name} ${s.values[i] ?? 0}`).join('，')}`)
+    .map(
+      (c, i) =>
+        `${options.descriptions?.[i] ?? c}：${series.map((s) => `${s.name} ${s.values[i] ?? 0}`).join('，')}`,
+    )
     .join('；')
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="${id}-t ${id}-d" viewBox="0 0 ${width} ${height}" width="100%">`,
@@ -95,10 +103,17 @@ export function barChartSvg(options: {
         )
       }
     })
+    const cx = margin.left + ci * groupW + groupW / 2
     if (ci % labelEvery === 0) {
-      const cx = margin.left + ci * groupW + groupW / 2
       parts.push(
         `<text x="${cx.toFixed(1)}" y="${y0 + 16}" font-size="10" text-anchor="middle">${escapeHtml(shorten(category, 8))}</text>`,
+      )
+    }
+    const group = options.groups?.[ci]
+    if (group) {
+      // Left-aligned at its first bar, so the label reads as the start of that group ("2026年" from January on).
+      parts.push(
+        `<text x="${(margin.left + ci * groupW + 1).toFixed(1)}" y="${y0 + 32}" font-size="10" font-weight="700">${escapeHtml(group)}</text>`,
       )
     }
   })

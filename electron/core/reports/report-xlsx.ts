@@ -1,11 +1,20 @@
 import ExcelJS from 'exceljs'
 import type { ReportRow, ReportSummary } from '../../../shared/domain/rectification'
-import { countKeys, countLabels, countDefinitions } from './report-labels'
+import { countDefinitions, countKeys, countLabels } from '../../../shared/domain/report-definitions'
+import { planPeriod, splitPlanEntries } from '../../../shared/domain/plan-indicators'
+// The documents module's own helper (as notice-xlsx uses it); imported from its file, not the module index, which
+// would load the Word library with it.
+import { printableText } from '../documents/html-escape'
 
 /**
  * The summary report as an Excel workbook: one sheet per breakdown plus the indicators, numbers stored as numbers
  * (so the team can sum and chart them), a frozen header row, and a sheet with the definitions.
+ *
+ * Every text cell goes through `printableText`: unit, portal and clause names are typed by people or taken from
+ * audited websites, and one control character in a cell makes Excel refuse the whole file.
  */
+
+const text = printableText
 
 const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } }
 
@@ -24,7 +33,7 @@ function countsSheet(book: ExcelJS.Workbook, name: string, first: string, rows: 
   ]
   for (const row of rows) {
     // A missing median stays an empty cell, not 0 days.
-    sheet.addRow({ ...row, medianDaysToFix: row.medianDaysToFix ?? undefined })
+    sheet.addRow({ ...row, label: text(row.label), medianDaysToFix: row.medianDaysToFix ?? undefined })
   }
   styleHeader(sheet)
 }
@@ -41,7 +50,7 @@ export async function reportXlsx(summary: ReportSummary, unitName: string | null
   ]
   overview.addRow({ label: '统计期间开始', value: summary.from })
   overview.addRow({ label: '统计期间结束', value: summary.to })
-  overview.addRow({ label: '责任单位', value: unitName ?? '全部责任单位' })
+  overview.addRow({ label: '责任单位', value: text(unitName ?? '全部责任单位') })
   overview.addRow({ label: '统计截至', value: summary.asOf })
   for (const k of countKeys) {
     const value = summary.totals[k]
@@ -63,7 +72,12 @@ export async function reportXlsx(summary: ReportSummary, unitName: string | null
   ]
   for (const p of summary.portalScores) {
     for (const pt of p.points) {
-      portals.addRow({ portal: p.portalName, date: pt.date, score: pt.score ?? undefined, runId: pt.runId })
+      portals.addRow({
+        portal: text(p.portalName),
+        date: pt.date,
+        score: pt.score ?? undefined,
+        runId: pt.runId,
+      })
     }
   }
   styleHeader(portals)
@@ -73,6 +87,7 @@ export async function reportXlsx(summary: ReportSummary, unitName: string | null
     { header: '指标', key: 'title', width: 34 },
     { header: '单位', key: 'unit', width: 8 },
     { header: '完成数', key: 'value', width: 10 },
+    { header: '规划期后（不计入目标）', key: 'later', width: 14 },
     { header: '总数', key: 'outOf', width: 10 },
     { header: '目标', key: 'target', width: 12 },
     { header: '达标', key: 'met', width: 8 },
@@ -80,15 +95,17 @@ export async function reportXlsx(summary: ReportSummary, unitName: string | null
     { header: '口径', key: 'definition', width: 80 },
   ]
   for (const i of summary.indicators) {
+    const later = i.kind === 'manual' ? splitPlanEntries(i.entries).after : []
     indicators.addRow({
-      title: i.title,
-      unit: i.unit,
+      title: text(i.title),
+      unit: text(i.unit),
       value: i.value,
+      later: later.length === 0 ? undefined : later.reduce((sum, e) => sum + e.value, 0),
       outOf: i.outOf ?? undefined,
       target: i.target ?? '',
       met: i.met === null ? '' : i.met ? '是' : '否',
       kind: i.kind === 'manual' ? '填报' : '自动统计',
-      definition: i.definition,
+      definition: text(i.definition),
     })
   }
   styleHeader(indicators)
@@ -98,11 +115,20 @@ export async function reportXlsx(summary: ReportSummary, unitName: string | null
     { header: '指标', key: 'title', width: 34 },
     { header: '年度', key: 'year', width: 8 },
     { header: '数值', key: 'value', width: 10 },
+    { header: '计入规划目标', key: 'inPlan', width: 14 },
     { header: '备注', key: 'note', width: 40 },
   ]
   for (const i of summary.indicators) {
-    for (const e of i.entries)
-      entries.addRow({ title: i.title, year: e.year, value: e.value, note: e.note ?? '' })
+    for (const e of i.entries) {
+      const inPlan = e.year >= planPeriod.startYear && e.year <= planPeriod.endYear
+      entries.addRow({
+        title: text(i.title),
+        year: e.year,
+        value: e.value,
+        inPlan: inPlan ? '是' : '否（规划期后）',
+        note: text(e.note),
+      })
+    }
   }
   styleHeader(entries)
 

@@ -2,7 +2,7 @@ import { Table, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
 import type { ReportRow } from '../../../shared/domain/rectification'
-import { countKeys, formatDays } from './report-format'
+import { countKeys, countLabels, formatCount } from '../../../shared/domain/report-definitions'
 
 const collator = new Intl.Collator('zh-CN')
 
@@ -17,12 +17,12 @@ export function BreakdownTable(props: { title: string; first: string; rows: Repo
       sorter: (a, b) => collator.compare(a.label, b.label),
     },
     ...countKeys.map((k) => ({
-      title: t(`reports.totals.${k}`),
+      title: countLabels[k],
       dataIndex: k,
       key: k,
       align: 'right' as const,
       sorter: (a: ReportRow, b: ReportRow) => (a[k] ?? -1) - (b[k] ?? -1),
-      render: k === 'medianDaysToFix' ? (v: number | null) => formatDays(v, t) : undefined,
+      render: (_: unknown, row: ReportRow) => formatCount(row, k),
     })),
   ]
   return (

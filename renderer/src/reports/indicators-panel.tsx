@@ -2,30 +2,27 @@ import { useState } from 'react'
 import { Button, Form, Input, InputNumber, Progress, Select, Typography } from 'antd'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { planPeriod, splitPlanEntries } from '../../../shared/domain/plan-indicators'
 import type { IndicatorView } from '../../../shared/domain/rectification'
+import { indicatorFigure } from '../../../shared/domain/report-definitions'
 import { useApi } from '../api/api-context'
 import { applyFieldErrors } from '../api/form-errors'
 import { useAnnounce } from '../components/announcer'
 import { ErrorAlert } from '../components/error-alert'
-
-function valueText(i: IndicatorView, t: (key: string, o?: Record<string, unknown>) => string): string {
-  return i.outOf === null
-    ? t('reports.indicators.value', { value: i.value, unit: i.unit })
-    : t('reports.indicators.valueOf', { value: i.value, outOf: i.outOf, unit: i.unit })
-}
 
 function IndicatorCard({ indicator: i }: { indicator: IndicatorView }) {
   const { t } = useTranslation()
   const whole = i.targetValue ?? i.outOf
   const percent = whole ? Math.min(100, Math.round((i.value / whole) * 100)) : null
   const headingId = `aa-indicator-${i.id}`
+  const { within, after } = splitPlanEntries(i.entries)
   return (
     <li className="aa-indicator">
       <Typography.Title level={3} id={headingId} className="aa-indicator-title">
         {i.title}
       </Typography.Title>
       <p className="aa-indicator-figure">
-        <strong data-testid={`indicator-${i.id}`}>{valueText(i, t)}</strong>
+        <strong data-testid={`indicator-${i.id}`}>{indicatorFigure(i)}</strong>
         <span className="aa-indicator-meta">
           {' · '}
           {i.target ? t('reports.indicators.target', { target: i.target }) : t('reports.indicators.noTarget')}
@@ -59,9 +56,16 @@ function IndicatorCard({ indicator: i }: { indicator: IndicatorView }) {
             <p>{t('reports.indicators.noEntries')}</p>
           ) : (
             <ul className="aa-indicator-entries">
-              {i.entries.map((e) => (
+              {/* The plan period's years (the figure is their sum), then later years, marked as not counted. */}
+              {within.map((e) => (
                 <li key={e.year}>
                   {t('reports.indicators.entry', { year: e.year, value: e.value, unit: i.unit })}
+                  {e.note ? `（${e.note}）` : ''}
+                </li>
+              ))}
+              {after.map((e) => (
+                <li key={e.year} data-testid={`indicator-later-${i.id}`}>
+                  {t('reports.indicators.laterEntry', { year: e.year, value: e.value, unit: i.unit })}
                   {e.note ? `（${e.note}）` : ''}
                 </li>
               ))}
@@ -100,7 +104,14 @@ function RecordForm({ manual }: { manual: IndicatorView[] }) {
     onSuccess: (views, v) => {
       setError(null)
       const total = views.find((i) => i.id === v.indicatorId)?.value ?? 0
-      announce(t('reports.indicators.saved', { year: v.year, value: v.value, total }))
+      const later = (v.year ?? 0) > planPeriod.endYear
+      announce(
+        t(later ? 'reports.indicators.savedLater' : 'reports.indicators.saved', {
+          year: v.year,
+          value: v.value,
+          total,
+        }),
+      )
       form.setFieldsValue({ value: null, note: '' })
       void queryClient.invalidateQueries({ queryKey: ['reports:summary'] })
     },
@@ -133,7 +144,7 @@ function RecordForm({ manual }: { manual: IndicatorView[] }) {
           <Form.Item
             name="year"
             label={t('reports.indicators.year')}
-            extra={t('reports.indicators.yearHelp')}
+            extra={t('reports.indicators.yearHelp', { from: planPeriod.startYear, to: planPeriod.endYear })}
             rules={[
               {
                 required: true,

@@ -1,3 +1,5 @@
+import { planPeriodDays } from '../../../shared/domain/plan-indicators'
+
 /** Report periods: calendar days of the user's own calendar, presets computed from today. */
 
 export interface Period {
@@ -32,8 +34,8 @@ export function presetPeriod(id: PresetId, today: Date): Period {
     case 'thisYear':
       return { from: day(y, 1, 1), to: day(y, 12, 31) }
     case 'planPeriod':
-      // 乌达区“十四五”残疾人事业发展规划: 2021–2025.
-      return { from: '2021-01-01', to: '2025-12-31' }
+      // The plan period is the indicator catalog's (乌达区“十四五”规划), written once there.
+      return planPeriodDays()
   }
 }
 

@@ -14,6 +14,7 @@ import {
 import { Table } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { ReportRow, ReportSummary } from '../../../shared/domain/rectification'
+import { countLabels, shortMonthLabel } from '../../../shared/domain/report-definitions'
 import { ChartFigure } from './chart-figure'
 
 /**
@@ -38,7 +39,7 @@ function legendText(value: string) {
 function monthTick(rows: ReportRow[]): ((label: string, index: number) => string) | undefined {
   const years = new Set(rows.map((r) => r.key.slice(0, 4)))
   if (years.size !== 1) return undefined
-  return (_label, index) => `${Number(rows[index]?.key.slice(5, 7))}月`
+  return (_label, index) => shortMonthLabel(rows[index]?.key ?? '')
 }
 
 const animate = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
@@ -64,7 +65,6 @@ function FoundVerifiedBars(props: {
   rows: Array<{ label: string; found: number; verified: number }>
   tickFormatter?: ((label: string, index: number) => string) | undefined
 }) {
-  const { t } = useTranslation()
   const tilt = props.rows.length > (props.tickFormatter ? 12 : 4)
   return (
     <ResponsiveContainer width="100%" height={300}>
@@ -85,7 +85,7 @@ function FoundVerifiedBars(props: {
         <Legend formatter={legendText} />
         <Bar
           dataKey="found"
-          name={t('reports.totals.found')}
+          name={countLabels.found}
           fill={foundColor}
           stroke={foundColor}
           isAnimationActive={animate}
@@ -94,7 +94,7 @@ function FoundVerifiedBars(props: {
         </Bar>
         <Bar
           dataKey="verified"
-          name={t('reports.totals.verified')}
+          name={countLabels.verified}
           fill="url(#aa-hatch-verified)"
           stroke={verifiedColor}
           strokeWidth={2}
@@ -108,7 +108,6 @@ function FoundVerifiedBars(props: {
 }
 
 function FoundVerifiedTable(props: { rows: ReportRow[]; first: string }) {
-  const { t } = useTranslation()
   return (
     <Table<ReportRow>
       size="small"
@@ -117,9 +116,9 @@ function FoundVerifiedTable(props: { rows: ReportRow[]; first: string }) {
       dataSource={props.rows}
       columns={[
         { title: props.first, dataIndex: 'label', key: 'label' },
-        { title: t('reports.totals.found'), dataIndex: 'found', key: 'found', align: 'right' },
-        { title: t('reports.totals.verified'), dataIndex: 'verified', key: 'verified', align: 'right' },
-        { title: t('reports.totals.overdue'), dataIndex: 'overdue', key: 'overdue', align: 'right' },
+        { title: countLabels.found, dataIndex: 'found', key: 'found', align: 'right' },
+        { title: countLabels.verified, dataIndex: 'verified', key: 'verified', align: 'right' },
+        { title: countLabels.overdue, dataIndex: 'overdue', key: 'overdue', align: 'right' },
       ]}
     />
   )

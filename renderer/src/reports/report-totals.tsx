@@ -1,7 +1,12 @@
 import { Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { ReportCounts } from '../../../shared/domain/rectification'
-import { countKeys, formatDays } from './report-format'
+import {
+  countDefinitions,
+  countKeys,
+  countLabels,
+  formatCount,
+} from '../../../shared/domain/report-definitions'
 
 /** The period's totals as cards: one description list (name → figure), so each figure is read with its name. */
 export function ReportTotals({ totals }: { totals: ReportCounts }) {
@@ -14,15 +19,11 @@ export function ReportTotals({ totals }: { totals: ReportCounts }) {
       <dl className="aa-report-cards" data-testid="report-totals">
         {countKeys.map((k) => (
           <div key={k} className="aa-report-card">
-            <dt>{t(`reports.totals.${k}`)}</dt>
+            <dt>{countLabels[k]}</dt>
             <dd>
-              {k === 'medianDaysToFix' ? (
-                formatDays(totals.medianDaysToFix, t)
-              ) : (
-                <>
-                  <span className="aa-report-card-value">{totals[k]}</span> {t('reports.totals.items')}
-                </>
-              )}
+              {/* The median names its unit (天) in its label; the counts are items. */}
+              <span className="aa-report-card-value">{formatCount(totals, k)}</span>
+              {k === 'medianDaysToFix' ? null : ` ${t('reports.totals.items')}`}
             </dd>
           </div>
         ))}
@@ -32,8 +33,8 @@ export function ReportTotals({ totals }: { totals: ReportCounts }) {
         <dl>
           {countKeys.map((k) => (
             <div key={k}>
-              <dt>{t(`reports.totals.${k}`)}</dt>
-              <dd>{t(`reports.definitions.${k}`)}</dd>
+              <dt>{countLabels[k]}</dt>
+              <dd>{countDefinitions[k]}</dd>
             </div>
           ))}
         </dl>

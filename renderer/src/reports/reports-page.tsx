@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { Button, Input, Select, Space, Spin, Typography } from 'antd'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { planPeriod } from '../../../shared/domain/plan-indicators'
 import { useApi } from '../api/api-context'
 import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
@@ -54,7 +55,7 @@ export function ReportsPage() {
                 aria-pressed={activePreset === id}
                 onClick={() => setPeriod(presetPeriod(id, today))}
               >
-                {t(`reports.filters.${id}`)}
+                {t(`reports.filters.${id}`, { from: planPeriod.startYear, to: planPeriod.endYear })}
               </Button>
             ))}
           </Space>

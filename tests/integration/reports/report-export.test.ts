@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPdfRenderer } from '../../../electron/core/documents/pdf-renderer'
 import { reportHtml } from '../../../electron/core/reports/report-html'
@@ -27,6 +28,8 @@ beforeAll(async () => {
     .prepare(`UPDATE units SET name = ? WHERE id = ?`)
     .run('区<b>卫健委</b><img src=x onerror=alert(1)>', ids.unitB)
   await h.call('indicators:record', { indicatorId: 'home-modifications', year: 2025, value: 120 })
+  // After the plan period (2021–2025): listed, never added to the plan's figure.
+  await h.call('indicators:record', { indicatorId: 'home-modifications', year: 2026, value: 40 })
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'access-audit-report-export-'))
 })
 afterAll(async () => {
@@ -73,6 +76,8 @@ describe('reports:export', () => {
     expect(flat).toContain('GB55019-2021第3.1.4条')
     expect(flat).toContain('困难重度残疾人家庭无障碍改造数（户）')
     expect(flat).toContain('≥362')
+    expect(flat).toContain('规划期内120户')
+    expect(flat).toContain('规划期后（不计入目标）：2026年40户')
     expect(flat).toContain('区教育局网站')
     // The markup in the unit name stayed text: no element was made of it (the PDF would show an image box).
     const html = reportHtml(await h.call('reports:summary', q1), { unitName: null, generatedAt: 'x' })
@@ -138,17 +143,73 @@ describe('reports:export', () => {
       expect.any(Number),
     ])
     const indicators = book.getWorksheet('规划指标')!
+    expect(indicators.getRow(1).getCell(4).value).toBe('规划期后（不计入目标）')
     const homes = indicators.getRow(2)
     expect(homes.getCell(1).value).toBe('困难重度残疾人家庭无障碍改造数')
+    // The plan period's 120, the later year's 40 in its own column: the target is compared with 120 only.
     expect(homes.getCell(3).value).toBe(120)
-    expect(homes.getCell(6).value).toBe('否')
-    expect(book.getWorksheet('指标年度填报')!.getRow(2).values).toEqual([
+    expect(homes.getCell(4).value).toBe(40)
+    expect(homes.getCell(7).value).toBe('否')
+    const entries = book.getWorksheet('指标年度填报')!
+    expect(entries.getRow(2).values).toEqual([
       undefined,
       '困难重度残疾人家庭无障碍改造数',
       2025,
       120,
+      '是',
       '',
     ])
+    expect(entries.getRow(3).values).toEqual([
+      undefined,
+      '困难重度残疾人家庭无障碍改造数',
+      2026,
+      40,
+      '否（规划期后）',
+      '',
+    ])
+  })
+
+  it('strips control characters from names, so Excel can open the file', async () => {
+    // One control character in a shared string makes the workbook XML invalid and Excel refuses the file.
+    const db = h.ctx.db
+    const before = db.prepare(`SELECT name FROM units WHERE id = ?`).pluck().get(ids.unitA) as string
+    const portalBefore = db
+      .prepare(`SELECT name FROM portals WHERE id = ?`)
+      .pluck()
+      .get(ids.portalW1) as string
+    db.prepare(`UPDATE units SET name = ? WHERE id = ?`).run('区\u0001残联\u000b（测试）', ids.unitA)
+    db.prepare(`UPDATE portals SET name = ? WHERE id = ?`).run('区教育局\u0008网站', ids.portalW1)
+    try {
+      const file = await h.call('reports:export', { ...q1, format: 'xlsx' })
+      const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'))
+      const parts = Object.keys(zip.files).filter((name) => name.endsWith('.xml'))
+      expect(parts.length).toBeGreaterThan(5)
+      let all = ''
+      for (const name of parts) all += await zip.file(name)!.async('string')
+      // eslint-disable-next-line no-control-regex
+      expect(all).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/)
+      expect(all).toContain('区残联（测试）')
+      expect(all).toContain('区教育局网站')
+      // eslint-disable-next-line no-control-regex
+      expect(file.fileName).not.toMatch(/[\u0000-\u001f]/)
+    } finally {
+      db.prepare(`UPDATE units SET name = ? WHERE id = ?`).run(before, ids.unitA)
+      db.prepare(`UPDATE portals SET name = ? WHERE id = ?`).run(portalBefore, ids.portalW1)
+    }
+  })
+
+  it('labels the printed month axis "1月", with the year once under its first month', async () => {
+    const summary = await h.call('reports:summary', { from: '2025-11-01', to: '2026-03-31' })
+    const html = reportHtml(summary, { unitName: null, generatedAt: 'x' })
+    const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'))
+    const ticks = [...svg.matchAll(/<text [^>]*font-size="10" text-anchor="middle">([^<]+)<\/text>/g)].map(
+      (m) => m[1],
+    )
+    expect(ticks).toEqual(['11月', '12月', '1月', '2月', '3月'])
+    const years = [...svg.matchAll(/font-weight="700">([^<]+)<\/text>/g)].map((m) => m[1])
+    expect(years).toEqual(['2025年', '2026年'])
+    // The chart's description keeps the full month names for screen readers and the data table below.
+    expect(svg).toContain('2025年11月：发现')
   })
 
   it('reports a renderer failure as EXPORT_FAILED in zh-CN', async () => {
