@@ -71,6 +71,10 @@ export function FormDialog<V extends object, R>(props: {
         name={props.name}
         layout="vertical"
         onFinish={(values) => void submit(values)}
+        // A server refusal stays on its field only until the field is changed (no client rule would clear it).
+        onValuesChange={(changed: object) =>
+          form.setFields(Object.keys(changed).map((name) => ({ name: name as never, errors: [] })))
+        }
         initialValues={props.initialValues}
       >
         <ErrorAlert error={error} />
