@@ -9,7 +9,8 @@ import { useAnnounce } from '../components/announcer'
 import { domId, photoAlt } from './format'
 import { isConflict, type MutationQueue } from './mutation-queue'
 
-function readBase64(file: File): Promise<string> {
+/** The file as base64 (no data: prefix), the form the photo upload operations take. */
+export function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
     reader.onload = () => {

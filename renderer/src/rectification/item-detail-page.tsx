@@ -15,6 +15,7 @@ import { formatDay, localToday } from './dates'
 import { ClaimDialog, DropDialog, EditItemDialog, ReopenDialog, VerifyDialog } from './item-dialogs'
 import { EvidenceList } from './item-evidence'
 import { ItemElements } from './item-elements'
+import { ItemFindings } from './item-findings'
 import { ItemHistory } from './item-history'
 import { ProposalPanel } from './proposal-panel'
 import { invalidateRectification } from './queries'
@@ -219,6 +220,12 @@ function ItemDetailPage({ id }: { id: number }) {
         </Typography.Title>
         <EvidenceList evidence={data.evidence} title={data.title} />
       </section>
+      <section aria-labelledby="rect-findings-heading">
+        <Typography.Title level={2} id="rect-findings-heading">
+          {t('rectification.detail.findings')}
+        </Typography.Title>
+        <ItemFindings item={data} />
+      </section>
       {data.reply && (
         <section aria-labelledby="rect-reply-heading">
           <Typography.Title level={2} id="rect-reply-heading">
@@ -233,7 +240,11 @@ function ItemDetailPage({ id }: { id: number }) {
           {data.reply.photos.length > 0 && (
             <EvidenceList
               evidence={data.reply.photos.map((ref) => ({ kind: 'photo' as const, ref }))}
-              title={`${data.title} ${t('rectification.detail.replyPhotos')}`}
+              title={data.title}
+              photoAlt={(index) =>
+                t('rectification.detail.replyPhotoAlt', { n: index + 1, title: data.title })
+              }
+              label={t('rectification.detail.replyPhotos')}
             />
           )}
         </section>

@@ -9,6 +9,7 @@ import {
 import { useApi } from '../api/api-context'
 import { FormDialog } from '../components/form-dialog'
 import { localToday } from './dates'
+import { ReplyPhotoPicker, useReplyPhotos } from './reply-photos'
 
 /**
  * The forms that change an item. Each saves through one API operation; the server validates (required reasons,
@@ -183,11 +184,23 @@ export function EditItemDialog(props: DialogProps<RectificationItem> & { item: R
   )
 }
 
+/** The unit's reply: its text and date, and photos of the fix uploaded one by one before the claim cites them. */
 export function ClaimDialog(props: DialogProps<RectificationItem> & { item: RectificationItem }) {
   const { item } = props
   const { t } = useTranslation()
   const api = useApi()
   const [form] = Form.useForm<{ text: string; repliedOn: string }>()
+  const photos = useReplyPhotos()
+  const save = async (v: { text: string; repliedOn: string }) => {
+    await photos.settled()
+    return api.call('rectification:claim', {
+      id: item.id,
+      version: item.version,
+      text: v.text,
+      repliedOn: v.repliedOn,
+      photos: photos.photos.map((p) => p.sha256),
+    })
+  }
   return (
     <FormDialog
       form={form}
@@ -195,15 +208,7 @@ export function ClaimDialog(props: DialogProps<RectificationItem> & { item: Rect
       title={t('rectification.claim.title')}
       okText={t('rectification.claim.ok')}
       initialValues={{ text: '', repliedOn: localToday() }}
-      save={(v) =>
-        api.call('rectification:claim', {
-          id: item.id,
-          version: item.version,
-          text: v.text,
-          repliedOn: v.repliedOn,
-          photos: [],
-        })
-      }
+      save={save}
       onSaved={props.onSaved}
       onClose={props.onClose}
     >
@@ -213,7 +218,7 @@ export function ClaimDialog(props: DialogProps<RectificationItem> & { item: Rect
       <Form.Item label={t('rectification.claim.repliedOn')} name="repliedOn" required>
         <Input type="date" style={{ width: '12em', maxWidth: '100%' }} />
       </Form.Item>
-      <p className="aa-wa-muted">{t('rectification.claim.photosNote')}</p>
+      <ReplyPhotoPicker state={photos} />
     </FormDialog>
   )
 }

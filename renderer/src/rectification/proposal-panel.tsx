@@ -28,11 +28,13 @@ export function ProposalPanel(props: {
       <Typography.Title level={2} id="rect-proposal-heading">
         {t('rectification.proposal.heading')}
       </Typography.Title>
-      <p>
-        <strong>{origin}</strong>：{proposal.explanation}
-      </p>
+      {/* The explanation already starts with the check's date and kind (e.g. "2026-04-02 复查：…"). */}
+      <p>{proposal.explanation}</p>
       <p className="aa-wa-muted">
-        {t('rectification.proposal.proposedAt', { time: formatDateTime(proposal.proposedAt) })}
+        {t('rectification.proposal.basis', {
+          origin,
+          time: formatDateTime(proposal.proposedAt),
+        })}
       </p>
       <ErrorAlert error={decide.error} />
       <Space wrap>

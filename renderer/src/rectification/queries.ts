@@ -2,6 +2,13 @@ import type { QueryClient } from '@tanstack/react-query'
 
 /** After any change to items or notices: lists, details and notice progress all read the same rows. */
 export function invalidateRectification(queryClient: QueryClient): void {
-  for (const key of ['rectification:list', 'rectification:get', 'notices:list', 'notices:get'])
+  // findings:list too: a merge moves findings between items, and the item page lists them.
+  for (const key of [
+    'rectification:list',
+    'rectification:get',
+    'notices:list',
+    'notices:get',
+    'findings:list',
+  ])
     void queryClient.invalidateQueries({ queryKey: [key] })
 }
