@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
 import { execFileSync } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'puppeteer-core'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchTestBrowser } from '../support/chromium'
 import { makeTempDir } from '../support/temp-dir'
@@ -18,6 +20,8 @@ let seed: RectificationSeed
 let downloads: string
 const dialogs: string[] = []
 let noticeNumber = ''
+/** Files the unit sent with its reply, made in beforeAll. */
+const files = { before: '', after: '', notImage: '', tooLarge: '' }
 
 function isoDay(offsetDays: number): string {
   const d = new Date()
@@ -85,6 +89,7 @@ beforeAll(async () => {
   downloads = path.join(temp.dir, 'downloads')
   fs.mkdirSync(downloads)
   seed = await seedRectificationData(dataDir)
+  await writeReplyFiles(temp.dir)
   door = await startWebDoor(dataDir)
   browser = await launchTestBrowser()
   const session = await browser.target().createCDPSession()
@@ -344,12 +349,14 @@ describe('整改跟踪, end to end', () => {
     await expectNoAxeViolations(page, '整改通知书 list after the exports')
   })
 
-  it('records the unit reply and the verification: the status text follows each step', async () => {
+  it('records the unit reply with photos (refusals named, nothing lost, thumbnails removable) and the verification', async () => {
     await openItem(seed.siteTitle)
     await waitForStatus('已通知')
     expect(await page.$('::-p-text(退回重新整改)')).toBeNull()
     await page.click('::-p-text(登记整改回复)')
     await page.waitForSelector('#claim_text')
+    // The dialog hands the focus to its first field.
+    await page.waitForFunction(() => document.activeElement?.id === 'claim_text')
     await modalButton('登记')
     await page.waitForFunction(() =>
       document
@@ -358,12 +365,63 @@ describe('整改跟踪, end to end', () => {
         ?.textContent?.includes('请填写责任单位的整改回复'),
     )
     await page.type('#claim_text', '北门坡道已按 1:12 坡度重建，附照片。')
+    // The refusal leaves its field once the field is changed.
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('#claim_text')?.closest('.ant-form-item')?.textContent?.includes('请填写'),
+    )
+
+    // The photo chooser is a labelled file input reached with the keyboard.
+    const chooser = await page.waitForSelector('.ant-modal input[type="file"]')
+    const chooserName = await chooser!.evaluate((input) =>
+      Array.from((input as HTMLInputElement).labels ?? [])
+        .map((l) => l.textContent)
+        .join(' '),
+    )
+    expect(chooserName).toContain('选择照片')
+    // A file that is not an image, and one over the browser door's request limit: each refused by name.
+    await chooser!.uploadFile(files.notImage, files.tooLarge)
+    await page.waitForFunction(() => document.querySelectorAll('.ant-modal [role="alert"]').length === 2)
+    const refusals = await page.$$eval('.ant-modal [role="alert"]', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    )
+    expect(refusals[0]).toContain('“整改说明.txt”不是图片文件，未添加')
+    expect(refusals[1]).toMatch(/未添加“现场全景\.png”：请求过大/)
+    expect(await page.$eval('#claim_text', (el) => (el as HTMLTextAreaElement).value)).toBe(
+      '北门坡道已按 1:12 坡度重建，附照片。',
+    )
+    await expectNoAxeViolations(page, '登记整改回复 dialog with refused photos')
+
+    await chooser!.uploadFile(files.before, files.after)
+    await announced('已添加 2 张整改照片')
+    await page.waitForFunction(
+      () => document.querySelectorAll('.ant-modal .aa-photo-list img[alt^="整改照片："]').length === 2,
+    )
+    expect(await page.$$('.ant-modal [role="alert"]')).toHaveLength(0)
+    await shot('claim-photos')
+    await expectNoAxeViolations(page, '登记整改回复 dialog with photos')
+    await page.click('button[aria-label="移除照片 坡道-施工中.jpg"]')
+    await announced('已移除照片 坡道-施工中.jpg')
+    await page.waitForFunction(() => document.querySelectorAll('.ant-modal .aa-photo-list li').length === 1)
+    // The removed photo's button is gone: the focus stays in the form, on the chooser.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('file')
     await modalButton('登记')
     await announced('已登记整改回复')
     // The claim button is gone; focus lands on the status line that says what changed.
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'item-status')
     await waitForStatus('已报整改')
     await waitForText(page, '北门坡道已按 1:12 坡度重建')
+    // The reply's one photo is shown (from the data folder, a data: URL), not the removed one.
+    await page.waitForFunction(() => {
+      const imgs = document.querySelectorAll<HTMLImageElement>(
+        'section[aria-labelledby="rect-reply-heading"] img',
+      )
+      return imgs.length === 1 && imgs[0]!.src.startsWith('data:image/') && imgs[0]!.complete
+    })
+    expect(
+      await page.$eval('section[aria-labelledby="rect-reply-heading"] img', (img) => img.getAttribute('alt')),
+    ).toBe(`整改照片 1：${seed.siteTitle}`)
+    await shot('claimed')
     await expectNoAxeViolations(page, 'item detail after the claim')
 
     await page.click('.aa-rect-panel ::-p-text(核验通过)')
@@ -401,6 +459,22 @@ describe('整改跟踪, end to end', () => {
     await waitForText(page, '误报：该图片为装饰性图片')
   })
 })
+
+async function writeReplyFiles(dir: string): Promise<void> {
+  const jpeg = (background: string) =>
+    sharp({ create: { width: 64, height: 48, channels: 3, background } })
+      .jpeg()
+      .toBuffer()
+  files.before = path.join(dir, '坡道-施工中.jpg')
+  files.after = path.join(dir, '坡道-完工.jpg')
+  files.notImage = path.join(dir, '整改说明.txt')
+  files.tooLarge = path.join(dir, '现场全景.png')
+  fs.writeFileSync(files.before, await jpeg('#a0522d'))
+  fs.writeFileSync(files.after, await jpeg('#2e8b57'))
+  fs.writeFileSync(files.notImage, '坡道已整改完毕。')
+  // Random bytes do not compress: about 3 MB of base64, over the door's 2 MB request limit.
+  fs.writeFileSync(files.tooLarge, crypto.randomBytes(2_300_000))
+}
 
 /** Sets a date field the way a picker would (typing into <input type=date> depends on the locale's order). */
 async function setDate(fieldId: string, value: string): Promise<void> {
