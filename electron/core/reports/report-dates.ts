@@ -1,20 +1,12 @@
 /**
  * Calendar days for reports. Stored timestamps are ISO instants (UTC); a report period is a range of the team's
- * own calendar days, so every instant is turned into the local day it fell on before it is compared. Plain dates
- * (deadlines, reply dates) are already calendar days and stay as they are.
+ * own calendar days, so every instant is turned into the local day it fell on (dayOf) before it is compared. Plain
+ * dates (deadlines, notice dates, reply dates) are already calendar days and stay as they are. The day helpers are
+ * the ones the rectification items use (shared/domain/local-dates.ts), so a report and the items agree on a day.
  */
+import { dayFrom, lastDayOfMonth } from '../../../shared/domain/local-dates'
 
-// The same calendar-day rules as the rectification items themselves (deadlines, overdue).
-export { addDays, dayOf, localDay as localDayOf } from '../rectification/rectification-dates'
-import { addDays } from '../rectification/rectification-dates'
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0')
-}
-
-function isoOf(date: Date): string {
-  return date.toISOString().slice(0, 10)
-}
+export { addDays, dayOf, localDay as localDayOf } from '../../../shared/domain/local-dates'
 
 export interface DayRange {
   from: string
@@ -32,9 +24,9 @@ export function monthsOf(range: DayRange): Array<DayRange & { key: string; label
   let month = Number(range.from.slice(5, 7))
   const lastKey = range.to.slice(0, 7)
   for (;;) {
-    const key = `${year}-${pad(month)}`
-    const start = `${key}-01`
-    const end = addDays(isoOf(new Date(Date.UTC(year, month, 1))), -1)
+    const start = dayFrom(year, month, 1)
+    const end = dayFrom(year, month, lastDayOfMonth(year, month))
+    const key = start.slice(0, 7)
     months.push({
       key,
       label: `${year}年${month}月`,

@@ -2,6 +2,7 @@ import type { ExportedFile } from '../../../shared/domain/rectification'
 import { ApiError } from '../../../shared/api/errors'
 import type { CoreContext } from '../context'
 import type { PdfRenderer } from '../documents/pdf-port'
+import { pad } from '../../../shared/domain/local-dates'
 import { mimeTypes, safeFileName } from '../rectification/notice-exports'
 import { reportHtml } from './report-html'
 import { reportSummary, type ReportQuery } from './report-summary'
@@ -18,7 +19,6 @@ function unitName(ctx: CoreContext, unitId: number | undefined): string | null {
 }
 
 function generatedAt(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
   return `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日 ${pad(now.getHours())}:${pad(now.getMinutes())}`
 }
 

@@ -1,3 +1,4 @@
+import { dayFrom as day, lastDayOfMonth as lastDayOf } from '../../../shared/domain/local-dates'
 import { planPeriodDays } from '../../../shared/domain/plan-indicators'
 
 /** Report periods: calendar days of the user's own calendar, presets computed from today. */
@@ -10,16 +11,6 @@ export interface Period {
 export type PresetId = 'thisMonth' | 'thisQuarter' | 'thisYear' | 'planPeriod'
 
 export const presetIds: readonly PresetId[] = ['thisMonth', 'thisQuarter', 'thisYear', 'planPeriod']
-
-const pad = (n: number) => String(n).padStart(2, '0')
-
-function day(year: number, month: number, date: number): string {
-  return `${year}-${pad(month)}-${pad(date)}`
-}
-
-function lastDayOf(year: number, month: number): number {
-  return new Date(year, month, 0).getDate()
-}
 
 export function presetPeriod(id: PresetId, today: Date): Period {
   const y = today.getFullYear()
