@@ -1,3 +1,4 @@
+import type { CoreServices } from '../../electron/core/handlers'
 import { openCore, type Core } from '../../electron/core/open-core'
 import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract'
 import type { ApiErrorBody } from '../../shared/api/errors'
@@ -13,9 +14,10 @@ export interface TestCore {
   close(): void
 }
 
-export function openTestCore(): TestCore {
+/** `services`: replacements for the real ones (e.g. a PDF renderer on the tests' Chromium, or one that fails). */
+export function openTestCore(services: Partial<CoreServices> = {}): TestCore {
   const { dir, cleanup } = makeTempDir()
-  const core = openCore(dir, 'test')
+  const core = openCore(dir, 'test', {}, services)
   const dispatch = core.dispatch('cli')
   return {
     core,
