@@ -39,6 +39,7 @@ CREATE TABLE rectification_items (
   place_id       INTEGER REFERENCES places (id) ON DELETE RESTRICT,
   portal_id      INTEGER REFERENCES portals (id) ON DELETE RESTRICT,
   title          TEXT NOT NULL,
+  -- A category id (shared/domain/rectification-categories.ts: catalog category ids, 'web', 'web-ageing', …).
   category       TEXT NOT NULL,
   severity       TEXT NOT NULL CHECK (severity IN ('critical', 'major', 'minor')),
   status         TEXT NOT NULL DEFAULT 'open'
@@ -50,6 +51,7 @@ CREATE TABLE rectification_items (
   notice_id      INTEGER REFERENCES notices (id) ON DELETE RESTRICT,
   reply_json     TEXT,
   first_found_at TEXT NOT NULL,
+  -- The notice's date (YYYY-MM-DD), not when it was entered.
   notified_at    TEXT,
   verified_at    TEXT,
   created_at     TEXT NOT NULL,
@@ -75,7 +77,11 @@ CREATE TABLE rectification_events (
   from_status TEXT,
   to_status   TEXT,
   note        TEXT,
-  at          TEXT NOT NULL
+  -- When the event was saved (ISO timestamp): the audit trail's order.
+  at          TEXT NOT NULL,
+  -- The business day the event stands for, when it differs from the save: the notice's date (notify), the
+  -- unit's reply date (claim). NULL for the others, whose day is the day of at.
+  on_day      TEXT CHECK (on_day IS NULL OR on_day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
 ) STRICT;
 CREATE INDEX rectification_events_item ON rectification_events (item_id);
 
