@@ -57,10 +57,12 @@ export function recordEvent(
   to: ItemStatus | null,
   note: string | null,
   at: string,
+  onDay: string | null = null,
 ): void {
   db.prepare(
-    'INSERT INTO rectification_events (item_id, action, from_status, to_status, note, at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(itemId, action, from, to, note, at)
+    `INSERT INTO rectification_events (item_id, action, from_status, to_status, note, at, on_day)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(itemId, action, from, to, note, at, onDay)
 }
 
 /** Marks a change that is not a status change (edit, new evidence, proposal decided): version and time. */
@@ -81,7 +83,8 @@ export interface TransitionColumns {
 
 /**
  * Applies `action` to the item in `state`, or refuses it with INVALID_STATE naming the status and the action.
- * Returns the new status.
+ * Returns the new status. `onDay`: the business day the event stands for when it is not the day of `now` (the
+ * notice's date, the unit's reply date) — stored as the event's `on_day`, which the reports count by.
  */
 export function transition(
   db: Db,
@@ -90,6 +93,7 @@ export function transition(
   columns: TransitionColumns,
   note: string | null,
   now: string,
+  onDay: string | null = null,
 ): ItemStatus {
   const to = nextStatus(state.status, action)
   if (to === null) throw new ApiError('INVALID_STATE', transitionRefusal(state.status, action))
@@ -101,7 +105,7 @@ export function transition(
     ...entries.map(([, value]) => value),
     state.id,
   )
-  recordEvent(db, state.id, action, state.status, to, note, now)
+  recordEvent(db, state.id, action, state.status, to, note, now, onDay)
   return to
 }
 

@@ -1,6 +1,12 @@
 import { ApiError } from '../../../shared/api/errors'
 import type { ParsedInputOf } from '../../../shared/api/contract'
-import { priorityLabels, type ItemEvent, type RectificationItem } from '../../../shared/domain/rectification'
+import {
+  nextStatus,
+  priorityLabels,
+  transitionRefusal,
+  type ItemEvent,
+  type RectificationItem,
+} from '../../../shared/domain/rectification'
 import { categoryLabel, rectificationCategoryIds } from '../../../shared/domain/rectification-categories'
 import type { CoreContext } from '../context'
 import { inTransaction, likePattern } from '../db/transaction'
@@ -15,7 +21,7 @@ import {
   touchItem,
   transition,
 } from './item-transitions'
-import { localDay } from '../../../shared/domain/local-dates'
+import { dayOf, localDay } from '../../../shared/domain/local-dates'
 
 /** Tracking of items: list, edit, drop, merge, the unit's reply, verification, reopening, proposals. */
 
@@ -180,6 +186,34 @@ export function mergeItems(ctx: CoreContext, input: ParsedInputOf<'rectification
   return loadItem(ctx.db, input.targetId, today(ctx))
 }
 
+/**
+ * The unit cannot reply before it was told, nor after today (local day); a reply after a reopening answers that
+ * reopening, so it cannot be dated before it either.
+ */
+function refuseImpossibleReplyDate(ctx: CoreContext, itemId: number, repliedOn: string): void {
+  const refuse = (message: string) => {
+    throw new ApiError('VALIDATION', message, [{ path: 'repliedOn', message: `回复日期：${message}` }])
+  }
+  const day = today(ctx)
+  if (repliedOn > day) refuse(`回复日期 ${repliedOn} 晚于今天（${day}）`)
+  const notifiedOn = ctx.db
+    .prepare('SELECT notified_at FROM rectification_items WHERE id = ?')
+    .pluck()
+    .get(itemId) as string | null | undefined
+  if (notifiedOn && repliedOn < dayOf(notifiedOn)) {
+    refuse(`回复日期 ${repliedOn} 早于通知日期（${dayOf(notifiedOn)}）`)
+  }
+  const reopenedAt = ctx.db
+    .prepare(
+      `SELECT at FROM rectification_events WHERE item_id = ? AND action = 'reopen' ORDER BY id DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(itemId) as string | undefined
+  if (reopenedAt && repliedOn < dayOf(reopenedAt)) {
+    refuse(`回复日期 ${repliedOn} 早于退回重新整改的日期（${dayOf(reopenedAt)}）`)
+  }
+}
+
 export function claimItem(ctx: CoreContext, input: ParsedInputOf<'rectification:claim'>): RectificationItem {
   const now = ctx.now().toISOString()
   inTransaction(ctx.db, () => {
@@ -196,8 +230,22 @@ export function claimItem(ctx: CoreContext, input: ParsedInputOf<'rectification:
         missing.map(({ index }) => ({ path: `photos.${index}`, message: '整改照片：该照片不存在' })),
       )
     }
+    // The status decides first: a claim on an item that cannot take one is refused as such, whatever its date.
+    if (nextStatus(state.status, 'claim') === null) {
+      throw new ApiError('INVALID_STATE', transitionRefusal(state.status, 'claim'))
+    }
+    refuseImpossibleReplyDate(ctx, input.id, input.repliedOn)
     const reply = JSON.stringify({ text: input.text, repliedOn: input.repliedOn, photos })
-    transition(db, state, 'claim', { reply_json: reply }, `${input.repliedOn} 回复：${input.text}`, now)
+    // The reply date is the claim's business date (the event's on_day, which the reports count claims by).
+    transition(
+      db,
+      state,
+      'claim',
+      { reply_json: reply },
+      `${input.repliedOn} 回复：${input.text}`,
+      now,
+      input.repliedOn,
+    )
   })
   return loadItem(ctx.db, input.id, today(ctx))
 }
@@ -221,9 +269,17 @@ export function reopenItem(
   input: ParsedInputOf<'rectification:reopen'>,
 ): RectificationItem {
   const now = ctx.now().toISOString()
+  if (input.deadline !== undefined && input.deadline < today(ctx)) {
+    throw new ApiError('VALIDATION', `新的整改期限 ${input.deadline} 早于今天（${today(ctx)}）`, [
+      { path: 'deadline', message: `整改期限：不能早于今天（${today(ctx)}）` },
+    ])
+  }
   inTransaction(ctx.db, () => {
     const state = claimItemVersion(ctx.db, input.id, input.version)
-    transition(ctx.db, state, 'reopen', {}, input.reason, now)
+    // Without a new deadline the old one stays, and the item may be overdue at once.
+    const note =
+      input.deadline === undefined ? input.reason : `${input.reason}（新的整改期限 ${input.deadline}）`
+    transition(ctx.db, state, 'reopen', { deadline: input.deadline }, note, now)
   })
   return loadItem(ctx.db, input.id, today(ctx))
 }

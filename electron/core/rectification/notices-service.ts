@@ -43,6 +43,22 @@ function unitForNotice(db: Db, unitId: number): { id: number; name: string } {
   return { id: unit.id, name }
 }
 
+/**
+ * A notice is dated the day it is signed, never later: the number sequence is per year of the notice date, so a
+ * date in a future year would open that year's sequence for good, and the reports count 已通知 by this date.
+ * "Today" is the local calendar day.
+ */
+function refuseFutureIssueDate(ctx: CoreContext, draft: Draft): void {
+  const day = today(ctx)
+  if (draft.issuedOn > day) {
+    throw new ApiError(
+      'VALIDATION',
+      `通知日期 ${draft.issuedOn} 晚于今天（${day}），通知书只能在签发当日或之后登记`,
+      [{ path: 'issuedOn', message: `通知日期：不能晚于今天（${day}）` }],
+    )
+  }
+}
+
 const issuableStatuses: readonly ItemStatus[] = ['open', 'reopened']
 
 /** The draft's items, each of this unit and still owed a notice; otherwise a message naming the item. */
@@ -89,12 +105,14 @@ function noticeDocument(
 
 /** The document the notice would have, without a number and without saving anything. */
 export function previewNoticeDocument(ctx: CoreContext, draft: Draft): NoticeDocument {
+  refuseFutureIssueDate(ctx, draft)
   const unit = unitForNotice(ctx.db, draft.unitId)
   return noticeDocument(ctx, draft, unit.name, itemsForNotice(ctx, unit, draft.itemIds), null)
 }
 
 export function issueNotice(ctx: CoreContext, draft: Draft): NoticeSummary {
   const now = ctx.now().toISOString()
+  refuseFutureIssueDate(ctx, draft)
   const id = inTransaction(ctx.db, () => {
     const db = ctx.db
     const unit = unitForNotice(db, draft.unitId)
@@ -131,14 +149,17 @@ export function issueNotice(ctx: CoreContext, draft: Draft): NoticeSummary {
         `文号“${number}”已被使用。文号格式中没有年份 {year} 时，不同年度的序号会重复，请在通知书设置中修改文号格式。`,
       )
     }
+    // The business date is the notice's date (a notice dated 10-31 entered on 11-02 was sent in October): it is
+    // the item's notified_at and the notify event's on_day; the event's `at` keeps when it was entered.
     for (const item of doc.items) {
       transition(
         db,
         itemState(db, item.itemId),
         'notify',
-        { notice_id: noticeId, notified_at: now, deadline: draft.deadline },
-        `列入整改通知书 ${number}，整改期限 ${draft.deadline}`,
+        { notice_id: noticeId, notified_at: draft.issuedOn, deadline: draft.deadline },
+        `列入整改通知书 ${number}（${draft.issuedOn}），整改期限 ${draft.deadline}`,
         now,
+        draft.issuedOn,
       )
     }
     return noticeId

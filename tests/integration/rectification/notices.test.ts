@@ -8,6 +8,8 @@ let placeId: number
 
 beforeEach(async () => {
   t = openTestCore()
+  // Notices are never dated after today: the clock stands after the latest notice date used below.
+  t.core.ctx.now = () => new Date('2027-03-01T09:00:00+08:00')
   unit = await seededUnit(t, '住房和城乡建设局')
   placeId = await createPlace(t, '区政务服务大厅', unit.id)
 })

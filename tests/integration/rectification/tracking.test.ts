@@ -44,6 +44,7 @@ describe('tracking an item', () => {
     await notify([item!.id])
     let current: RectificationItem = await get(item!.id)
     expect(current.status).toBe('notified')
+    clock = new Date('2026-12-10T16:00:00+08:00')
     current = await t.call('rectification:claim', {
       id: current.id,
       version: current.version,
@@ -60,6 +61,7 @@ describe('tracking an item', () => {
       reason: '扶手未改',
     })
     expect(current.status).toBe('reopened')
+    clock = new Date('2026-12-21T10:00:00+08:00')
     current = await t.call('rectification:claim', {
       id: current.id,
       version: current.version,
@@ -95,7 +97,7 @@ describe('tracking an item', () => {
     const attempts: Array<[string, (item: RectificationItem) => Record<string, unknown>]> = [
       [
         'rectification:claim',
-        (i) => ({ id: i.id, version: i.version, text: '已改', repliedOn: '2026-12-01' }),
+        (i) => ({ id: i.id, version: i.version, text: '已改', repliedOn: '2026-11-28' }),
       ],
       ['rectification:reopen', (i) => ({ id: i.id, version: i.version, reason: '未改' })],
     ]
@@ -260,7 +262,7 @@ describe('tracking an item', () => {
       id: current.id,
       version: current.version,
       text: '坡道已重建',
-      repliedOn: '2026-12-01',
+      repliedOn: '2026-11-28',
       photos: [sha256],
     })
     expect(claimed.reply?.photos).toEqual([sha256])
