@@ -1,6 +1,6 @@
 import type { IndicatorView } from '../../../shared/domain/rectification'
+import type { RectificationCategoryId } from '../../../shared/domain/rectification-categories'
 import { ApiError } from '../../../shared/api/errors'
-import { categoryLabel } from '../../../shared/catalog/categories'
 import type { PortalSummary } from '../audits/run-summary'
 import type { CoreContext } from '../context'
 import type { Db } from '../db/open-database'
@@ -122,9 +122,9 @@ function runPasses(run: LatestRunRow): boolean {
   }
 }
 
-/** Items store their category's zh-CN name (older rows may hold the id). */
+/** Report items carry category ids (loadReportItems turns an older row's label into its id). */
 function isAudibleSignal(category: string): boolean {
-  return category === 'audible-signal' || category === categoryLabel('audible-signal')
+  return category === ('audible-signal' satisfies RectificationCategoryId)
 }
 
 /** Every indicator of the catalog, in its order. */

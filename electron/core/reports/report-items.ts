@@ -1,4 +1,9 @@
 import type { ClauseRef, ItemStatus } from '../../../shared/domain/rectification'
+import {
+  categoryLabel,
+  isRectificationCategoryId,
+  rectificationCategoryIds,
+} from '../../../shared/domain/rectification-categories'
 import type { Db } from '../db/open-database'
 import { dayOf } from './report-dates'
 
@@ -11,6 +16,7 @@ export interface ReportItem {
   placeId: number | null
   placeType: string | null
   portalId: number | null
+  /** A category id (shown through categoryLabel); a value that is neither an id nor a label stays as it is. */
   category: string
   status: ItemStatus
   deadline: string | null
@@ -41,6 +47,13 @@ interface ItemRow {
   notified_at: string | null
   verified_at: string | null
   updated_at: string
+}
+
+/** Rows saved before categories were stored as ids hold the zh-CN label: group them with the id's rows. */
+const idByLabel = new Map<string, string>(rectificationCategoryIds.map((id) => [categoryLabel(id), id]))
+
+function categoryId(stored: string): string {
+  return isRectificationCategoryId(stored) ? stored : (idByLabel.get(stored) ?? stored)
 }
 
 function parseClauses(json: string): ClauseRef[] {
@@ -85,7 +98,7 @@ export function loadReportItems(db: Db, unitId: number | null): ReportItem[] {
       placeId: r.place_id,
       placeType: r.place_type,
       portalId: r.portal_id,
-      category: r.category,
+      category: categoryId(r.category),
       status: r.status,
       deadline: r.deadline,
       firstFound: dayOf(r.first_found_at),

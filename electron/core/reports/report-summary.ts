@@ -1,6 +1,6 @@
 import { formatClause } from '../../../shared/domain/notice-document'
 import type { PortalScorePoint, ReportRow, ReportSummary } from '../../../shared/domain/rectification'
-import { categoryLabel } from '../../../shared/catalog/categories'
+import { categoryLabel } from '../../../shared/domain/rectification-categories'
 import type { CoreContext } from '../context'
 import { countItems } from './report-counts'
 import { dayOf, inRange, localDayOf, monthsOf, type DayRange } from './report-dates'

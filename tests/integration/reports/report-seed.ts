@@ -2,8 +2,11 @@ import type { Db } from '../../../electron/core/db/open-database'
 
 /**
  * A district with rectification items around the first quarter of 2026, written straight into the schema (v4) so
- * each date is exactly what the test needs. Timestamps are at 04:00Z: the same calendar day in UTC and in China.
- * Expected counts for 2026-01-01 … 2026-03-31 (today 2026-06-15) are listed in reports.test.ts.
+ * each date and history is exactly what the counting tests need — including states the services make slowly
+ * (merged duplicates, a reopened history, a row from before categories were ids). Timestamps are at 04:00Z, the
+ * same day in UTC and in China: local-day edges are tested on data the services wrote, in report-local-days.test.ts,
+ * and the whole flow through the services in report-services.test.ts. Categories are ids, as the services store
+ * them. Expected counts for 2026-01-01 … 2026-03-31 (today 2026-06-15) are in report-summary.test.ts.
  */
 
 export const seedToday = new Date('2026-06-15T04:00:00.000Z')
@@ -153,7 +156,7 @@ export function seedReportData(db: Db): SeededIds {
   item({
     unit: a.id,
     place: p1,
-    category: '轮椅坡道',
+    category: 'ramp',
     status: 'verified',
     found: '2026-01-10',
     notified: '2026-01-20',
@@ -170,7 +173,7 @@ export function seedReportData(db: Db): SeededIds {
   item({
     unit: a.id,
     place: p1,
-    category: '无障碍厕所',
+    category: 'toilet-room',
     status: 'notified',
     found: '2026-02-05',
     notified: '2026-02-06',
@@ -182,7 +185,7 @@ export function seedReportData(db: Db): SeededIds {
   item({
     unit: b.id,
     place: p2,
-    category: '无障碍电梯',
+    category: 'lift',
     status: 'verified',
     found: '2026-03-03',
     notified: '2026-03-04',
@@ -197,7 +200,7 @@ export function seedReportData(db: Db): SeededIds {
   item({
     unit: b.id,
     place: p2,
-    category: '无障碍电梯',
+    category: 'lift',
     status: 'verified',
     found: '2025-12-20',
     notified: '2026-01-05',
@@ -211,7 +214,7 @@ export function seedReportData(db: Db): SeededIds {
   item({
     unit: a.id,
     place: p1,
-    category: '轮椅坡道',
+    category: 'ramp',
     status: 'open',
     found: '2026-04-02',
     deadline: '2026-05-01',
@@ -220,19 +223,19 @@ export function seedReportData(db: Db): SeededIds {
   item({
     unit: b.id,
     place: p2,
-    category: '门',
+    category: 'door',
     status: 'dropped',
     found: '2026-01-12',
     events: [['drop', 'dropped', '2026-01-15']],
   })
   // 7: merged duplicate: never counted.
-  item({ unit: a.id, place: p1, category: '轮椅坡道', status: 'merged', found: '2026-01-11' })
+  item({ unit: a.id, place: p1, category: 'ramp', status: 'merged', found: '2026-01-11' })
   // 8: web item, deadline on the period's last day, still notified → overdue once the period has ended.
   item({
     unit: a.id,
     source: 'web',
     portal: w1,
-    category: '网站：替代文本',
+    category: 'web',
     status: 'notified',
     found: '2026-03-10',
     notified: '2026-03-10',
@@ -244,7 +247,7 @@ export function seedReportData(db: Db): SeededIds {
   item({
     unit: b.id,
     place: p4,
-    category: '低位服务设施',
+    category: 'counter',
     status: 'verified',
     found: '2026-01-25',
     notified: '2026-02-01',
@@ -255,13 +258,13 @@ export function seedReportData(db: Db): SeededIds {
       ['verify', 'verified', '2026-05-01'],
     ],
   })
-  // 10: audible signal at a crossing, open.
+  // 10: audible signal at a crossing, open. Saved before categories were ids: the row holds the zh-CN label.
   item({ unit: b.id, place: p3, category: '过街音响提示装置', status: 'open', found: '2026-02-15' })
   // 11: the unit replied (claimed) before its deadline: not overdue although unverified.
   item({
     unit: a.id,
     place: p1,
-    category: '无障碍厕所',
+    category: 'toilet-room',
     status: 'claimed',
     found: '2026-03-01',
     notified: '2026-03-02',
