@@ -3,6 +3,7 @@ import type { ParsedInputOf } from '../../../shared/api/contract'
 import type { Inspection, PhotoData } from '../../../shared/domain/inspections'
 import { inTransaction } from '../db/transaction'
 import type { PhotoStore } from '../photos/photo-store'
+import { registerPhoto } from '../photos/register-photo'
 import { inspectionIdOfElement, loadInspection } from './inspection-rows'
 import { claimVersion, type InspectionDeps } from './inspection-service'
 
@@ -30,22 +31,7 @@ export async function attachPhoto(
   const now = deps.ctx.now().toISOString()
   inTransaction(db, () => {
     claimVersion(db, inspectionId, input.baseVersion, now)
-    db.prepare(
-      `INSERT OR IGNORE INTO photos (sha256, ext, mime_type, byte_size, width, height, original_name, taken_at,
-         latitude, longitude, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      stored.sha256,
-      stored.ext,
-      stored.mimeType,
-      stored.byteSize,
-      stored.width,
-      stored.height,
-      stored.originalName,
-      stored.takenAt,
-      stored.gps?.latitude ?? null,
-      stored.gps?.longitude ?? null,
-      now,
-    )
+    registerPhoto(db, stored, now)
     const next = db
       .prepare('SELECT COALESCE(MAX(position), 0) + 1 AS p FROM element_photos WHERE element_id = ?')
       .get(input.elementId) as { p: number }

@@ -3,6 +3,7 @@ import type { ParsedInputOf } from '../../../shared/api/contract'
 import type { CoreContext } from '../context'
 import { inTransaction } from '../db/transaction'
 import type { PhotoStorePort } from '../inspections/inspection-photos'
+import { registerPhoto } from '../photos/register-photo'
 
 /**
  * A photo the unit sent with its reply. It goes through the same photo store as inspection photos (checked,
@@ -21,25 +22,6 @@ export async function uploadReplyPhoto(
   }
   // The file is stored before the row: a refused or undecodable file throws before anything is recorded.
   const stored = await photos.ingest({ bytes, fileName: input.fileName })
-  inTransaction(ctx.db, () => {
-    ctx.db
-      .prepare(
-        `INSERT OR IGNORE INTO photos (sha256, ext, mime_type, byte_size, width, height, original_name, taken_at,
-           latitude, longitude, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        stored.sha256,
-        stored.ext,
-        stored.mimeType,
-        stored.byteSize,
-        stored.width,
-        stored.height,
-        stored.originalName,
-        stored.takenAt,
-        stored.gps?.latitude ?? null,
-        stored.gps?.longitude ?? null,
-        ctx.now().toISOString(),
-      )
-  })
+  inTransaction(ctx.db, () => registerPhoto(ctx.db, stored, ctx.now().toISOString()))
   return { sha256: stored.sha256 }
 }

@@ -274,3 +274,25 @@ describe('tracking an item', () => {
     expect(refused.code).not.toBe('INTERNAL')
   })
 })
+
+describe('reply photos and inspection photos', () => {
+  it('share one photo record: the same content uploaded twice is one row, its first name kept', async () => {
+    const bytes = (await smallJpeg('#36c')).toString('base64')
+    clock = new Date('2026-11-28T09:00:00+08:00')
+    const first = await t.call('rectification:uploadPhoto', { fileName: '回复照片.jpg', dataBase64: bytes })
+    clock = new Date('2026-11-29T09:00:00+08:00')
+    const second = await t.call('rectification:uploadPhoto', { fileName: '另存.jpg', dataBase64: bytes })
+    expect(second.sha256).toBe(first.sha256)
+    const rows = t.core.ctx.db
+      .prepare('SELECT original_name, mime_type, width, created_at FROM photos WHERE sha256 = ?')
+      .all(first.sha256)
+    expect(rows).toEqual([
+      {
+        original_name: '回复照片.jpg',
+        mime_type: 'image/jpeg',
+        width: expect.any(Number),
+        created_at: new Date('2026-11-28T09:00:00+08:00').toISOString(),
+      },
+    ])
+  })
+})
