@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { ApiError, type ErrorCode } from '../../shared/api/errors'
 import type { ApiResult } from '../../shared/api/result'
 import type { Dispatch } from '../core/dispatch'
+import { maxPhotoBytes } from '../core/photos/photo-limits'
 import { isLoopbackAddress, isLoopbackHost, rendererCsp, tokenMatches } from './security'
 
 export interface HttpDoorOptions {
@@ -21,7 +22,8 @@ export interface HttpDoor {
   close: () => Promise<void>
 }
 
-const maxBodyBytes = 2 * 1024 * 1024
+/** Room for the largest photo the store accepts, sent as base64 inside JSON (4/3 of the bytes, plus the rest). */
+const maxBodyBytes = Math.ceil((maxPhotoBytes * 4) / 3) + 1024 * 1024
 
 const statusOf: Partial<Record<ErrorCode, number>> = {
   VALIDATION: 400,

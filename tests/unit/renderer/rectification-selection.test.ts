@@ -19,6 +19,7 @@ function item(over: Partial<RectificationItem>): RectificationItem {
     found: '坡度 1:8',
     remedy: '不陡于 1:12',
     category: '轮椅坡道',
+    categoryId: 'ramp',
     severity: 'critical',
     clauses: [],
     elements: [],
