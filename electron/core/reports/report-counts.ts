@@ -7,16 +7,20 @@ import { statusAt, type ReportItem } from './report-items'
  * of the period, so the months of a year add up to the year.
  *
  * - found:     first found (first_found_at) in the period; items later dropped as false positives are left out.
- * - notified:  notified (notified_at — the notice was issued) in the period.
- * - claimed:   the unit's reply "fixed" was registered (a 'claim' event) in the period; once per item.
+ * - notified:  the date of the notice the item is on (notified_at, which the notices service sets to the notice's
+ *              issuedOn — the date printed on it, not when it was entered) in the period.
+ * - claimed:   the unit's reply "fixed" is dated in the period: a 'claim' event's on_day, which the items service
+ *              sets to the reply's repliedOn (not the day it was registered); once per item.
  * - verified:  verified (verified_at) in the period.
  * - overdue:   the deadline fell in the period and, at the end of the period (or today, if the period has not
  *              ended), the unit still owed the fix (status open, notified or reopened — see isOverdue);
  *              dropped items never count.
  * - dropped:   dropped (撤销, a 'drop' event) in the period.
- * - medianDaysToFix: over the items verified in the period, the median of whole days from notified_at to
- *              verified_at — from the day the unit was told, because the unit cannot act before; first_found_at
- *              when an item was verified without a notice.
+ * - medianDaysToFix: over the items verified in the period, the median of whole days from the notice's date
+ *              (notified_at) to verified_at — from the day the unit was told, because the unit cannot act before;
+ *              first_found_at when an item was verified without a notice.
+ *
+ * The wording shown to users is shared/domain/report-definitions.ts (countDefinitions): change both together.
  *
  * Merged duplicates are never counted (see loadReportItems).
  */

@@ -21,13 +21,17 @@ export interface ReportItem {
   status: ItemStatus
   deadline: string | null
   firstFound: string
+  /** The date of the notice the item was put on (notified_at holds the notice's date, not the save time). */
   notified: string | null
   verified: string | null
-  /** Days the unit's reply (claim) was registered; an item reopened and claimed again has several. */
+  /** The unit's reply dates (a claim event's on_day, the repliedOn of the reply); reopened and claimed again: several. */
   claimDays: string[]
   /** The day the item was dropped (撤销), when it was. */
   dropDay: string | null
-  /** Status changes in order, to know an item's status at the end of a past period. */
+  /**
+   * Status changes in the order they were saved, each on the day it stands for (the notice's date for notify, the
+   * reply date for claim, else the day it was saved), to know an item's status at the end of a past period.
+   */
   changes: Array<{ day: string; to: ItemStatus }>
   clauses: ClauseRef[]
 }
@@ -114,16 +118,24 @@ export function loadReportItems(db: Db, unitId: number | null): ReportItem[] {
 
   const events = db
     .prepare(
-      `SELECT e.item_id, e.action, e.to_status, e.at
+      `SELECT e.item_id, e.action, e.to_status, e.at, e.on_day
          FROM rectification_events e JOIN rectification_items i ON i.id = e.item_id
         WHERE i.status <> 'merged' AND (@unitId IS NULL OR i.unit_id = @unitId)
         ORDER BY e.at, e.id`,
     )
-    .all({ unitId }) as Array<{ item_id: number; action: string; to_status: ItemStatus | null; at: string }>
+    .all({ unitId }) as Array<{
+    item_id: number
+    action: string
+    to_status: ItemStatus | null
+    at: string
+    on_day: string | null
+  }>
   for (const e of events) {
     const item = items.get(e.item_id)
     if (!item) continue
-    const day = dayOf(e.at)
+    // The business day when the event has one (a notice dated before it was entered, a reply dated before it was
+    // registered); otherwise the local day it was saved.
+    const day = e.on_day ?? dayOf(e.at)
     if (e.action === 'claim') item.claimDays.push(day)
     if (e.action === 'drop') item.dropDay = day
     if (e.to_status !== null) item.changes.push({ day, to: e.to_status })
@@ -165,10 +177,9 @@ export function statusAt(item: ReportItem, day: string): ItemStatus | null {
   if (item.firstFound > day) return null
   if (item.verified !== null && item.verified <= day) return 'verified'
   let status: ItemStatus = 'open'
-  for (const change of item.changes) {
-    if (change.day > day) break
-    status = change.to
-  }
+  // Changes are in save order; their days rise with it (the services refuse a reply dated before its notice or
+  // reopening), but a later change on an earlier business day must still not be skipped: no early exit.
+  for (const change of item.changes) if (change.day <= day) status = change.to
   if (status === 'open' && item.notified !== null && item.notified <= day) status = 'notified'
   return status
 }

@@ -119,17 +119,23 @@ export function seedReportData(db: Db): SeededIds {
           spec.status,
           spec.deadline ?? null,
           at(spec.found),
-          spec.notified ? at(spec.notified) : null,
+          // As the notices service writes it: the notice's date, not a timestamp.
+          spec.notified ?? null,
           spec.verified ? at(spec.verified) : null,
           at(spec.found),
           at(spec.found),
         ).lastInsertRowid,
     )
     const event = db.prepare(
-      `INSERT INTO rectification_events (item_id, action, from_status, to_status, note, at) VALUES (?, ?, NULL, ?, NULL, ?)`,
+      `INSERT INTO rectification_events (item_id, action, from_status, to_status, note, at, on_day)
+       VALUES (?, ?, NULL, ?, NULL, ?, ?)`,
     )
-    event.run(id, 'create', 'open', at(spec.found))
-    for (const [action, to, day] of spec.events ?? []) event.run(id, action, to, at(day))
+    event.run(id, 'create', 'open', at(spec.found), null)
+    // A notify or claim carries its business day (the notice's or the reply's date) as the services store it;
+    // here it is the day the event was saved.
+    for (const [action, to, day] of spec.events ?? []) {
+      event.run(id, action, to, at(day), action === 'notify' || action === 'claim' ? day : null)
+    }
     for (const clauses of spec.findings ?? []) {
       findingSeq++
       const findingId = Number(
