@@ -2,6 +2,7 @@ import { findCheck } from '../../../shared/catalog/index'
 import type { Severity } from '../../../shared/catalog/types'
 import type { ClauseRef, EvidenceRef, ItemElement } from '../../../shared/domain/rectification'
 import { manualChecks } from '../../../shared/web/manual-checks'
+import { getCriterion } from '../../../shared/web/wcag-criteria'
 
 /**
  * What an item says (where, what was found, what to do, clauses, elements, evidence), derived from its findings
@@ -130,12 +131,51 @@ function ruleHelp(title: string, ruleId: string): string {
   return title.endsWith(suffix) ? title.slice(0, -suffix.length) : title
 }
 
-/** Detail lines written by web-findings.ts: description, then the node's fix summary, then context lines. */
-function detailParts(detail: string): { description: string; fixSummary: string | null } {
+/**
+ * Detail lines written by web-findings.ts: description, then the node's fix summary, then context lines, the
+ * last one the rule's help page (参考：<url>).
+ */
+function detailParts(detail: string): {
+  description: string
+  fixSummary: string | null
+  helpUrl: string | null
+} {
   const lines = detail.split('\n').filter(Boolean)
   const second = lines[1]
   const isContext = (line: string) => /^(需人工复核|页面：|本页共|参考：)/.test(line)
-  return { description: lines[0] ?? '', fixSummary: second && !isContext(second) ? second : null }
+  const reference = lines
+    .find((line) => line.startsWith('参考：'))
+    ?.slice('参考：'.length)
+    .trim()
+  return {
+    description: lines[0] ?? '',
+    fixSummary: second && !isContext(second) ? second : null,
+    helpUrl: reference && /^https?:\/\//.test(reference) ? reference : null,
+  }
+}
+
+/**
+ * What the unit must do, in words it can act on: the rule's requirement, how to fix the element (axe's zh-CN
+ * summary), the success criteria to meet by their Chinese names, and where the fix is explained.
+ */
+function webRemedy(
+  help: string,
+  parts: ReturnType<typeof detailParts>,
+  clauses: readonly ClauseRef[],
+): string {
+  const criteria = clauses
+    .filter((c) => c.code.startsWith('WCAG'))
+    .map((c) => getCriterion(c.clause))
+    .filter((c) => c !== undefined)
+    .map((c) => `${c.id}“${c.nameZh}”（${c.level} 级）`)
+  return [
+    help,
+    parts.fixSummary,
+    criteria.length ? `整改后应达到 WCAG 成功准则 ${criteria.join('、')}` : null,
+    parts.helpUrl ? `修改方法参见：${parts.helpUrl}` : null,
+  ]
+    .filter(Boolean)
+    .join('。')
 }
 
 function manualContent(item: ItemIdentity, findings: readonly LinkedFinding[], checkId: string): ItemContent {
@@ -201,6 +241,7 @@ function webContent(
   const parts = detailParts(last?.detail ?? '')
   const ruleId = last ? ruleIdOf(last) : ''
   const help = last ? ruleHelp(last.title, ruleId) : item.title
+  const clauses = unionClauses(findings)
   const portal = item.portalName ?? ''
   const location =
     pages.size === 1 ? `${portal}（页面：${[...pages][0]}）` : `${portal}（${pages.size} 个页面）`
@@ -210,8 +251,8 @@ function webContent(
       current.length > 1 ? `${parts.description}（共 ${current.length} 处）` : parts.description,
       allFixed ? '（最近一次检测已不再发现，待核验）' : '',
     ].join(''),
-    remedy: [help, parts.fixSummary].filter(Boolean).join('。'),
-    clauses: unionClauses(findings),
+    remedy: webRemedy(help, parts, clauses),
+    clauses,
     elements,
     elementCount: current.length,
     evidence,

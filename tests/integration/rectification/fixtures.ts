@@ -81,6 +81,7 @@ function ruleResult(ruleId: string, nodes: WebNode[]): AuditRuleResult {
     needsReview: false,
     description: `规则 ${ruleId} 的说明`,
     help: `规则 ${ruleId} 的要求`,
+    helpUrl: `https://dequeuniversity.com/rules/axe/4.14/${ruleId}?lang=zh`,
     refs: { wcag: ['1.4.3'], gbt37668: ['5.2.4.3'], level: 'AA', ageing: [] },
     level: 'AA',
     nodes: nodes.map((n) => ({ ...n, failureSummary: '修复以下问题：提高前景色与背景色的对比度' })),

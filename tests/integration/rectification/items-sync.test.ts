@@ -108,6 +108,11 @@ describe('items from findings', () => {
     })
     expect(item!.elements[0]).toEqual({ pageUrl: 'https://gov.example/', selector: 'p.a', html: hostile })
     expect(item!.remedy).toContain('提高前景色与背景色的对比度')
+    // What to do, not only the rule's title: the criterion to meet by name, and where the fix is explained.
+    expect(item!.remedy).toContain('整改后应达到 WCAG 成功准则 1.4.3“对比度（最低）”（AA 级）')
+    expect(item!.remedy).toContain(
+      '修改方法参见：https://dequeuniversity.com/rules/axe/4.14/color-contrast?lang=zh',
+    )
     expect(item!.found).toContain('共 3 处')
 
     // The next run with the same elements links to the same item, without new elements.
