@@ -63,10 +63,10 @@ beforeEach(async () => {
   })
   // Entered on 1 May, the unit's reply is dated 30 April.
   at('2026-05-01T09:00:00')
-  let current = await t.call('rectification:get', { id: north.id })
-  current = await t.call('rectification:claim', {
-    id: current.id,
-    version: current.version,
+  const notified = await t.call('rectification:get', { id: north.id })
+  const current = await t.call('rectification:claim', {
+    id: notified.id,
+    version: notified.version,
     text: '已按 1:12 重新修建坡道',
     repliedOn: '2026-04-30',
   })
