@@ -1,3 +1,5 @@
+import { documentFontFamilies } from './cjk-fonts'
+
 /**
  * Print styles of the 整改通知书, after GB/T 9704-2012 《党政机关公文格式》:
  * - A4 (210 × 297 mm); 天头 (top margin) 37 mm, 订口 (left margin) 28 mm, 版心 (type area) 156 × 225 mm, so
@@ -7,25 +9,25 @@
  *   character (a 16 pt glyph with −0.21 pt tracking);
  * - 页码 4号 (14 pt) 半角 Arabic numerals between one-em dashes, 7 mm below the type area, odd pages on the right
  *   and even pages on the left, one character in from the edge.
- * Fonts are the installed ones, named in stacks: Windows' 仿宋/黑体/楷体 and 方正小标宋 when present, else the
- * open Noto Serif/Sans CJK (fonts-noto-cjk), which a Linux install has and Windows/macOS users can install.
+ * Fonts are shipped with the app (cjk-fonts.ts: Noto Serif SC, its Black weight and Noto Sans SC, embedded per
+ * document as data: URLs), first in every stack, so the notice prints the same on every computer. No open 仿宋 or
+ * 小标宋 is available as a package: the body is set in the open 宋体-style serif and the title in its heaviest
+ * weight, the closest open faces. The installed fonts named after them are only a fallback should the shipped files
+ * be missing. Word, which cannot carry web fonts, names 仿宋/黑体/方正小标宋简体 (see notice-docx.ts).
  */
 
-const fangSong =
-  '"FangSong", "仿宋", "FangSong_GB2312", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", serif'
-const heiTi =
-  '"SimHei", "黑体", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Microsoft YaHei", sans-serif'
+const fangSong = `"${documentFontFamilies.serif}", "FangSong", "仿宋", "FangSong_GB2312", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", serif`
+const heiTi = `"${documentFontFamilies.sans}", "SimHei", "黑体", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Microsoft YaHei", sans-serif`
 const kaiTi =
   '"KaiTi", "楷体", "KaiTi_GB2312", "楷体_GB2312", "STKaiti", "AR PL UKai CN", "Noto Serif CJK SC", "Source Han Serif SC", serif'
-// Latin monospace first (a small font to embed); CJK inside a snippet falls back to the 黑体 stack already in use,
-// so a snippet adds no second large CJK font to the PDF.
-const mono =
-  '"DejaVu Sans Mono", "Consolas", "Menlo", "Liberation Mono", "Courier New", "SimHei", "Noto Sans CJK SC", monospace'
+// The system's Latin monospace (no CJK monospace exists to ship; code only needs to look like code); CJK inside a
+// snippet falls back to the shipped sans already in the document, so a snippet adds no other CJK font to the PDF.
+const mono = `"DejaVu Sans Mono", "Consolas", "Menlo", "Liberation Mono", "Courier New", "${documentFontFamilies.sans}", "SimHei", monospace`
 
 /**
- * 小标宋 is a single heavy weight: where 方正小标宋 is installed it must be used as is (a synthesised bold would smear
- * it); where it is not, the heaviest open serif CJK face stands in. One @font-face with local() sources in that
- * order gives exactly this without any font file being fetched.
+ * Fallback only (the shipped heavy serif comes first). 小标宋 is a single heavy weight: where 方正小标宋 is
+ * installed it must be used as is (a synthesised bold would smear it); where it is not, the heaviest installed
+ * serif CJK face stands in. One @font-face with local() sources in that order gives exactly this.
  */
 const titleFace = `@font-face {
   font-family: "AA XiaoBiaoSong";
@@ -35,9 +37,21 @@ const titleFace = `@font-face {
     local("Source Han Serif SC Bold"), local("SourceHanSerifSC-Bold"), local("STSongti-SC-Black"),
     local("SimSun");
 }`
-const xiaoBiaoSong = `"AA XiaoBiaoSong", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif`
+const xiaoBiaoSong = `"${documentFontFamilies.serifHeavy}", "AA XiaoBiaoSong", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif`
+
+const pageNumberFont = `"${documentFontFamilies.serif}", "Times New Roman", "SimSun", serif`
 
 export const linePitch = '28.95pt'
+
+/**
+ * How far the seal reaches below the signature's two lines: its centre sits at the lines' middle, raised by 8 % of
+ * its 42 mm, so it ends 42 × (0.5 − 0.08) = 17.64 mm below that middle, i.e. 17.64 − 28.95 pt (10.21 mm) = 7.43 mm
+ * below the date line; rounded up.
+ */
+const sealReachBelowText = '7.5mm'
+
+/** What the page number draws (the margin box's text is not in the document's body): its fonts must cover it. */
+export const pageNumberChars = '— 0123456789'
 
 export const noticeCss = `${titleFace}
 @page {
@@ -47,7 +61,7 @@ export const noticeCss = `${titleFace}
 @page :right {
   @bottom-right {
     content: "— " counter(page) " —";
-    font: 14pt "Times New Roman", "SimSun", "Noto Serif CJK SC", serif;
+    font: 14pt ${pageNumberFont};
     vertical-align: top;
     padding-top: 7mm;
     padding-right: 14pt;
@@ -56,7 +70,7 @@ export const noticeCss = `${titleFace}
 @page :left {
   @bottom-left {
     content: "— " counter(page) " —";
-    font: 14pt "Times New Roman", "SimSun", "Noto Serif CJK SC", serif;
+    font: 14pt ${pageNumberFont};
     vertical-align: top;
     padding-top: 7mm;
     padding-left: 14pt;
@@ -157,11 +171,19 @@ figcaption { font-size: 9pt; line-height: 1.3; color: #333; }
   color: #444;
 }
 .closing { break-inside: avoid; }
-/* 成文日期右空四字; 发文机关署名 centred over the date; the seal centred on both, the text a little below its centre. */
+/*
+ * 成文日期右空四字; 发文机关署名 centred over the date; the seal centred on both, the text a little below its centre.
+ * The seal (42 mm) is taller than the two lines it sits on and reaches 7.5 mm below them: padding-bottom keeps that
+ * part inside the block, so a signature near the page foot moves to the next page whole instead of spilling a page
+ * that holds only the seal's lower arc and the page number. break-before: avoid brings the last lines of the text
+ * with it, as GB/T 9704 asks (no page with the signature alone).
+ */
 .signature {
   break-inside: avoid;
+  break-before: avoid;
   margin-top: calc(2 * ${linePitch});
   padding-right: 4em;
+  padding-bottom: ${sealReachBelowText};
   text-align: right;
 }
 .sig-block { display: inline-block; position: relative; text-align: center; }
