@@ -1,4 +1,11 @@
 /** Documents the app writes: the 整改通知书 (HTML/PDF, Word, Excel) and the PDF renderer the reports share. */
+/** The shipped CJK fonts for any printed HTML (the reports can embed them the same way the notice does). */
+export {
+  documentFontFaces,
+  documentFontFamilies,
+  documentFontsAvailable,
+  type DocumentFontRole,
+} from './cjk-fonts'
 export { renderNoticeHtml } from './notice-html'
 export { renderNoticeDocx } from './notice-docx'
 export { renderNoticeXlsx, noticeSheetName, noticeSheetColumns } from './notice-xlsx'

@@ -7,7 +7,8 @@ import {
 } from '../../../shared/domain/notice-document'
 import { escapeHtml, escapeMultiline, imageDataUrl } from './html-escape'
 import { evidenceKey, loadNoticeEvidence, missingPhotoText, type LoadedEvidence } from './notice-evidence'
-import { noticeCss } from './notice-styles'
+import { documentFontFaces } from './cjk-fonts'
+import { noticeCss, pageNumberChars } from './notice-styles'
 import { noticeText } from './notice-text'
 import { itemWhereText } from './notice-where'
 
@@ -16,7 +17,7 @@ import { itemWhereText } from './notice-where'
  * images as data: URLs, no script at all (the CSP forbids any), every value from the document escaped.
  */
 
-const csp = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data: file:"
+const csp = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"
 
 /** The issuer's mark is one line across the type area (156 mm ≈ 442 pt): long names get a smaller size. */
 function issuerMarkSize(issuer: string): string {
@@ -96,17 +97,7 @@ export async function renderNoticeHtml(doc: NoticeDocument, loader: EvidenceLoad
       `<p class="para">${escapeMultiline(doc.contact)}</p>`,
     )
   }
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(noticeText.documentTitle(doc))}</title>
-<style>${noticeCss}</style>
-</head>
-<body>
-<header class="masthead">
+  const body = `<header class="masthead">
 <p class="issuer-mark" style="font-size: ${issuerMarkSize(doc.issuer)}">${escapeHtml(doc.issuer)}</p>
 <p class="doc-number">${number}</p>
 <hr class="red-rule">
@@ -124,7 +115,27 @@ ${sections.join('\n')}
 </div>
 </div>
 </main>
-</body>
+`
+  const title = escapeHtml(noticeText.documentTitle(doc))
+  // The shipped fonts, cut to the characters this notice draws: the whole body for the serif and sans (labels,
+  // item titles, CJK inside snippets), the masthead and the title for the heavy serif.
+  const fontFaces = documentFontFaces({
+    serif: body + pageNumberChars,
+    sans: body,
+    serifHeavy: doc.issuer + noticeText.title,
+  })
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<style>${fontFaces}
+${noticeCss}</style>
+</head>
+<body>
+${body}</body>
 </html>
 `
 }
