@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { planPeriod } from '../../../shared/domain/plan-indicators'
 import { monthsOf } from '../../../electron/core/reports/report-dates'
 import { matchingPreset, periodProblem, presetPeriod } from '../../../renderer/src/reports/period'
 
@@ -21,7 +22,9 @@ describe('report periods', () => {
     expect(presetPeriod('thisMonth', today)).toEqual({ from: '2026-11-01', to: '2026-11-30' })
     expect(presetPeriod('thisQuarter', today)).toEqual({ from: '2026-10-01', to: '2026-12-31' })
     expect(presetPeriod('thisYear', today)).toEqual({ from: '2026-01-01', to: '2026-12-31' })
+    // From the indicator catalog's plan period (shared/domain/plan-indicators.ts), not from today.
     expect(presetPeriod('planPeriod', today)).toEqual({ from: '2021-01-01', to: '2025-12-31' })
+    expect(planPeriod).toMatchObject({ startYear: 2021, endYear: 2025 })
     expect(presetPeriod('thisQuarter', new Date(2024, 1, 10))).toEqual({
       from: '2024-01-01',
       to: '2024-03-31',

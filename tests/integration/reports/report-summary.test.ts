@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ReportRow } from '../../../shared/domain/rectification'
+import { indicatorFigure, laterYearsText } from '../../../shared/domain/report-definitions'
 import { openReportHarness, type ReportHarness } from './report-harness'
 import { seedReportData, seedToday, type SeededIds } from './report-seed'
 
@@ -153,6 +154,39 @@ describe('indicators:record (规划指标填报)', () => {
     expect(views.find((i) => i.id === 'home-modifications')).toMatchObject({ value: 330, met: false })
     const summary = await h.call('reports:summary', q1)
     expect(summary.indicators.find((i) => i.id === 'home-modifications')?.entries).toHaveLength(4)
+  })
+
+  it("counts a report's figures up to its as-of year, and years after the plan (2021–2025) apart", async () => {
+    for (const [year, value] of [
+      [2021, 80],
+      [2022, 90],
+      [2025, 100],
+      [2026, 40],
+    ] as const) {
+      await h.call('indicators:record', { indicatorId: 'home-modifications', year, value })
+    }
+    const homesOf = async (from: string, to: string) =>
+      (await h.call('reports:summary', { from, to })).indicators.find((i) => i.id === 'home-modifications')!
+    // A report of 2022 knows nothing of later years.
+    const y2022 = await homesOf('2022-01-01', '2022-12-31')
+    expect(y2022).toMatchObject({ value: 170, met: false })
+    expect(y2022.entries.map((e) => e.year)).toEqual([2021, 2022])
+    // The plan period's report: its four years, the target compared with them only.
+    const plan = await homesOf('2021-01-01', '2025-12-31')
+    expect(plan).toMatchObject({ value: 270 })
+    expect(plan.entries.map((e) => e.year)).toEqual([2021, 2022, 2025])
+    // This year's report lists 2026, but the plan's figure stays 270: 2026 is after the plan.
+    const now = await homesOf('2026-01-01', '2026-12-31')
+    expect(now).toMatchObject({ value: 270, met: false })
+    expect(now.entries.map((e) => [e.year, e.value])).toEqual([
+      [2021, 80],
+      [2022, 90],
+      [2025, 100],
+      [2026, 40],
+    ])
+    expect(indicatorFigure(now)).toBe('规划期内 270 户')
+    expect(laterYearsText(now)).toBe('规划期后（不计入目标）：2026 年 40 户')
+    expect(laterYearsText(plan)).toBeNull()
   })
 
   it('refuses negative figures, years outside the plan period to this year, and derived or unknown indicators', async () => {
