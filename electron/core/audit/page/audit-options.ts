@@ -15,8 +15,9 @@ export const defaultAxeTags: readonly string[] = [
 
 /**
  * axe rules known to take many seconds on large, link-heavy pages (each walks every text node or target and
- * computes styles and geometry). Each runs in its own axe call under `ruleTimeoutMs`, so one slow rule becomes
- * a needs-review result instead of sinking the page.
+ * computes styles and geometry). When the single axe call for all rules overruns `ruleTimeoutMs`, each of these
+ * runs in its own call under `ruleTimeoutMs`, so one slow rule becomes a needs-review result instead of sinking
+ * the page.
  */
 export const defaultIsolatedRules: readonly string[] = [
   'color-contrast',
@@ -42,7 +43,7 @@ export const auditPageOptionsSchema = z
   .object({
     /** Main document must reach DOMContentLoaded within this time, else failureReason 'timeout'. */
     navigationTimeoutMs: ms().default(30_000),
-    /** After DOM ready, wait for network idle (500 ms) but never longer than this. */
+    /** After DOM ready, wait for the load event and 100 ms of network quiet (or 500 ms quiet), never longer. */
     settleMs: ms(0).default(1_500),
     /** Whole page, all steps; beyond it the page ends as 'audit-timeout'. */
     pageTimeoutMs: ms().default(180_000),

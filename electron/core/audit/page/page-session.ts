@@ -112,7 +112,9 @@ export async function openContext(s: AuditState): Promise<void> {
   const page = opened.page
   s.page = page
   tabSetUp.set(s, opened.setUpFor === JSON.stringify(s.options.viewport))
-  if (s.options.prewarm) prepareSpare(browser, s.options.viewport)
+  // Only in a browser this process launched: a spare left at the end of a batch dies with it, while on a remote
+  // browser (a farm) it could outlive a CLI run that exits before the spare's idle timer.
+  if (s.options.prewarm && browser.process()) prepareSpare(browser, s.options.viewport)
   // A background tab defers media loading and throttles timers and animation frames: keep the audited one in front.
   ;[s.cdp] = await Promise.all([page.createCDPSession(), page.bringToFront()])
 }
