@@ -37,7 +37,8 @@ import { itemWhereText } from './notice-where'
  * The 整改通知书 as an editable Word file, with the same content and order as the printed one and the same
  * GB/T 9704-2012 page (A4; margins 37/26/35/28 mm; 22 lines × 28 characters; 标题 2号小标宋, 正文 3号仿宋).
  * Fonts are named as Word on Windows knows them (仿宋, 黑体, 楷体, 方正小标宋简体); Word substitutes a close face
- * where one is missing. The docx library writes all text XML-escaped; characters XML cannot carry are removed
+ * where one is missing. Unlike the PDF, which carries the shipped Noto fonts (cjk-fonts.ts), a Word file uses the
+ * fonts of the computer that opens it: it is the editable copy, set the way an office would set it by hand. The docx library writes all text XML-escaped; characters XML cannot carry are removed
  * first (printableText), so hostile text from an audited page can neither inject markup nor corrupt the file.
  */
 
