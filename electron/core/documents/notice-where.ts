@@ -10,10 +10,12 @@ export interface ItemWhere {
   position: string
 }
 
-function splitLegacyLocation(location: string): ItemWhere {
+function splitLegacyLocation({ location, source }: NoticeDocumentItem): ItemWhere {
   const dot = location.indexOf('·')
   if (dot > 0) return { subject: location.slice(0, dot), position: location.slice(dot + 1) }
-  const paren = /^(.*?)（(?:页面：)?(.+)）$/.exec(location)
+  // A site item of a place without a name was located by its element alone.
+  if (source === 'site') return { subject: '', position: location }
+  const paren = /^(.+)（(?:页面：)?([^（）]+)）$/.exec(location)
   if (paren) return { subject: paren[1]!, position: paren[2]! }
   const url = location.search(/\s+https?:\/\//)
   if (url > 0) return { subject: location.slice(0, url), position: location.slice(url).trim() }
@@ -21,7 +23,7 @@ function splitLegacyLocation(location: string): ItemWhere {
 }
 
 export function itemWhere(item: NoticeDocumentItem): ItemWhere {
-  if (item.subject === undefined && item.position === undefined) return splitLegacyLocation(item.location)
+  if (item.subject === undefined && item.position === undefined) return splitLegacyLocation(item)
   return { subject: item.subject ?? '', position: item.position ?? '' }
 }
 

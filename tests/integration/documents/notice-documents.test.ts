@@ -80,6 +80,11 @@ describe('renderNoticeHtml', () => {
     expect(html.match(/<img src="data:image\/jpeg;base64,/g)).toHaveLength(2)
     expect(html).toContain('照片缺失')
     expect(html).not.toMatch(/(src|href)="(https?:|file:|\/\/)/)
+    // Where: 场所·部位 on one line; a portal, then its page (escaped) on the next.
+    expect(html).toContain('<td>乌达区图书馆·北入口坡道</td>')
+    expect(html).toContain(
+      '<td>乌达区图书馆门户网站<br>https://lib.example.gov.cn/news?id=1&amp;x=&lt;b&gt;</td>',
+    )
   })
 
   it('treats a loader that throws like a missing photo', async () => {
@@ -264,7 +269,8 @@ describe('Excel', () => {
     const [site, , web] = doc.items
     const legacyWeb = { ...web!, subject: undefined, position: undefined }
     const manyPages = { ...legacyWeb, index: 4, location: '区住建局网站（3 个页面）' }
-    const bytes = await renderNoticeXlsx({ ...doc, items: [site!, legacyWeb, manyPages] })
+    const unnamedPlace = { ...site!, index: 5, location: '北门坡道' }
+    const bytes = await renderNoticeXlsx({ ...doc, items: [site!, legacyWeb, manyPages, unnamedPlace] })
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
     const sheet = book.getWorksheet(noticeSheetName)!
@@ -274,5 +280,6 @@ describe('Excel', () => {
       'https://lib.example.gov.cn/news?id=1&x=<b>',
     ])
     expect([sheet.getCell('B5').value, sheet.getCell('C5').value]).toEqual(['区住建局网站', '3 个页面'])
+    expect([sheet.getCell('B6').value, sheet.getCell('C6').value]).toEqual(['', '北门坡道'])
   })
 })
