@@ -164,6 +164,22 @@ describe('PDF', () => {
     expect(launched.length).toBe(before + 1)
   })
 
+  it('replaces its page after 20 documents (memory stays flat over a long batch)', async () => {
+    const browser = await launchTestBrowser()
+    let pagesOpened = 0
+    browser.on('targetcreated', (target: { type(): string }) => {
+      if (target.type() === 'page') pagesOpened++
+    })
+    const single = createPdfRenderer({ launch: async () => browser })
+    try {
+      for (let n = 1; n <= 21; n++) await single.renderPdf(`<!DOCTYPE html><p>第${n}份</p>`)
+      expect(pagesOpened).toBe(2)
+      expect((await browser.pages()).length).toBeLessThanOrEqual(2)
+    } finally {
+      await single.close()
+    }
+  }, 60_000)
+
   it('answers BROWSER_UNAVAILABLE in zh-CN when no browser is installed', async () => {
     const none = createPdfRenderer({ env: {}, platform: 'linux', probe: () => false })
     const error = await none.renderPdf('<p>x</p>').catch((e: unknown) => e)
