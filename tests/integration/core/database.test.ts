@@ -62,6 +62,25 @@ const sampleData: Record<number, (db: Database.Database) => void> = {
       "INSERT INTO audit_pages (run_id, url, updated_at) VALUES (1, 'https://www.example.gov.cn/', 'x')",
     ).run()
   },
+  4: (db) => {
+    db.prepare('INSERT INTO notice_sequences (year, last_seq) VALUES (2026, 1)').run()
+    db.prepare(
+      `INSERT INTO notices (number, year, seq, unit_id, issuer, issued_on, deadline, snapshot_json, created_at)
+       VALUES ('〔2026〕第1号', 2026, 1, 1, '促进队', '2026-11-01', '2026-12-01', '{}', 'x')`,
+    ).run()
+    db.prepare(
+      `INSERT INTO rectification_items (source, group_key, unit_id, place_id, title, category, severity, status,
+         notice_id, first_found_at, notified_at, created_at, updated_at)
+       VALUES ('site', 'k', 1, 1, '北门坡道', 'ramp', 'major', 'notified', 1, '2026-11-01', '2026-11-01', 'x', 'x')`,
+    ).run()
+    db.prepare('INSERT INTO rectification_item_findings (item_id, finding_id) VALUES (1, 1)').run()
+    db.prepare(
+      "INSERT INTO rectification_events (item_id, action, to_status, at) VALUES (1, 'notify', 'notified', 'x')",
+    ).run()
+    db.prepare(
+      "INSERT INTO indicator_entries (indicator_id, year, value, updated_at) VALUES ('home-modifications', 2026, 12, 'x')",
+    ).run()
+  },
 }
 
 describe('database', () => {
