@@ -1,13 +1,10 @@
 import dayjs from 'dayjs'
+import { localDay } from '../../../shared/domain/local-dates'
 import { daysBetween } from '../../../shared/domain/rectification'
 
 /** Today as YYYY-MM-DD on this machine's calendar (the inspector's day, not UTC's). */
 export function localToday(): string {
-  return dayjs().format('YYYY-MM-DD')
-}
-
-export function addDays(isoDay: string, days: number): string {
-  return dayjs(isoDay).add(days, 'day').format('YYYY-MM-DD')
+  return localDay(new Date())
 }
 
 /** Days from today to the deadline: negative when it has passed. */
