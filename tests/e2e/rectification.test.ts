@@ -234,6 +234,21 @@ describe('整改跟踪, end to end', () => {
     expect(await page.$eval('#notice_issuedOn', (el) => (el as HTMLInputElement).value)).toBe(isoDay(0))
     expect(await page.$eval('#notice_deadline', (el) => (el as HTMLInputElement).value)).toBe(isoDay(15))
     expect(await page.$eval('[data-testid="notice-unit"]', (el) => el.textContent)).toBe(seed.unitName)
+    // A date after today is refused on its field; the untouched default deadline moves along with the date.
+    await setDate('notice_issuedOn', isoDay(1))
+    expect(await page.$eval('#notice_deadline', (el) => (el as HTMLInputElement).value)).toBe(isoDay(16))
+    await modalButton('预览')
+    await page.waitForFunction(
+      (today) =>
+        document
+          .querySelector('#notice_issuedOn')
+          ?.closest('.ant-form-item')
+          ?.textContent?.includes(`通知日期：不能晚于今天（${today}）`),
+      {},
+      isoDay(0),
+    )
+    await setDate('notice_issuedOn', isoDay(0))
+    expect(await page.$eval('#notice_deadline', (el) => (el as HTMLInputElement).value)).toBe(isoDay(15))
     await setDate('notice_deadline', isoDay(-1))
     await modalButton('签发')
     await page.waitForFunction(() =>
@@ -257,6 +272,9 @@ describe('整改跟踪, end to end', () => {
     expect(inFrame.hostileImg).toBe(false)
     await shot('notice-preview')
     await expectNoAxeViolations(page, '整改通知书 dialog with the preview')
+    // A changed draft takes the old preview away: it would show content that is not what gets issued.
+    await setDate('notice_deadline', isoDay(21))
+    await page.waitForFunction(() => !document.querySelector('iframe[data-testid="notice-frame"]'))
     await modalButton('签发')
     await page.waitForSelector('[data-testid="notice-issued"]')
     const issued = await page.$eval('[data-testid="notice-issued"]', (el) => (el as HTMLElement).innerText)
@@ -423,6 +441,41 @@ describe('整改跟踪, end to end', () => {
     ).toBe(`整改照片 1：${seed.siteTitle}`)
     await shot('claimed')
     await expectNoAxeViolations(page, 'item detail after the claim')
+
+    // Sent back with a new deadline (a past one is refused on its field), then the unit's second reply.
+    await page.click('.aa-rect-panel ::-p-text(退回重新整改)')
+    await page.waitForSelector('#reopen_deadline')
+    await page.type('#reopen_reason', '扶手未安装')
+    await setDate('reopen_deadline', isoDay(-1))
+    await page.click('.ant-modal-footer .ant-btn-primary')
+    await page.waitForFunction(
+      (today) =>
+        document
+          .querySelector('#reopen_deadline')
+          ?.closest('.ant-form-item')
+          ?.textContent?.includes(`整改期限：不能早于今天（${today}）`),
+      {},
+      isoDay(0),
+    )
+    await setDate('reopen_deadline', isoDay(30))
+    await page.click('.ant-modal-footer .ant-btn-primary')
+    await announced('已退回重新整改')
+    await waitForStatus('重新整改')
+    await waitForText(page, `扶手未安装（新的整改期限 ${isoDay(30)}）`)
+    // The item's deadline is the new one (the history above also quotes it; this is the item's own field).
+    await page.waitForFunction(
+      (day) =>
+        Array.from(document.querySelectorAll('.ant-descriptions-item-label'))
+          .find((label) => label.textContent?.includes('整改期限'))
+          ?.nextElementSibling?.textContent?.includes(day),
+      {},
+      isoDay(30),
+    )
+    await page.click('.aa-rect-panel ::-p-text(登记整改回复)')
+    await page.waitForSelector('#claim_text')
+    await page.type('#claim_text', '扶手已安装。')
+    await modalButton('登记')
+    await waitForStatus('已报整改')
 
     await page.click('.aa-rect-panel ::-p-text(核验通过)')
     await page.waitForSelector('#verify_note')

@@ -249,24 +249,54 @@ export function VerifyDialog(props: DialogProps<RectificationItem> & { item: Rec
   )
 }
 
+/**
+ * Sends a claimed item back. A new deadline is optional (empty keeps the old one), but without it an item whose
+ * deadline has passed is overdue again the moment it is reopened; the server refuses a day before today.
+ */
 export function ReopenDialog(props: DialogProps<RectificationItem> & { item: RectificationItem }) {
   const { item } = props
   const { t } = useTranslation()
   const api = useApi()
-  const [form] = Form.useForm<{ reason: string }>()
+  const [form] = Form.useForm<{ reason: string; deadline: string }>()
   return (
     <FormDialog
       form={form}
       name="reopen"
       title={t('rectification.reopen.title')}
       okText={t('rectification.reopen.ok')}
-      initialValues={{ reason: '' }}
-      save={(v) => api.call('rectification:reopen', { id: item.id, version: item.version, reason: v.reason })}
+      initialValues={{ reason: '', deadline: '' }}
+      save={(v) => {
+        const deadline = v.deadline.trim()
+        return api.call('rectification:reopen', {
+          id: item.id,
+          version: item.version,
+          reason: v.reason,
+          ...(deadline ? { deadline } : {}),
+        })
+      }}
       onSaved={props.onSaved}
       onClose={props.onClose}
     >
       <Form.Item label={t('rectification.reopen.reason')} name="reason" required>
         <Input.TextArea rows={3} autoFocus maxLength={500} />
+      </Form.Item>
+      <Form.Item
+        label={t('rectification.reopen.deadline')}
+        name="deadline"
+        extra={
+          item.deadline === null
+            ? t('rectification.reopen.deadlineNone')
+            : t(
+                item.deadline < localToday()
+                  ? 'rectification.reopen.deadlinePast'
+                  : 'rectification.reopen.deadlineKeep',
+                {
+                  deadline: item.deadline,
+                },
+              )
+        }
+      >
+        <Input type="date" style={{ width: '12em', maxWidth: '100%' }} />
       </Form.Item>
     </FormDialog>
   )

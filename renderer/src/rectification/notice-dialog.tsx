@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { addDays } from '../../../shared/domain/local-dates'
 import type {
   NoticeSummary,
   RectificationItem,
@@ -12,7 +13,7 @@ import { useApi } from '../api/api-context'
 import { applyFieldErrors } from '../api/form-errors'
 import { useAnnounce } from '../components/announcer'
 import { ErrorAlert } from '../components/error-alert'
-import { addDays, localToday } from './dates'
+import { localToday } from './dates'
 import { NoticeFrame } from './notice-frame'
 
 interface NoticeValues {
@@ -68,6 +69,8 @@ function NoticeForm(props: {
   const [issued, setIssued] = useState<NoticeSummary | null>(null)
   const [error, setError] = useState<unknown>(null)
   const issuedHeading = useRef<HTMLHeadingElement>(null)
+  // The default deadline follows the notice date until the user picks a deadline of their own.
+  const deadlineEdited = useRef(false)
   const today = localToday()
   const unitName = items[0]?.unitName ?? ''
 
@@ -87,6 +90,10 @@ function NoticeForm(props: {
     onSuccess: () => announce(t('rectification.notice.previewReady')),
     onError: failed,
   })
+  const resetPreview = preview.reset
+  // A preview shows the draft as it was: once the items change it would show content that will not be issued.
+  const itemKey = items.map((i) => i.id).join(',')
+  useEffect(() => resetPreview(), [itemKey, resetPreview])
   const issue = useMutation({
     mutationFn: (values: NoticeValues) => api.call('notices:issue', draft(values)),
     onMutate: () => setError(null),
@@ -130,11 +137,17 @@ function NoticeForm(props: {
         replyInstructions: settings.replyInstructions,
         contact: settings.contact ?? '',
       }}
-      onValuesChange={(changed: object) => {
+      onValuesChange={(changed: Partial<NoticeValues>) => {
         setError(null)
-        form.setFields(
-          (Object.keys(changed) as Array<keyof NoticeValues>).map((name) => ({ name, errors: [] })),
-        )
+        // Any change makes the preview stale (dates, reply text and contact are all printed in the notice).
+        preview.reset()
+        const cleared = Object.keys(changed) as Array<keyof NoticeValues>
+        if (changed.deadline !== undefined) deadlineEdited.current = true
+        if (changed.issuedOn !== undefined && !deadlineEdited.current && isDay(changed.issuedOn)) {
+          form.setFieldValue('deadline', addDays(changed.issuedOn, settings.defaultDeadlineDays))
+          cleared.push('deadline')
+        }
+        form.setFields(cleared.map((name) => ({ name, errors: [] })))
       }}
     >
       <ErrorAlert error={error} />
@@ -191,4 +204,9 @@ function NoticeForm(props: {
       {preview.isPending && <Alert type="info" role="status" title={t('rectification.notice.previewing')} />}
     </Form>
   )
+}
+
+/** A complete YYYY-MM-DD (a date input reads "" while the day is cleared or half typed). */
+function isDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value)
 }

@@ -59,13 +59,13 @@ export function NoticesPage() {
   const columns: ColumnsType<NoticeSummary> = [
     { title: t('rectification.notices.columns.number'), dataIndex: 'number' },
     { title: t('rectification.notices.columns.unit'), dataIndex: 'unitName', className: 'aa-rect-wrap' },
-    { title: t('rectification.notices.columns.issuedOn'), dataIndex: 'issuedOn' },
+    { title: t('rectification.notices.columns.issuedOn'), dataIndex: 'issuedOn', className: 'aa-rect-date' },
     {
       title: t('rectification.notices.columns.deadline'),
       dataIndex: 'deadline',
       render: (deadline: string, n: NoticeSummary) => (
         <>
-          {deadline}
+          <span className="aa-rect-date">{deadline}</span>
           {n.overdueCount > 0 && (
             <div className="aa-rect-overdue">
               <span aria-hidden="true">⚠ </span>

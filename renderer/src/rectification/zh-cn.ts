@@ -195,6 +195,10 @@ export const rectificationZhCN = {
   reopen: {
     title: '退回重新整改',
     reason: '退回原因',
+    deadline: '新的整改期限（可选）',
+    deadlineKeep: '留空则沿用原整改期限 {{deadline}}',
+    deadlineNone: '留空则不设整改期限',
+    deadlinePast: '原整改期限 {{deadline}} 已过，留空则退回后即为逾期',
     ok: '退回',
     done: '已退回重新整改',
   },
