@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Form, Input, Radio, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import {
@@ -20,17 +21,46 @@ interface DialogProps<R> {
   onSaved: (result: R) => void
 }
 
+type ActionName = 'drop' | 'merge' | 'schedule' | 'claim' | 'verify' | 'reopen'
+
+/**
+ * The wiring every action dialog shares: its own form, named after the action (the form's id, which the e2e tests
+ * address), with title and button from `rectification.<action>.*`.
+ */
+function ActionDialog<V extends object, R>(
+  props: DialogProps<R> & {
+    action: ActionName
+    initialValues: V
+    save: (values: V) => Promise<R>
+    children: ReactNode
+  },
+) {
+  const { action } = props
+  const { t } = useTranslation()
+  const [form] = Form.useForm<V>()
+  return (
+    <FormDialog
+      form={form}
+      name={action}
+      title={t(`rectification.${action}.title`)}
+      okText={t(`rectification.${action}.ok`)}
+      initialValues={props.initialValues}
+      save={props.save}
+      onSaved={props.onSaved}
+      onClose={props.onClose}
+    >
+      {props.children}
+    </FormDialog>
+  )
+}
+
 export function DropDialog(props: DialogProps<RectificationItem> & { item: RectificationItem }) {
   const { item } = props
   const { t } = useTranslation()
   const api = useApi()
-  const [form] = Form.useForm<{ reason: string }>()
   return (
-    <FormDialog
-      form={form}
-      name="drop"
-      title={t('rectification.drop.title')}
-      okText={t('rectification.drop.ok')}
+    <ActionDialog
+      action="drop"
       initialValues={{ reason: '' }}
       save={(v) => api.call('rectification:drop', { id: item.id, version: item.version, reason: v.reason })}
       onSaved={props.onSaved}
@@ -40,7 +70,7 @@ export function DropDialog(props: DialogProps<RectificationItem> & { item: Recti
       <Form.Item label={t('rectification.drop.reason')} name="reason" required>
         <Input.TextArea rows={3} autoFocus maxLength={500} />
       </Form.Item>
-    </FormDialog>
+    </ActionDialog>
   )
 }
 
@@ -48,13 +78,9 @@ export function MergeDialog(props: DialogProps<RectificationItem> & { items: Rec
   const { items } = props
   const { t } = useTranslation()
   const api = useApi()
-  const [form] = Form.useForm<{ targetId: number }>()
   return (
-    <FormDialog
-      form={form}
-      name="merge"
-      title={t('rectification.merge.title')}
-      okText={t('rectification.merge.ok')}
+    <ActionDialog
+      action="merge"
       initialValues={{ targetId: items[0]?.id ?? 0 }}
       save={(v) =>
         api.call('rectification:merge', {
@@ -75,7 +101,7 @@ export function MergeDialog(props: DialogProps<RectificationItem> & { items: Rec
           ))}
         </Radio.Group>
       </Form.Item>
-    </FormDialog>
+    </ActionDialog>
   )
 }
 
@@ -94,7 +120,6 @@ export function ScheduleDialog(props: DialogProps<ScheduleOutcome> & { items: Re
   const { items } = props
   const { t } = useTranslation()
   const api = useApi()
-  const [form] = Form.useForm<ScheduleValues>()
 
   const save = async (values: ScheduleValues): Promise<ScheduleOutcome> => {
     const deadline = values.deadline.trim()
@@ -121,11 +146,8 @@ export function ScheduleDialog(props: DialogProps<ScheduleOutcome> & { items: Re
   }
 
   return (
-    <FormDialog
-      form={form}
-      name="schedule"
-      title={t('rectification.schedule.title')}
-      okText={t('rectification.schedule.ok')}
+    <ActionDialog<ScheduleValues, ScheduleOutcome>
+      action="schedule"
       initialValues={{ deadline: '', priority: '' }}
       save={save}
       onSaved={props.onSaved}
@@ -144,7 +166,7 @@ export function ScheduleDialog(props: DialogProps<ScheduleOutcome> & { items: Re
           ]}
         />
       </Form.Item>
-    </FormDialog>
+    </ActionDialog>
   )
 }
 
@@ -189,7 +211,6 @@ export function ClaimDialog(props: DialogProps<RectificationItem> & { item: Rect
   const { item } = props
   const { t } = useTranslation()
   const api = useApi()
-  const [form] = Form.useForm<{ text: string; repliedOn: string }>()
   const photos = useReplyPhotos()
   const save = async (v: { text: string; repliedOn: string }) => {
     await photos.settled()
@@ -202,11 +223,8 @@ export function ClaimDialog(props: DialogProps<RectificationItem> & { item: Rect
     })
   }
   return (
-    <FormDialog
-      form={form}
-      name="claim"
-      title={t('rectification.claim.title')}
-      okText={t('rectification.claim.ok')}
+    <ActionDialog
+      action="claim"
       initialValues={{ text: '', repliedOn: localToday() }}
       save={save}
       onSaved={props.onSaved}
@@ -219,7 +237,7 @@ export function ClaimDialog(props: DialogProps<RectificationItem> & { item: Rect
         <Input type="date" style={{ width: '12em', maxWidth: '100%' }} />
       </Form.Item>
       <ReplyPhotoPicker state={photos} />
-    </FormDialog>
+    </ActionDialog>
   )
 }
 
@@ -227,13 +245,9 @@ export function VerifyDialog(props: DialogProps<RectificationItem> & { item: Rec
   const { item } = props
   const { t } = useTranslation()
   const api = useApi()
-  const [form] = Form.useForm<{ note: string }>()
   return (
-    <FormDialog
-      form={form}
-      name="verify"
-      title={t('rectification.verify.title')}
-      okText={t('rectification.verify.ok')}
+    <ActionDialog
+      action="verify"
       initialValues={{ note: '' }}
       save={(v) =>
         api.call('rectification:verify', { id: item.id, version: item.version, note: v.note || undefined })
@@ -245,7 +259,7 @@ export function VerifyDialog(props: DialogProps<RectificationItem> & { item: Rec
       <Form.Item label={t('rectification.verify.note')} name="note">
         <Input.TextArea rows={3} autoFocus maxLength={500} />
       </Form.Item>
-    </FormDialog>
+    </ActionDialog>
   )
 }
 
@@ -257,13 +271,9 @@ export function ReopenDialog(props: DialogProps<RectificationItem> & { item: Rec
   const { item } = props
   const { t } = useTranslation()
   const api = useApi()
-  const [form] = Form.useForm<{ reason: string; deadline: string }>()
   return (
-    <FormDialog
-      form={form}
-      name="reopen"
-      title={t('rectification.reopen.title')}
-      okText={t('rectification.reopen.ok')}
+    <ActionDialog
+      action="reopen"
       initialValues={{ reason: '', deadline: '' }}
       save={(v) => {
         const deadline = v.deadline.trim()
@@ -298,6 +308,6 @@ export function ReopenDialog(props: DialogProps<RectificationItem> & { item: Rec
       >
         <Input type="date" style={{ width: '12em', maxWidth: '100%' }} />
       </Form.Item>
-    </FormDialog>
+    </ActionDialog>
   )
 }

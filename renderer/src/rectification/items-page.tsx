@@ -16,6 +16,7 @@ import { NoticeDialog } from './notice-dialog'
 import { RectificationNav } from './rectification-nav'
 import { mergeRefusal, noticeRefusal } from './selection-rules'
 import { invalidateRectification } from './queries'
+import { UnitFilter } from './unit-filter'
 
 type StatusFilter = (typeof itemStatuses)[number] | 'overdue' | 'active' | 'all'
 
@@ -54,10 +55,6 @@ export function ItemsPage() {
   const list = useQuery({
     queryKey: ['rectification:list', filters],
     queryFn: () => api.call('rectification:list', filters),
-  })
-  const units = useQuery({
-    queryKey: ['units:list', 'all-active'],
-    queryFn: () => api.call('units:list', {}),
   })
   const notice = useQuery({
     queryKey: ['notices:get', noticeId],
@@ -163,20 +160,12 @@ export function ItemsPage() {
             ]}
           />
         </div>
-        <div className="aa-field">
-          <label htmlFor="rect-unit">{t('rectification.unitFilter')}</label>
-          <Select<number>
-            id="rect-unit"
-            value={unitId}
-            onChange={setUnitId}
-            style={{ width: '16em', maxWidth: '100%' }}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={[
-              { value: 0, label: t('rectification.unitAll') },
-              ...(units.data ?? []).map((u) => ({ value: u.id, label: u.name })),
-            ]}
-          />
-        </div>
+        <UnitFilter
+          id="rect-unit"
+          label={t('rectification.unitFilter')}
+          value={unitId}
+          onChange={setUnitId}
+        />
         <div className="aa-field">
           <label htmlFor="rect-search">{t('rectification.searchLabel')}</label>
           <Input.Search

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Select, Space, Table } from 'antd'
+import { Button, Space, Table } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
@@ -17,6 +17,7 @@ import { PageHeading } from '../components/page-heading'
 import { saveExportedFile } from './download'
 import { printHtml } from './print-frame'
 import { RectificationNav } from './rectification-nav'
+import { UnitFilter } from './unit-filter'
 
 const formatLabels: Record<ExportFormat, string> = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel' }
 
@@ -30,10 +31,6 @@ export function NoticesPage() {
   const notices = useQuery({
     queryKey: ['notices:list', unitId],
     queryFn: () => api.call('notices:list', { unitId: unitId || undefined }),
-  })
-  const units = useQuery({
-    queryKey: ['units:list', 'all-active'],
-    queryFn: () => api.call('units:list', {}),
   })
 
   const print = useMutation({
@@ -128,20 +125,12 @@ export function NoticesPage() {
       <RectificationNav />
       <p className="aa-intro">{t('rectification.notices.intro')}</p>
       <div className="aa-toolbar" role="search" aria-label={t('rectification.notices.unitFilter')}>
-        <div className="aa-field">
-          <label htmlFor="notices-unit">{t('rectification.notices.unitFilter')}</label>
-          <Select<number>
-            id="notices-unit"
-            value={unitId}
-            onChange={setUnitId}
-            style={{ width: '16em', maxWidth: '100%' }}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={[
-              { value: 0, label: t('rectification.unitAll') },
-              ...(units.data ?? []).map((u) => ({ value: u.id, label: u.name })),
-            ]}
-          />
-        </div>
+        <UnitFilter
+          id="notices-unit"
+          label={t('rectification.notices.unitFilter')}
+          value={unitId}
+          onChange={setUnitId}
+        />
       </div>
       <ErrorAlert error={notices.error ?? print.error ?? exportFile.error} />
       <div className="aa-rect-table-scroll">
