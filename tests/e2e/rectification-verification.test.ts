@@ -1,37 +1,23 @@
 /// <reference lib="dom" />
-import path from 'node:path'
-import type { Browser, Page } from 'puppeteer-core'
+import type { Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchTestBrowser } from '../support/chromium'
-import { makeTempDir } from '../support/temp-dir'
-import { startWebDoor, type RunningWebDoor } from '../support/web-door'
+import type { RunningWebDoor } from '../support/web-door'
 import { expectNoAxeViolations, waitForText } from './helpers'
 import { announced, openItem, sectionText, shot, waitForStatus } from './rectification/page-helpers'
-import { seedTrackingData, type TrackingSeed } from './rectification/tracking-seed'
+import type { TrackingSeed } from './rectification/tracking-seed'
+import { startTrackingSession } from './rectification/tracking-session'
 
-let browser: Browser
 let page: Page
 let door: RunningWebDoor
-let cleanup: () => void
 let seed: TrackingSeed
+let stop: (() => Promise<void>) | undefined
 
 beforeAll(async () => {
-  const temp = makeTempDir('access-audit-e2e-rect-verify-')
-  cleanup = temp.cleanup
-  const dataDir = path.join(temp.dir, 'data')
-  seed = await seedTrackingData(dataDir)
-  door = await startWebDoor(dataDir)
-  browser = await launchTestBrowser()
-  page = await browser.newPage()
-  await page.setViewport({ width: 1280, height: 900 })
-  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }])
-  await page.goto(door.url, { waitUntil: 'networkidle0' })
+  ;({ page, door, seed, stop } = await startTrackingSession('access-audit-e2e-rect-verify-'))
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await door?.stop()
-  cleanup?.()
+  await stop?.()
 })
 
 /** The proposal panel's text, once it is on the page. */

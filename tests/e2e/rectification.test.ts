@@ -10,6 +10,15 @@ import { launchTestBrowser } from '../support/chromium'
 import { makeTempDir } from '../support/temp-dir'
 import { startWebDoor, type RunningWebDoor } from '../support/web-door'
 import { expectNoAxeViolations, fieldError, typeInto, waitForText } from './helpers'
+import {
+  announced,
+  heading,
+  modalButton,
+  openItem,
+  selectItem,
+  shot,
+  waitForStatus,
+} from './rectification/page-helpers'
 import { hostileSnippet, seedRectificationData, type RectificationSeed } from './rectification/seed'
 
 let browser: Browser
@@ -27,59 +36,6 @@ function isoDay(offsetDays: number): string {
   const d = new Date()
   d.setDate(d.getDate() + offsetDays)
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-
-/** Screenshots for a human reviewer, only when asked for (RECTIFICATION_SHOTS=/tmp/dir). */
-async function shot(name: string): Promise<void> {
-  const dir = process.env.RECTIFICATION_SHOTS
-  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true })
-}
-
-async function announced(text: string, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(
-    (t) => document.querySelector('[data-testid="announcer"]')?.textContent?.includes(t),
-    { timeout },
-    text,
-  )
-}
-
-async function heading(text: string): Promise<void> {
-  await page.waitForFunction((t) => document.querySelector('h1')?.textContent === t, {}, text)
-}
-
-/** Ticks the row checkbox whose accessible label names the item, with the keyboard. */
-async function selectItem(title: string): Promise<void> {
-  const box = await page.evaluateHandle(
-    (label) =>
-      Array.from(document.querySelectorAll('tbody label'))
-        .find((l) => l.textContent?.trim() === label)
-        ?.querySelector('input[type="checkbox"]'),
-    `选择 ${title}`,
-  )
-  await box.asElement()!.focus()
-  await page.keyboard.press('Space')
-}
-
-/** Waits until the item page's status line reads `status` (a cached page may show the old one first). */
-async function waitForStatus(status: string): Promise<void> {
-  await page.waitForFunction(
-    (s) => document.querySelector('[data-testid="item-status"]')?.textContent?.includes(s),
-    {},
-    status,
-  )
-}
-
-async function modalButton(text: string): Promise<void> {
-  await page.click(`.ant-modal-footer ::-p-text(${text}), .ant-modal-body ::-p-text(${text})`)
-}
-
-async function openItem(title: string): Promise<void> {
-  await page.goto(`${door.origin}/#/rectification`, { waitUntil: 'networkidle0' })
-  await heading('整改跟踪')
-  // The list loads after the heading: wait for the item's link before following it.
-  const link = await page.waitForSelector(`a::-p-text(${title})`)
-  await link!.click()
-  await heading(title)
 }
 
 beforeAll(async () => {
@@ -127,17 +83,17 @@ describe('整改跟踪, end to end', () => {
     await typeInto(page, 'notice-settings_numberTemplate', '乌残无障碍整改〔{year}〕第{n}号')
     await typeInto(page, 'notice-settings_defaultDeadlineDays', '15')
     await page.click('::-p-text(保存通知书设置)')
-    await announced('已保存整改通知书设置')
+    await announced(page, '已保存整改通知书设置')
     expect(await fieldError(page, 'notice-settings_numberTemplate')).not.toContain('占位符')
     await waitForText(page, `示例：乌残无障碍整改〔${new Date().getFullYear()}〕第1号`)
   })
 
   it('generates items on open and groups both sources under the unit, by place and by portal', async () => {
     await page.goto(`${door.origin}/#/rectification`, { waitUntil: 'networkidle0' })
-    await heading('整改跟踪')
+    await heading(page, '整改跟踪')
     await page.waitForSelector('[data-testid="rect-outcome"]')
     await page.click('::-p-text(从问题生成整改项)')
-    await announced('已生成 0 个新整改项')
+    await announced(page, '已生成 0 个新整改项')
     const groups = await page.$$eval('section.aa-rect-unit', (units) =>
       units.map((u) => ({
         unit: u.querySelector('h2')?.textContent ?? '',
@@ -158,7 +114,7 @@ describe('整改跟踪, end to end', () => {
     expect(place.rows.join()).toContain('GB 55019-2021 第2.3.1条（强制性条文）')
     expect(place.rows.join()).toContain('待通知')
     expect(portal.rows.join()).toContain(seed.webTitle)
-    await shot('items')
+    await shot(page, 'items')
     await expectNoAxeViolations(page, '整改项 list')
   })
 
@@ -173,7 +129,7 @@ describe('整改跟踪, end to end', () => {
         await page.waitForSelector('h1')
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
         expect(overflow).toBeLessThanOrEqual(0)
-        await shot(`large-text-${route.split('/').pop()}`)
+        await shot(page, `large-text-${route.split('/').pop()}`)
         await expectNoAxeViolations(page, `${route} at the largest text size`)
       }
     } finally {
@@ -183,7 +139,7 @@ describe('整改跟踪, end to end', () => {
   })
 
   it('shows the hostile snippet of a web item as literal text, and a missing photo as missing', async () => {
-    await openItem(seed.webTitle)
+    await openItem(page, door.origin, seed.webTitle)
     const snippet = await page.$eval('[data-testid="item-snippet"]', (el) => ({
       text: el.textContent,
       tag: el.tagName,
@@ -193,10 +149,10 @@ describe('整改跟踪, end to end', () => {
     expect(await page.$('img[src="x"]')).toBeNull()
     expect(await page.$eval('main', (m) => (m as HTMLElement).innerText)).toContain('body > img:nth-child(2)')
     expect(dialogs).toEqual([])
-    await shot('web-item')
+    await shot(page, 'web-item')
     await expectNoAxeViolations(page, 'web item detail')
 
-    await openItem(seed.siteTitle)
+    await openItem(page, door.origin, seed.siteTitle)
     await page.waitForFunction(() =>
       document.querySelector('.aa-rect-evidence')?.textContent?.includes('照片缺失'),
     )
@@ -205,16 +161,16 @@ describe('整改跟踪, end to end', () => {
 
   it('sets deadline and priority for the selected items; a past deadline reads 已逾期 N 天', async () => {
     await page.goto(`${door.origin}/#/rectification`, { waitUntil: 'networkidle0' })
-    await heading('整改跟踪')
+    await heading(page, '整改跟踪')
     await page.waitForSelector('tbody label')
-    await selectItem(seed.webTitle)
+    await selectItem(page, seed.webTitle)
     await waitForText(page, '已选 1 项')
     await page.click('::-p-text(设置期限/优先级)')
     await page.waitForSelector('#schedule_deadline')
     await expectNoAxeViolations(page, '设置期限 dialog')
     await setDate('schedule_deadline', isoDay(-3))
     await page.click('.ant-modal-footer .ant-btn-primary')
-    await announced('已更新 1 项')
+    await announced(page, '已更新 1 项')
     await page.waitForFunction(
       (title) =>
         Array.from(document.querySelectorAll('tbody tr')).some(
@@ -227,7 +183,7 @@ describe('整改跟踪, end to end', () => {
   })
 
   it('issues a notice: a deadline before the date is refused on the field, the preview is sandboxed, the number assigned', async () => {
-    await selectItem(seed.siteTitle)
+    await selectItem(page, seed.siteTitle)
     await waitForText(page, '已选 2 项')
     await page.click('::-p-text(生成整改通知书)')
     await page.waitForSelector('#notice_deadline')
@@ -237,7 +193,7 @@ describe('整改跟踪, end to end', () => {
     // A date after today is refused on its field; the untouched default deadline moves along with the date.
     await setDate('notice_issuedOn', isoDay(1))
     expect(await page.$eval('#notice_deadline', (el) => (el as HTMLInputElement).value)).toBe(isoDay(16))
-    await modalButton('预览')
+    await modalButton(page, '预览')
     await page.waitForFunction(
       (today) =>
         document
@@ -250,7 +206,7 @@ describe('整改跟踪, end to end', () => {
     await setDate('notice_issuedOn', isoDay(0))
     expect(await page.$eval('#notice_deadline', (el) => (el as HTMLInputElement).value)).toBe(isoDay(15))
     await setDate('notice_deadline', isoDay(-1))
-    await modalButton('签发')
+    await modalButton(page, '签发')
     await page.waitForFunction(() =>
       document
         .querySelector('#notice_deadline')
@@ -259,8 +215,8 @@ describe('整改跟踪, end to end', () => {
     )
     await expectNoAxeViolations(page, '整改通知书 dialog with a refused deadline')
     await setDate('notice_deadline', isoDay(20))
-    await modalButton('预览')
-    await announced('预览已生成')
+    await modalButton(page, '预览')
+    await announced(page, '预览已生成')
     const frame = await page.waitForSelector('iframe[data-testid="notice-frame"]')
     expect(await frame!.evaluate((f) => f.getAttribute('sandbox'))).toBe('allow-same-origin allow-modals')
     const inFrame = await frame!.evaluate((f) => {
@@ -270,24 +226,24 @@ describe('整改跟踪, end to end', () => {
     expect(inFrame.text).toContain(seed.unitName)
     expect(inFrame.text).toContain(hostileSnippet)
     expect(inFrame.hostileImg).toBe(false)
-    await shot('notice-preview')
+    await shot(page, 'notice-preview')
     await expectNoAxeViolations(page, '整改通知书 dialog with the preview')
     // A changed draft takes the old preview away: it would show content that is not what gets issued.
     await setDate('notice_deadline', isoDay(21))
     await page.waitForFunction(() => !document.querySelector('iframe[data-testid="notice-frame"]'))
-    await modalButton('签发')
+    await modalButton(page, '签发')
     await page.waitForSelector('[data-testid="notice-issued"]')
     const issued = await page.$eval('[data-testid="notice-issued"]', (el) => (el as HTMLElement).innerText)
     noticeNumber = `乌残无障碍整改〔${new Date().getFullYear()}〕第1号`
     expect(issued).toContain(`已签发：${noticeNumber}`)
-    await announced(`已签发整改通知书，文号：${noticeNumber}`)
+    await announced(page, `已签发整改通知书，文号：${noticeNumber}`)
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(noticeNumber)
     await expectNoAxeViolations(page, '整改通知书 issued')
     await page.keyboard.press('Escape')
     await page.waitForFunction(() => !document.querySelector('.ant-modal'))
     // Items once notified cannot go into a second notice: the reason is given, no dialog opens.
     await page.waitForFunction(() => document.body.innerText.includes('已通知'))
-    await selectItem(seed.siteTitle)
+    await selectItem(page, seed.siteTitle)
     await page.click('::-p-text(生成整改通知书)')
     const refusal = await page.waitForSelector('[data-testid="bulk-refusal"]')
     expect(await refusal!.evaluate((el) => el.textContent)).toContain(
@@ -299,13 +255,13 @@ describe('整改跟踪, end to end', () => {
 
   it('lists the notice with its progress, prints it through a sandboxed frame and exports a PDF', async () => {
     await page.goto(`${door.origin}/#/rectification/notices`, { waitUntil: 'networkidle0' })
-    await heading('整改通知书')
+    await heading(page, '整改通知书')
     await waitForText(page, noticeNumber)
     const row = await page.$eval('tbody tr', (r) => (r as HTMLElement).innerText)
     expect(row).toContain(seed.unitName)
     expect(row).toContain('共 2 项：已通知 2')
     await expectNoAxeViolations(page, '整改通知书 list')
-    await shot('notices')
+    await shot(page, 'notices')
 
     // Record print() calls on the print frame's window instead of opening a dialog in the headless browser.
     await page.evaluate(() => {
@@ -328,7 +284,7 @@ describe('整改跟踪, end to end', () => {
       })
     })
     await page.click(`button[aria-label="打印：${noticeNumber}"]`)
-    await announced(`已打开 ${noticeNumber} 的打印对话框`)
+    await announced(page, `已打开 ${noticeNumber} 的打印对话框`)
     const printed = await page.evaluate(
       () => (window as unknown as { printed: Array<{ text: string; sandbox: string | null }> }).printed,
     )
@@ -339,7 +295,7 @@ describe('整改跟踪, end to end', () => {
     expect(dialogs).toEqual([])
 
     await page.click(`button[aria-label="导出 PDF：${noticeNumber}"]`)
-    await announced('已导出', 90_000)
+    await announced(page, '已导出', 90_000)
     const pdf = await waitForDownload('.pdf')
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
     const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString()
@@ -363,19 +319,19 @@ describe('整改跟踪, end to end', () => {
     const xlsx = await waitForDownload('.xlsx', 60_000)
     const sheetText = execFileSync('unzip', ['-p', xlsx]).toString()
     expect(sheetText).toContain(seed.siteTitle)
-    await announced('.xlsx')
+    await announced(page, '.xlsx')
     await expectNoAxeViolations(page, '整改通知书 list after the exports')
   })
 
   it('records the unit reply with photos (refusals named, nothing lost, thumbnails removable) and the verification', async () => {
-    await openItem(seed.siteTitle)
-    await waitForStatus('已通知')
+    await openItem(page, door.origin, seed.siteTitle)
+    await waitForStatus(page, '已通知')
     expect(await page.$('::-p-text(退回重新整改)')).toBeNull()
     await page.click('::-p-text(登记整改回复)')
     await page.waitForSelector('#claim_text')
     // The dialog hands the focus to its first field.
     await page.waitForFunction(() => document.activeElement?.id === 'claim_text')
-    await modalButton('登记')
+    await modalButton(page, '登记')
     await page.waitForFunction(() =>
       document
         .querySelector('#claim_text')
@@ -411,23 +367,23 @@ describe('整改跟踪, end to end', () => {
     await expectNoAxeViolations(page, '登记整改回复 dialog with refused photos')
 
     await chooser!.uploadFile(files.before, files.after)
-    await announced('已添加 2 张整改照片')
+    await announced(page, '已添加 2 张整改照片')
     await page.waitForFunction(
       () => document.querySelectorAll('.ant-modal .aa-photo-list img[alt^="整改照片："]').length === 2,
     )
     expect(await page.$$('.ant-modal [role="alert"]')).toHaveLength(0)
-    await shot('claim-photos')
+    await shot(page, 'claim-photos')
     await expectNoAxeViolations(page, '登记整改回复 dialog with photos')
     await page.click('button[aria-label="移除照片 坡道-施工中.jpg"]')
-    await announced('已移除照片 坡道-施工中.jpg')
+    await announced(page, '已移除照片 坡道-施工中.jpg')
     await page.waitForFunction(() => document.querySelectorAll('.ant-modal .aa-photo-list li').length === 1)
     // The removed photo's button is gone: the focus stays in the form, on the chooser.
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('file')
-    await modalButton('登记')
-    await announced('已登记整改回复')
+    await modalButton(page, '登记')
+    await announced(page, '已登记整改回复')
     // The claim button is gone; focus lands on the status line that says what changed.
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'item-status')
-    await waitForStatus('已报整改')
+    await waitForStatus(page, '已报整改')
     await waitForText(page, '北门坡道已按 1:12 坡度重建')
     // The reply's one photo is shown (from the data folder, a data: URL), not the removed one.
     await page.waitForFunction(() => {
@@ -439,7 +395,7 @@ describe('整改跟踪, end to end', () => {
     expect(
       await page.$eval('section[aria-labelledby="rect-reply-heading"] img', (img) => img.getAttribute('alt')),
     ).toBe(`整改照片 1：${seed.siteTitle}`)
-    await shot('claimed')
+    await shot(page, 'claimed')
     await expectNoAxeViolations(page, 'item detail after the claim')
 
     // Sent back with a new deadline (a past one is refused on its field), then the unit's second reply.
@@ -459,8 +415,8 @@ describe('整改跟踪, end to end', () => {
     )
     await setDate('reopen_deadline', isoDay(30))
     await page.click('.ant-modal-footer .ant-btn-primary')
-    await announced('已退回重新整改')
-    await waitForStatus('重新整改')
+    await announced(page, '已退回重新整改')
+    await waitForStatus(page, '重新整改')
     await waitForText(page, `扶手未安装（新的整改期限 ${isoDay(30)}）`)
     // The item's deadline is the new one (the history above also quotes it; this is the item's own field).
     await page.waitForFunction(
@@ -474,15 +430,15 @@ describe('整改跟踪, end to end', () => {
     await page.click('.aa-rect-panel ::-p-text(登记整改回复)')
     await page.waitForSelector('#claim_text')
     await page.type('#claim_text', '扶手已安装。')
-    await modalButton('登记')
-    await waitForStatus('已报整改')
+    await modalButton(page, '登记')
+    await waitForStatus(page, '已报整改')
 
     await page.click('.aa-rect-panel ::-p-text(核验通过)')
     await page.waitForSelector('#verify_note')
     await page.type('#verify_note', '现场复核坡度 1:12，合格')
     await page.click('.ant-modal-footer .ant-btn-primary')
-    await announced('已核验通过')
-    await waitForStatus('已核验')
+    await announced(page, '已核验通过')
+    await waitForStatus(page, '已核验')
     await waitForText(page, '此整改项已结案')
     const history = await page.$eval(
       'section[aria-labelledby="rect-history-heading"]',
@@ -490,12 +446,12 @@ describe('整改跟踪, end to end', () => {
     )
     expect(history).toContain('登记整改回复')
     expect(history).toContain('已报整改 → 已核验')
-    await shot('verified')
+    await shot(page, 'verified')
     await expectNoAxeViolations(page, 'verified item detail')
   })
 
   it('drops a false positive only with a reason', async () => {
-    await openItem(seed.webTitle)
+    await openItem(page, door.origin, seed.webTitle)
     await page.click('.aa-rect-panel ::-p-text(撤销整改项)')
     await page.waitForSelector('#drop_reason')
     await page.click('.ant-modal-footer .ant-btn-primary')
@@ -507,8 +463,8 @@ describe('整改跟踪, end to end', () => {
     )
     await page.type('#drop_reason', '误报：该图片为装饰性图片')
     await page.click('.ant-modal-footer .ant-btn-primary')
-    await announced('已撤销')
-    await waitForStatus('已撤销')
+    await announced(page, '已撤销')
+    await waitForStatus(page, '已撤销')
     await waitForText(page, '误报：该图片为装饰性图片')
   })
 })
