@@ -6,6 +6,7 @@ import type { PhaseTimes } from '../electron/core/audit/page/phase-times'
 import { defaultConcurrency } from '../electron/core/audits/batch-runner'
 import { normalizeUrlOrNull } from '../shared/web/url-normalize'
 import { runBaseline, type RuleKeys } from './baseline-audit'
+import { runContextFloor } from './context-floor'
 import { corpusPaths, corpusUrls, startCorpus } from './corpus'
 import { sampleMemory } from './process-memory'
 import { runRealPath } from './real-audit'
@@ -15,7 +16,8 @@ import { runRealPath } from './real-audit'
  * the same run (axe-core sequentially through one puppeteer page, waiting for `load`), on a generated
  * government-portal-like corpus served from 127.0.0.1. Prints pages per minute both ways and their ratio,
  * whether both found identical violations and needs-review results, and the real path's peak memory (RSS of
- * Node + browser processes) at two page counts, to show it stays flat.
+ * Node + browser processes) at two page counts, to show it stays flat. Also prints the floor: a fresh incognito
+ * context and tab per page with no audit at all, the most any auditor that must isolate each page can reach.
  *
  *   npx tsx bench/audit-throughput.ts            100 and 1000 pages (35–45 minutes on 2 cores)
  *   npx tsx bench/audit-throughput.ts --quick    55 and 150 pages (5–8 minutes)
@@ -155,6 +157,17 @@ async function main(): Promise<void> {
         }
       },
     )
+    const floor = await measure(
+      `floor: ${pages} pages, a fresh incognito context and tab per page, no audit, concurrency ${concurrency}`,
+      async () => {
+        const browser = await launch()
+        try {
+          return await runContextFloor(browser, urls, concurrency)
+        } finally {
+          await browser.close()
+        }
+      },
+    )
     collectPhases = true
     const real = await measure(`real path: ${pages} pages, concurrency ${concurrency}`, () =>
       runRealPath(urls, { concurrency, launchBrowser: launch, auditorOptions: withPhases }),
@@ -179,6 +192,12 @@ async function main(): Promise<void> {
         elapsedMs: baseline.value.elapsedMs,
         peakBytes: baseline.peakBytes,
       },
+      {
+        label: `floor: fresh context per page, no audit (concurrency ${concurrency})`,
+        pages,
+        elapsedMs: floor.value.elapsedMs,
+        peakBytes: floor.peakBytes,
+      },
       { label: realLabel, pages, elapsedMs: real.value.elapsedMs, peakBytes: real.peakBytes },
       ...(realLarge
         ? [
@@ -194,6 +213,10 @@ async function main(): Promise<void> {
     const ratio = baseline.value.elapsedMs / real.value.elapsedMs
     console.log(
       `throughput ratio real / baseline: ${ratio.toFixed(2)}× (target ≥ 1.5×) ${ratio >= 1.5 ? 'MET' : 'NOT MET'}`,
+    )
+    const ceiling = baseline.value.elapsedMs / floor.value.elapsedMs
+    console.log(
+      `ceiling for any auditor with a fresh incognito context per page (the floor, no audit at all): ${ceiling.toFixed(2)}× the baseline${floor.value.failures > 0 ? ` (${floor.value.failures} pages failed to open)` : ''}`,
     )
     const diffs = differences(baseline.value.results, real.value.results)
     const same = diffs.length === 0 ? 'yes' : `NO — ${diffs.length} pages differ`
