@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import sharp from 'sharp'
+import { printMaxSide, printQuality } from '../electron/core/photos/photo-limits'
 import { createPdfRenderer, renderNoticeDocx, renderNoticeHtml } from '../electron/core/documents'
 import type { EvidenceLoader, NoticeDocument, NoticeDocumentItem } from '../shared/domain/notice-document'
 import { sampleMemory } from './process-memory'
@@ -15,8 +16,8 @@ import { sampleMemory } from './process-memory'
  *
  * The notices are built directly as NoticeDocuments (no database): this measures the documents module, which is
  * what an export or the CLI spends its time in; the snapshot read from SQLite is a few milliseconds per notice.
- * Photos are real JPEGs made with sharp at display size (320 px, the photo store's thumbnail size, which is what
- * the app's evidence loader hands to the renderers).
+ * Photos are real JPEGs made with sharp at the photo store's print rendition size (720 × 540 px), which is what
+ * the app's evidence loader hands to the renderers.
  *
  *   npx tsx bench/notices.ts                 100 notices × 20 items, 2 pages in parallel
  *   options: --notices N --items N --pages N (parallel pages in the one browser) --keep DIR (write the files)
@@ -37,7 +38,9 @@ const itemCount = Number(args.items)
 const pool = Number(args.pages)
 
 async function photo(hue: number): Promise<Uint8Array> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240">
+  const w = printMaxSide
+  const h = (printMaxSide * 3) / 4
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 320 240">
 <defs><linearGradient id="g" x1="0" x2="1"><stop offset="0" stop-color="hsl(${hue},45%,80%)"/><stop offset="1" stop-color="hsl(${hue + 50},40%,40%)"/></linearGradient></defs>
 <rect width="320" height="240" fill="url(#g)"/><polygon points="0,240 320,110 320,240" fill="#5a5a5a"/>
 <rect x="40" y="40" width="60" height="90" fill="#eee" stroke="#333" stroke-width="3"/></svg>`
@@ -45,8 +48,8 @@ async function photo(hue: number): Promise<Uint8Array> {
   const base = sharp(Buffer.from(svg)).png()
   const noise = await sharp({
     create: {
-      width: 320,
-      height: 240,
+      width: w,
+      height: h,
       channels: 3,
       background: '#808080',
       noise: { type: 'gaussian', mean: 128, sigma: 30 },
@@ -55,7 +58,7 @@ async function photo(hue: number): Promise<Uint8Array> {
     .png()
     .toBuffer()
   const composed = await base.composite([{ input: noise, blend: 'overlay' }]).toBuffer()
-  return new Uint8Array(await sharp(composed).jpeg({ quality: 80 }).toBuffer())
+  return new Uint8Array(await sharp(composed).jpeg({ quality: printQuality }).toBuffer())
 }
 
 function item(n: number, index: number): NoticeDocumentItem {

@@ -8,7 +8,10 @@ import { inspectionIdOfElement, loadInspection } from './inspection-rows'
 import { claimVersion, type InspectionDeps } from './inspection-service'
 
 /** What the inspection services need from the photo store. */
-export type PhotoStorePort = Pick<PhotoStore, 'ingest' | 'exists' | 'readOriginal' | 'thumbnailPath'>
+export type PhotoStorePort = Pick<
+  PhotoStore,
+  'ingest' | 'exists' | 'readOriginal' | 'thumbnailPath' | 'printRenditionPath'
+>
 
 export interface PhotoDeps extends InspectionDeps {
   photos: PhotoStorePort

@@ -58,19 +58,7 @@ export async function decodePhoto(
   try {
     // A full decode that streams through every pixel without holding the image in memory.
     await sharp(bytes, input).stats()
-    thumbnail = await sharp(bytes, input)
-      .autoOrient()
-      .resize({
-        width: limits.thumbnailMaxSide,
-        height: limits.thumbnailMaxSide,
-        fit: 'inside',
-        withoutEnlargement: true,
-      })
-      // Transparent PNG screenshots would otherwise turn black in a JPEG.
-      .flatten({ background: '#ffffff' })
-      // No keepMetadata/withMetadata: the thumbnail carries no EXIF, so no GPS leaks through it.
-      .jpeg({ quality: limits.thumbnailQuality })
-      .toBuffer()
+    thumbnail = await renderJpeg(bytes, limits.maxPixels, limits.thumbnailMaxSide, limits.thumbnailQuality)
   } catch {
     throw refusal(name, type)
   }
@@ -82,4 +70,24 @@ export async function decodePhoto(
     ...(metadata.exif ? { exif: metadata.exif } : {}),
     thumbnail,
   }
+}
+
+/**
+ * A display or print copy of a photo: orientation applied, no larger than `maxSide` on its longest side, flattened
+ * onto white, as JPEG without metadata. Throws when the bytes do not decode.
+ */
+export async function renderJpeg(
+  bytes: Buffer,
+  maxPixels: number,
+  maxSide: number,
+  quality: number,
+): Promise<Buffer> {
+  return await sharp(bytes, { failOn: 'error', limitInputPixels: maxPixels })
+    .autoOrient()
+    .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
+    // Transparent PNG screenshots would otherwise turn black in a JPEG.
+    .flatten({ background: '#ffffff' })
+    // No keepMetadata/withMetadata: the copy carries no EXIF, so no GPS leaks through it.
+    .jpeg({ quality })
+    .toBuffer()
 }

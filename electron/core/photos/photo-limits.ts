@@ -16,6 +16,14 @@ export const thumbnailMaxSide = 320
 
 export const thumbnailQuality = 80
 
+/**
+ * Longest side of the print rendition used in notices: the notice prints a photo in a 58 × 44 mm box, and 720 px
+ * across 58 mm is about 315 dpi, print quality, while a 20-item notice stays a few megabytes.
+ */
+export const printMaxSide = 720
+
+export const printQuality = 82
+
 /** Megabytes with one decimal, rounded up, so a file just over the limit never reads as equal to it. */
 export function formatMegabytes(bytes: number): string {
   return (Math.ceil((bytes / mebibyte) * 10) / 10).toFixed(1)

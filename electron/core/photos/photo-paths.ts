@@ -7,6 +7,7 @@ import path from 'node:path'
  *   photos/<sha[0..2]>/<sha>.<ext>    the original, byte for byte as received
  *   photos/<sha[0..2]>/<sha>.json     its record (original name, EXIF, size), so the folder describes itself
  *   photos/thumbs/<sha>.jpg           thumbnail, orientation applied, metadata stripped
+ *   photos/print/<sha>.jpg            print rendition for notices, made when first needed (same treatment)
  *
  * The two-character shard keeps any one folder to a few hundred files even after years of inspections, which
  * Windows Explorer and backup tools handle far better than tens of thousands in one folder.
@@ -14,6 +15,7 @@ import path from 'node:path'
 
 export const photosDirName = 'photos'
 export const thumbsDirName = 'thumbs'
+export const printDirName = 'print'
 
 const sha256Pattern = /^[0-9a-f]{64}$/i
 
@@ -32,6 +34,10 @@ export function recordRelPath(sha256: string): string {
 
 export function thumbnailRelPath(sha256: string): string {
   return `${photosDirName}/${thumbsDirName}/${sha256}.jpg`
+}
+
+export function printRelPath(sha256: string): string {
+  return `${photosDirName}/${printDirName}/${sha256}.jpg`
 }
 
 export function toAbsolute(dataDir: string, relPath: string): string {

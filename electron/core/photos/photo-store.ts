@@ -28,7 +28,7 @@
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { ApiError } from '../../../shared/api/errors'
-import { decodePhoto, type DecodedPhoto } from './decode-photo'
+import { decodePhoto, renderJpeg, type DecodedPhoto } from './decode-photo'
 import { readExifFacts } from './photo-exif'
 import {
   fileExists,
@@ -39,7 +39,14 @@ import {
   toBuffer,
   writeFileAtomic,
 } from './photo-files'
-import { maxPhotoBytes, maxPhotoPixels, thumbnailMaxSide, thumbnailQuality } from './photo-limits'
+import {
+  maxPhotoBytes,
+  maxPhotoPixels,
+  printMaxSide,
+  printQuality,
+  thumbnailMaxSide,
+  thumbnailQuality,
+} from './photo-limits'
 import {
   emptyFileMessage,
   invalidIdMessage,
@@ -53,6 +60,7 @@ import {
   cleanFileName,
   isSha256,
   originalRelPath,
+  printRelPath,
   recordRelPath,
   thumbnailRelPath,
   toAbsolute,
@@ -93,6 +101,11 @@ export interface PhotoStore {
   readOriginal(sha256: string): Promise<Buffer>
   /** Absolute paths, or null when the file is not there (show "照片缺失"; never an exception). */
   thumbnailPath(sha256: string): string | null
+  /**
+   * Absolute path of the print rendition (see `printMaxSide`), made from the original on first use and kept;
+   * null when the original is gone or no longer decodes (the caller falls back to the thumbnail).
+   */
+  printRenditionPath(sha256: string): Promise<string | null>
   originalPath(sha256: string): string | null
   /** Whether the original is present. A malformed id is simply not there. */
   exists(sha256: string): boolean
@@ -121,6 +134,7 @@ export function createPhotoStore(dataDir: string, options: PhotoStoreOptions = {
   const abs = (relPath: string) => toAbsolute(dataDir, relPath)
   // Two drops of the same file at once share one ingest instead of racing on the same paths.
   const inFlight = new Map<string, Promise<StoredPhoto>>()
+  const renditionsInFlight = new Map<string, Promise<string | null>>()
 
   function findOriginal(sha256: string): { file: string; ext: string } | null {
     for (const ext of photoExtensions) {
@@ -162,6 +176,25 @@ export function createPhotoStore(dataDir: string, options: PhotoStoreOptions = {
     }
     if (decoded.orientation !== undefined) record.orientation = decoded.orientation
     return record
+  }
+
+  async function makePrintRendition(sha256: string): Promise<string | null> {
+    const file = abs(printRelPath(sha256))
+    if (await fileExists(file)) return file
+    const found = findOriginal(sha256)
+    if (!found) return null
+    try {
+      const bytes = await fsp.readFile(found.file)
+      // Evidence: a print copy is only ever made from the original exactly as it was received.
+      if (sha256Hex(bytes) !== sha256) return null
+      const jpeg = await renderJpeg(bytes, limits.maxPixels, printMaxSide, printQuality)
+      await fsp.mkdir(path.dirname(file), { recursive: true })
+      await writeFileAtomic(file, jpeg)
+      return file
+    } catch {
+      // An undecodable original or a full disk: the notice still prints, from the thumbnail.
+      return null
+    }
   }
 
   async function store(bytes: Buffer, sha256: string, type: PhotoType, name: string): Promise<StoredPhoto> {
@@ -269,6 +302,15 @@ export function createPhotoStore(dataDir: string, options: PhotoStoreOptions = {
     thumbnailPath(sha256: string): string | null {
       const file = abs(thumbnailRelPath(photoId(sha256)))
       return isFileSync(file) ? file : null
+    },
+
+    printRenditionPath(sha256: string): Promise<string | null> {
+      const id = photoId(sha256)
+      const pending = renditionsInFlight.get(id)
+      if (pending) return pending
+      const job = makePrintRendition(id).finally(() => renditionsInFlight.delete(id))
+      renditionsInFlight.set(id, job)
+      return job
     },
 
     originalPath(sha256: string): string | null {

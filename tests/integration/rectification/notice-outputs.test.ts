@@ -102,7 +102,7 @@ describe('notice outputs', () => {
     fs.writeFileSync(path.join(t.dir, 'secret.png'), 'secret')
     const loader = createEvidenceLoader({
       dataDir: t.dir,
-      photos: { exists: () => false, thumbnailPath: () => null },
+      photos: { exists: () => false, thumbnailPath: () => null, printRenditionPath: async () => null },
       readFile: (file) => fs.promises.readFile(file),
     })
     expect(await loader({ kind: 'screenshot', ref: 'run-1/p1-0.png' })).toMatchObject({
