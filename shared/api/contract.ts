@@ -224,7 +224,7 @@ export const contract = {
 
   'audits:start': op<AuditBatchView>()({
     input: startBatchSchema,
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', 'INVALID_STATE'],
     labels: auditFieldLabels,
     summary: '开始批量检测所选网站（后台运行）',
   }),

@@ -6,7 +6,7 @@ import { BatchRunner, defaultConcurrency } from '../audits/batch-runner'
 import type { BatchProgress } from '../audits/batch-progress'
 import { createAuditBatch } from '../audits/batch-setup'
 import { createDefaultAuditor } from '../audits/default-auditor'
-import { getPortal } from '../audits/portal-store'
+import { getPortal } from '../registry/portals-service'
 import { queueCounts } from '../audits/queue-store'
 import type { CoreContext } from '../context'
 import { syncRectificationSafely } from '../rectification/item-sync'
@@ -44,8 +44,14 @@ export class AuditManager {
     overrides: { maxPages?: number | undefined; concurrency?: number | undefined },
   ) {
     const portals = portalIds.map((id) => {
-      const portal = getPortal(this.ctx.db, id)
-      if (!portal) throw new ApiError('NOT_FOUND', `网站（编号 ${id}）不存在`)
+      const portal = getPortal(this.ctx.db, id) // NOT_FOUND when there is none
+      // Archived portals are kept for their history only; auditing one again starts with restoring it.
+      if (portal.archived) {
+        throw new ApiError(
+          'INVALID_STATE',
+          `网站“${portal.name}”已归档，不能检测；如需检测，请先在该网站页面点“恢复”`,
+        )
+      }
       return { portal, options: overrides.maxPages ? { maxPages: overrides.maxPages } : {} }
     })
     const { batchId } = createAuditBatch(

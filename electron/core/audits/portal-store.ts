@@ -51,7 +51,7 @@ function toPortal(r: RawPortal): PortalRow {
   }
 }
 
-export function getPortal(db: Db, id: number): PortalRow | null {
+function portalById(db: Db, id: number): PortalRow | null {
   const row = db.prepare('SELECT * FROM portals WHERE id = ?').get(id) as RawPortal | undefined
   return row ? toPortal(row) : null
 }
@@ -81,7 +81,7 @@ export function ensurePortal(db: Db, input: PortalInput, now: Date): PortalRow {
         stamp,
         stamp,
       ).lastInsertRowid
-    return getPortal(db, Number(id)) as PortalRow
+    return portalById(db, Number(id)) as PortalRow
   }
   const current = toPortal(existing)
   const next = {
@@ -104,7 +104,7 @@ export function ensurePortal(db: Db, input: PortalInput, now: Date): PortalRow {
        updated_at = ?, version = version + 1
      WHERE id = ? AND (unit_id IS NOT ? OR max_pages != ? OR max_depth != ? OR include_json != ? OR exclude_json != ?)`,
   ).run(...values, stamp, current.id, ...values)
-  return getPortal(db, current.id) as PortalRow
+  return portalById(db, current.id) as PortalRow
 }
 
 /** A responsible unit by its exact name (URL lists name the unit in words), or null. */

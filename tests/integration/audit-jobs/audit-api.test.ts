@@ -117,4 +117,20 @@ describe('website audits through the API', () => {
     const error = await t.fail('audits:start', { portalIds: [] })
     expect(error.fields?.[0]?.message).toBe('网站：请至少选择一个网站')
   })
+
+  it('refuses an archived portal, names it, and creates no batch; restored, it can be audited', async () => {
+    const active = await t.call('portals:create', { name: '在用门户', startUrl: `${origin}/?a`, maxPages: 1 })
+    const archived = await t.call('portals:create', { name: '旧门户', startUrl: `${origin}/?b`, maxPages: 1 })
+    await t.call('portals:setArchived', { id: archived.id, archived: true })
+    const batchesBefore = t.core.ctx.db.prepare('SELECT COUNT(*) FROM audit_batches').pluck().get()
+
+    const error = await t.fail('audits:start', { portalIds: [active.id, archived.id] })
+    expect(error.code).toBe('INVALID_STATE')
+    expect(error.message).toBe('网站“旧门户”已归档，不能检测；如需检测，请先在该网站页面点“恢复”')
+    expect(t.core.ctx.db.prepare('SELECT COUNT(*) FROM audit_batches').pluck().get()).toBe(batchesBefore)
+
+    await t.call('portals:setArchived', { id: archived.id, archived: false })
+    const batch = await runToEnd(archived.id)
+    expect(batch.status).toBe('completed')
+  })
 })
