@@ -8,12 +8,14 @@ import type { Portal } from '../../../shared/domain/portals'
 import { useApi } from '../api/api-context'
 import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
+import { StatusTag } from '../components/status-tag'
 import { formatDateTime } from './format'
+import { PortalActions } from './portal-actions'
 import { RunSummary } from './run-summary'
 import { PageLink, RunStatusTag, ScoreText } from './tags'
 import './web-audits.css'
 
-/** /web-audits/portals/:id — the portal, its runs over time and the latest run's summary. */
+/** /web-audits/portals/:id — the portal (editable, archivable), its runs over time and the latest run's summary. */
 export function PortalPage() {
   const { t } = useTranslation()
   const api = useApi()
@@ -89,7 +91,15 @@ function PortalView({ portal, runs, error }: { portal: Portal; runs: AuditRunVie
         <dd>{portal.unitName ?? t('webAudits.form.unitNone')}</dd>
         <dt>{t('webAudits.portal.limits')}</dt>
         <dd>{t('webAudits.portal.limitsText', { pages: portal.maxPages, depth: portal.maxDepth })}</dd>
+        <dt>{t('common.status')}</dt>
+        <dd data-testid="portal-state">
+          <StatusTag archived={portal.archived} />
+          {portal.archived && (
+            <span style={{ marginInlineStart: 8 }}>{t('webAudits.portal.archivedNote')}</span>
+          )}
+        </dd>
       </dl>
+      <PortalActions portal={portal} />
       <section className="aa-wa-section" aria-labelledby="wa-runs-heading">
         <h2 id="wa-runs-heading">{t('webAudits.portal.runs')}</h2>
         <ErrorAlert error={error} />
@@ -99,7 +109,9 @@ function PortalView({ portal, runs, error }: { portal: Portal; runs: AuditRunVie
           columns={columns}
           dataSource={runs}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: t('webAudits.portal.noRuns') }}
+          locale={{
+            emptyText: t(portal.archived ? 'webAudits.portal.noRunsArchived' : 'webAudits.portal.noRuns'),
+          }}
           title={() => <span className="aa-visually-hidden">{t('webAudits.portal.runsCaption')}</span>}
         />
       </section>

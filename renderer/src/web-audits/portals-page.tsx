@@ -9,6 +9,7 @@ import { useApi } from '../api/api-context'
 import { useAnnounce } from '../components/announcer'
 import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
+import { StatusTag } from '../components/status-tag'
 import { BatchProgress } from './batch-progress'
 import { formatDateTime } from './format'
 import { ImportDialog } from './import-dialog'
@@ -28,14 +29,22 @@ export function PortalsPage() {
   const announce = useAnnounce()
   const queryClient = useQueryClient()
   const [search, setSearch] = useState('')
+  const [includeArchived, setIncludeArchived] = useState(false)
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set())
   const [dialog, setDialog] = useState<Dialog>({ kind: 'closed' })
   const [batchId, setBatchId] = useState<number | null>(null)
 
   const portals = useQuery({
-    queryKey: ['portals:list', search],
-    queryFn: () => api.call('portals:list', { search: search || undefined }),
+    queryKey: ['portals:list', search, includeArchived],
+    queryFn: () => api.call('portals:list', { search: search || undefined, includeArchived }),
   })
+  // An empty list with archived portals hidden must not read as "nothing registered": count what is hidden.
+  const hidden = useQuery({
+    queryKey: ['portals:list', search, true],
+    queryFn: () => api.call('portals:list', { search: search || undefined, includeArchived: true }),
+    enabled: !includeArchived && portals.data?.length === 0,
+  })
+  const hiddenCount = includeArchived ? 0 : (hidden.data?.length ?? 0)
   const units = useQuery({
     queryKey: ['units:list', 'all-active'],
     queryFn: () => api.call('units:list', {}),
@@ -51,8 +60,10 @@ export function PortalsPage() {
   })
 
   const rows = portals.data ?? []
-  const allSelected = rows.length > 0 && rows.every((p) => selected.has(p.id))
-  const someSelected = rows.some((p) => selected.has(p.id))
+  // An archived portal is shown for reference only: it is not audited until it is restored.
+  const selectable = rows.filter((p) => !p.archived)
+  const allSelected = selectable.length > 0 && selectable.every((p) => selected.has(p.id))
+  const someSelected = selectable.some((p) => selected.has(p.id))
   const toggle = (id: number, on: boolean) =>
     setSelected((prev) => {
       const next = new Set(prev)
@@ -68,7 +79,8 @@ export function PortalsPage() {
         <Checkbox
           checked={allSelected}
           indeterminate={someSelected && !allSelected}
-          onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((p) => p.id)) : new Set())}
+          disabled={selectable.length === 0}
+          onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map((p) => p.id)) : new Set())}
         >
           {t('webAudits.selectAll')}
         </Checkbox>
@@ -76,7 +88,11 @@ export function PortalsPage() {
       key: 'select',
       width: 100,
       render: (_: unknown, p: Portal) => (
-        <Checkbox checked={selected.has(p.id)} onChange={(e) => toggle(p.id, e.target.checked)}>
+        <Checkbox
+          checked={selected.has(p.id)}
+          disabled={p.archived}
+          onChange={(e) => toggle(p.id, e.target.checked)}
+        >
           <span className="aa-visually-hidden">{t('webAudits.selectPortal', { name: p.name })}</span>
         </Checkbox>
       ),
@@ -86,7 +102,17 @@ export function PortalsPage() {
       dataIndex: 'name',
       sorter: (a, b) => collator.compare(a.name, b.name),
       defaultSortOrder: 'ascend',
-      render: (name: string, p: Portal) => <Link to={`/web-audits/portals/${p.id}`}>{name}</Link>,
+      render: (name: string, p: Portal) => (
+        <>
+          <Link to={`/web-audits/portals/${p.id}`}>{name}</Link>
+          {p.archived && (
+            <>
+              {' '}
+              <StatusTag archived />
+            </>
+          )}
+        </>
+      ),
     },
     {
       title: t('webAudits.columns.startUrl'),
@@ -128,6 +154,9 @@ export function PortalsPage() {
             style={{ width: 320 }}
           />
         </div>
+        <Checkbox checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)}>
+          {t('common.includeArchived')}
+        </Checkbox>
         <Button onClick={() => setDialog({ kind: 'create' })}>{t('webAudits.form.createTitle')}</Button>
         <Button onClick={() => setDialog({ kind: 'import' })}>{t('webAudits.import.button')}</Button>
       </div>
@@ -137,7 +166,10 @@ export function PortalsPage() {
         columns={columns}
         dataSource={rows}
         loading={portals.isLoading}
-        locale={{ emptyText: t('webAudits.none') }}
+        locale={{
+          emptyText:
+            hiddenCount > 0 ? t('webAudits.noneActive', { count: hiddenCount }) : t('webAudits.none'),
+        }}
         pagination={{
           pageSize: 20,
           showTotal: (count) => t('common.resultCount', { count }),
