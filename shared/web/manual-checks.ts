@@ -224,3 +224,80 @@ export const manualChecks: readonly ManualCheck[] = Object.freeze([...wcagChecks
 export function manualChecksFor(coverage: readonly AxeCoverage[]): ManualCheck[] {
   return manualChecks.filter((c) => coverage.includes(c.coverage))
 }
+
+/**
+ * Groups for the checklist screen. The data supports the four WCAG principles best: every WCAG check names its
+ * SC, whose first digit is its principle; GB/T 37668 follows the same four principles (可感知性 / 可操作性 /
+ * 可理解性 / 兼容性, the policy wording for "Robust"); and the team's reports score by them. GB-only checks join a
+ * principle by their clause's section (3.2 → 1 … 3.5 → 4; the reference infers this layout, and each of the four
+ * GB-only checks fits its principle by topic too). 适老化 checks cite rules from several principles at once and are
+ * done in the portal's elder mode, so they form a group of their own.
+ */
+export type ManualCheckGroupId = 'perceivable' | 'operable' | 'understandable' | 'robust' | 'ageing'
+
+export interface ManualCheckGroup {
+  id: ManualCheckGroupId
+  titleZh: string
+  /** WCAG principle number ('1'…'4'); null for the 适老化 group. */
+  wcagPrinciple: string | null
+  /** GB/T 37668-2019 chapter 3 section of the same principle (inferred, see above); null for 适老化. */
+  gbSection: string | null
+}
+
+/** Screen order: the principles in WCAG order, then the 适老化 items. */
+export const manualCheckGroups: readonly ManualCheckGroup[] = Object.freeze([
+  { id: 'perceivable', titleZh: '可感知性', wcagPrinciple: '1', gbSection: '3.2' },
+  { id: 'operable', titleZh: '可操作性', wcagPrinciple: '2', gbSection: '3.3' },
+  { id: 'understandable', titleZh: '可理解性', wcagPrinciple: '3', gbSection: '3.4' },
+  { id: 'robust', titleZh: '兼容性', wcagPrinciple: '4', gbSection: '3.5' },
+  { id: 'ageing', titleZh: '适老化', wcagPrinciple: null, gbSection: null },
+])
+
+/** What grouping needs of a check; fits both `ManualCheck` and the API's checklist item (criterion '' = none). */
+export interface GroupableCheck {
+  criterion: string | null
+  refs: { gbt37668: readonly string[] }
+}
+
+/** The group a check belongs to: by WCAG principle, else by GB/T 37668 section, else 适老化. */
+export function manualCheckGroupOf(check: GroupableCheck): ManualCheckGroupId {
+  const principle = check.criterion ? check.criterion.split('.')[0] : undefined
+  const byPrinciple = manualCheckGroups.find((g) => g.wcagPrinciple !== null && g.wcagPrinciple === principle)
+  if (byPrinciple) return byPrinciple.id
+  const bySection = manualCheckGroups.find(
+    (g) => g.gbSection !== null && check.refs.gbt37668.some((c) => c.startsWith(`${g.gbSection}.`)),
+  )
+  return bySection?.id ?? 'ageing'
+}
+
+/** Checks in screen order, grouped; items keep their order within a group and empty groups are left out. */
+export function groupManualChecks<T extends GroupableCheck>(
+  checks: readonly T[],
+): Array<{ group: ManualCheckGroup; items: T[] }> {
+  return manualCheckGroups
+    .map((group) => ({ group, items: checks.filter((c) => manualCheckGroupOf(c) === group.id) }))
+    .filter((g) => g.items.length > 0)
+}
+
+export interface ManualProgress {
+  total: number
+  answered: number
+  failed: number
+}
+
+/** Progress over saved answers only: a choice the inspector has not saved yet does not count. */
+export function manualProgress(answers: ReadonlyArray<{ status: string | null }>): ManualProgress {
+  return {
+    total: answers.length,
+    answered: answers.filter((a) => a.status !== null).length,
+    failed: answers.filter((a) => a.status === 'fail').length,
+  }
+}
+
+/**
+ * A fail becomes a finding and then a line of a rectification notice, which the responsible unit must be able to
+ * act on: the generic prompt says what to check, only the inspector's note says what was found where.
+ */
+export function manualAnswerNeedsNote(status: string, note: string | null | undefined): boolean {
+  return status === 'fail' && !note?.trim()
+}

@@ -165,7 +165,7 @@ describe('website audits, end to end', () => {
     await note!.type('新闻视频无字幕')
     await (await item!.$('button'))!.click()
     await announced('不通过，已列为问题')
-    await page.waitForFunction((el) => el.querySelector('h3')?.textContent?.includes('不通过'), {}, item!)
+    await page.waitForFunction((el) => el.querySelector('h4')?.textContent?.includes('不通过'), {}, item!)
     await shot('manual-item', '.aa-wa-manual')
     await expectNoAxeViolations(page, '人工检查清单 after an answer')
   })

@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/api/errors'
 import type { ParsedInputOf } from '../../../shared/api/contract'
 import type { ManualChecklistItem } from '../../../shared/domain/audits'
-import { manualChecks } from '../../../shared/web/manual-checks'
+import { manualAnswerNeedsNote, manualChecks } from '../../../shared/web/manual-checks'
 import type { CoreContext } from '../context'
 import { inTransaction } from '../db/transaction'
 import { syncRectificationSafely } from '../rectification/item-sync'
@@ -14,6 +14,7 @@ export function manualMatchKey(portalId: number, checkId: string): string {
 /**
  * Records an inspector's answer to a guided manual check. A "fail" becomes a web finding like any other (same
  * table, same match key on every later answer); changing the answer to pass / not applicable withdraws it.
+ * A fail needs a note: it is what the responsible unit reads in the rectification notice.
  */
 export function answerManualCheck(
   ctx: CoreContext,
@@ -24,6 +25,11 @@ export function answerManualCheck(
     throw new ApiError('VALIDATION', `未知的人工检查项：${input.checkId}`, [
       { path: 'checkId', message: '人工检查项：不存在' },
     ])
+  // Checked here, not only in the screen: the CLI and the HTTP door reach this handler too.
+  if (manualAnswerNeedsNote(input.status, input.note)) {
+    const message = '选择“不通过”时必须填写备注，写明在哪个页面发现了什么问题'
+    throw new ApiError('VALIDATION', message, [{ path: 'note', message: `备注：${message}` }])
+  }
   const now = ctx.now().toISOString()
   inTransaction(ctx.db, () => {
     const portal = ctx.db.prepare('SELECT id, unit_id FROM portals WHERE id = ?').get(input.portalId) as

@@ -1,128 +1,123 @@
 import { useState } from 'react'
-import { Button, Input, Radio } from 'antd'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { Checkbox } from 'antd'
+import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import type { ManualAnswerStatus, ManualChecklistItem } from '../../../shared/domain/audits'
+import { groupManualChecks, manualProgress, type ManualProgress } from '../../../shared/web/manual-checks'
 import { useApi } from '../api/api-context'
 import { useAnnounce } from '../components/announcer'
 import { ErrorAlert } from '../components/error-alert'
-import { formatDateTime } from './format'
-import { ToneTag, type Tone } from './tags'
+import { ManualItem } from './manual-item'
+import './manual-checklist.css'
 
-const statusLook: Record<ManualAnswerStatus | 'none', { tone: Tone; symbol: string; key: string }> = {
-  pass: { tone: 'good', symbol: '✓', key: 'pass' },
-  fail: { tone: 'bad', symbol: '✗', key: 'fail' },
-  'not-applicable': { tone: 'neutral', symbol: '–', key: 'notApplicable' },
-  none: { tone: 'neutral', symbol: '·', key: 'unanswered' },
-}
-
-/** The guided manual checklist of a portal: what axe cannot decide, answered by the inspector. */
+/**
+ * The guided manual checklist of a portal: what axe cannot decide, answered by the inspector, grouped by principle
+ * with progress per group and overall, and a filter to resume at the unanswered items.
+ */
 export function ManualChecklist({ portalId, runId }: { portalId: number; runId: number | null }) {
   const { t } = useTranslation()
   const api = useApi()
+  const announce = useAnnounce()
   const list = useQuery({
     queryKey: ['audits:manualChecklist', portalId],
     queryFn: () => api.call('audits:manualChecklist', { portalId }),
   })
+  // "只看未答" keeps the items unanswered when it was turned on: an item saved meanwhile stays where it is, so the
+  // Save button the inspector just pressed keeps focus instead of vanishing from under it.
+  const [shown, setShown] = useState<ReadonlySet<string> | null>(null)
+  const items = list.data ?? []
+  const overall = manualProgress(items)
+
+  function toggleFilter(on: boolean) {
+    const next = on ? new Set(items.filter((i) => i.status === null).map((i) => i.checkId)) : null
+    setShown(next)
+    // The list changes below the checkbox, out of sight of a screen reader: say what it now holds.
+    announce(
+      next
+        ? t('webAudits.manual.filteredOn', { count: next.size })
+        : t('webAudits.manual.filteredOff', { count: items.length }),
+    )
+  }
+
+  const groups = groupManualChecks(items).map(({ group, items: all }) => ({
+    group,
+    items: all,
+    progress: manualProgress(all),
+    visibleCount: shown ? all.filter((i) => shown.has(i.checkId)).length : all.length,
+  }))
   return (
     <section className="aa-wa-section" aria-labelledby="wa-manual-heading">
       <h2 id="wa-manual-heading">{t('webAudits.manual.heading')}</h2>
-      <p className="aa-intro">{t('webAudits.manual.intro')}</p>
+      <p className="aa-intro">
+        {t('webAudits.manual.intro')}
+        {t('webAudits.manual.groupsIntro')}
+      </p>
       <ErrorAlert error={list.error} />
       {list.isLoading && <p>{t('webAudits.manual.loading')}</p>}
-      {list.data?.map((item) => (
-        <ManualItem key={item.checkId} item={item} portalId={portalId} runId={runId} />
-      ))}
+      {list.data && (
+        <>
+          <div className="aa-wa-manual-bar">
+            {/* Polite and atomic: after each save a screen reader hears the whole new line once. */}
+            <p
+              className="aa-wa-manual-progress"
+              role="status"
+              aria-live="polite"
+              aria-atomic="true"
+              data-testid="manual-progress"
+            >
+              {t('webAudits.manual.progress', { ...overall })}
+            </p>
+            <ProgressMeter {...overall} />
+            <Checkbox
+              checked={shown !== null}
+              onChange={(e) => toggleFilter(e.target.checked)}
+              aria-describedby="wa-manual-filter-hint"
+            >
+              {t('webAudits.manual.onlyUnanswered')}
+            </Checkbox>
+            <p id="wa-manual-filter-hint" className="aa-wa-muted">
+              {t('webAudits.manual.onlyUnansweredHint')}
+            </p>
+          </div>
+          {shown !== null && shown.size === 0 && <p>{t('webAudits.manual.allAnswered')}</p>}
+          {/* Filtered-out items are hidden, not unmounted, so a choice or note not yet saved survives the filter. */}
+          {groups.map(({ group, items: all, progress, visibleCount }) => (
+            <div
+              key={group.id}
+              className="aa-wa-manual-group"
+              data-group={group.id}
+              hidden={visibleCount === 0}
+            >
+              <h3>
+                {group.titleZh}{' '}
+                <span className="aa-wa-manual-count">
+                  {t('webAudits.manual.groupProgress', { ...progress })}
+                </span>
+              </h3>
+              <ul className="aa-wa-manual-list">
+                {all.map((item) => (
+                  <ManualItem
+                    key={item.checkId}
+                    item={item}
+                    portalId={portalId}
+                    runId={runId}
+                    hidden={shown !== null && !shown.has(item.checkId)}
+                  />
+                ))}
+              </ul>
+            </div>
+          ))}
+        </>
+      )}
     </section>
   )
 }
 
-function ManualItem({
-  item,
-  portalId,
-  runId,
-}: {
-  item: ManualChecklistItem
-  portalId: number
-  runId: number | null
-}) {
-  const { t } = useTranslation()
-  const api = useApi()
-  const announce = useAnnounce()
-  const queryClient = useQueryClient()
-  const [status, setStatus] = useState<ManualAnswerStatus | null>(item.status)
-  const [note, setNote] = useState(item.note ?? '')
-  const save = useMutation({
-    mutationFn: (answer: ManualAnswerStatus) =>
-      api.call('audits:answerManual', { portalId, runId, checkId: item.checkId, status: answer, note }),
-    onSuccess: (next, answer) => {
-      queryClient.setQueryData(['audits:manualChecklist', portalId], next)
-      announce(
-        answer === 'fail'
-          ? t('webAudits.manual.savedFail', { title: item.title })
-          : t('webAudits.manual.saved', {
-              title: item.title,
-              status: t(`webAudits.manual.${statusLook[answer].key}`),
-            }),
-      )
-    },
-  })
-  const id = `wa-manual-${item.checkId.replace(/[^\w-]/g, '_')}`
-  const look = statusLook[item.status ?? 'none']
-  const refs = [
-    ...item.refs.wcag.map((r) => `WCAG ${r}`),
-    ...item.refs.gbt37668.map((r) => `GB/T 37668 ${r}`),
-  ]
+/** A bar for the eye only; the status line above says the same in words. */
+function ProgressMeter({ total, answered }: ManualProgress) {
+  const percent = total === 0 ? 0 : Math.round((answered / total) * 100)
   return (
-    <div className="aa-wa-manual" data-check-id={item.checkId}>
-      <h3 id={`${id}-title`}>
-        {item.criterion} {item.title} <ToneTag {...look}>{t(`webAudits.manual.${look.key}`)}</ToneTag>
-      </h3>
-      <p>{item.prompt}</p>
-      {refs.length > 0 && (
-        <p className="aa-wa-muted">{t('webAudits.manual.refs', { refs: refs.join('、') })}</p>
-      )}
-      <fieldset className="aa-wa-fieldset" aria-labelledby={`${id}-legend ${id}-title`}>
-        <legend id={`${id}-legend`}>{t('webAudits.manual.conclusion')}</legend>
-        <Radio.Group
-          name={id}
-          value={status}
-          onChange={(e) => setStatus(e.target.value as ManualAnswerStatus)}
-          options={[
-            { value: 'pass', label: t('webAudits.manual.pass') },
-            { value: 'fail', label: t('webAudits.manual.fail') },
-            { value: 'not-applicable', label: t('webAudits.manual.notApplicable') },
-          ]}
-        />
-      </fieldset>
-      <div className="aa-field" style={{ marginTop: 8 }}>
-        <label htmlFor={`${id}-note`}>{t('webAudits.manual.note')}</label>
-        <Input.TextArea
-          id={`${id}-note`}
-          rows={1}
-          autoSize={{ minRows: 1, maxRows: 4 }}
-          value={note}
-          placeholder={t('webAudits.manual.notePlaceholder')}
-          onChange={(e) => setNote(e.target.value)}
-          style={{ maxWidth: 560 }}
-        />
-      </div>
-      <ErrorAlert error={save.error} />
-      <p style={{ marginTop: 8 }}>
-        <Button
-          onClick={() => status && save.mutate(status)}
-          disabled={!status}
-          loading={save.isPending}
-          aria-label={t('webAudits.manual.saveNamed', { title: item.title })}
-        >
-          {t('webAudits.manual.save')}
-        </Button>{' '}
-        {item.updatedAt && (
-          <span className="aa-wa-muted">
-            {t('webAudits.manual.answeredAt', { time: formatDateTime(item.updatedAt) })}
-          </span>
-        )}
-      </p>
+    <div className="aa-wa-manual-meter" aria-hidden="true">
+      <div style={{ width: `${percent}%` }} />
     </div>
   )
 }
