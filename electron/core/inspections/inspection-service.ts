@@ -6,6 +6,7 @@ import type { CoreContext } from '../context'
 import { inTransaction } from '../db/transaction'
 import type { Db } from '../db/open-database'
 import { getPlace } from '../registry/places-service'
+import { localDay } from '../../../shared/domain/local-dates'
 import { syncRectificationSafely } from '../rectification/item-sync'
 import { createFindingsForInspection } from './findings-service'
 import { inspectionIdOfElement, loadInspection } from './inspection-rows'
@@ -93,14 +94,43 @@ export function createInspection(
   return load(deps, id)
 }
 
+/**
+ * A changed date must be one the inspection can have been made on: not after today (the local day), and for a
+ * re-inspection not before the inspection it is compared with, which was chosen at creation as the latest one
+ * submitted: the comparison (已整改, 仍不合格) and the proposals to verify a fix both take the re-inspection to
+ * be the later one. An unchanged date is not judged again, so correcting the inspectors is never blocked by a
+ * date the creation accepted.
+ */
+function refuseImpossibleDateChange(db: Db, inspectionId: number, inspectedOn: string, today: string): void {
+  const row = db
+    .prepare(
+      `SELECT i.inspected_on, p.inspected_on AS previous_on FROM inspections i
+       LEFT JOIN inspections p ON p.id = i.previous_inspection_id WHERE i.id = ?`,
+    )
+    .get(inspectionId) as { inspected_on: string; previous_on: string | null } | undefined
+  if (!row || row.inspected_on === inspectedOn) return
+  const refuse = (message: string, onField: string) => {
+    throw new ApiError('VALIDATION', message, [{ path: 'inspectedOn', message: `检查日期：${onField}` }])
+  }
+  if (inspectedOn > today) refuse(`检查日期 ${inspectedOn} 晚于今天（${today}）`, `不能晚于今天（${today}）`)
+  if (row.previous_on !== null && inspectedOn < row.previous_on) {
+    refuse(
+      `检查日期 ${inspectedOn} 早于上次检查（${row.previous_on}），复查的日期不能早于上次检查`,
+      `复查不能早于上次检查（${row.previous_on}）`,
+    )
+  }
+}
+
 export function updateInspection(
   deps: InspectionDeps,
   input: ParsedInputOf<'inspections:update'>,
 ): Inspection {
   const { db } = deps.ctx
-  const now = deps.ctx.now().toISOString()
+  const clock = deps.ctx.now()
+  const now = clock.toISOString()
   inTransaction(db, () => {
     claimVersion(db, input.id, input.baseVersion, now)
+    refuseImpossibleDateChange(db, input.id, input.inspectedOn, localDay(clock))
     db.prepare('UPDATE inspections SET inspected_on = ?, inspectors = ?, notes = ? WHERE id = ?').run(
       input.inspectedOn,
       input.inspectors,

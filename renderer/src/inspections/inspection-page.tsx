@@ -13,6 +13,7 @@ import { ComparisonSummary } from './comparison-summary'
 import { ElementSection, type PreviousElement } from './element-section'
 import { enterMovesToNextField } from './enter-navigation'
 import { FindingsList } from './findings-list'
+import { HeaderEdit } from './header-edit'
 import { InspectionHeader } from './inspection-header'
 import { PlaceGpsOffer } from './place-gps-offer'
 import { liveSummary } from './live-summary'
@@ -118,7 +119,17 @@ export function InspectionPage({ id }: { id: number }) {
 
   const readOnly = inspection.status !== 'draft'
   return (
-    <Page inspection={inspection}>
+    <Page
+      inspection={inspection}
+      headerEdit={
+        <HeaderEdit
+          inspection={inspection}
+          previousDate={previous?.inspectedOn ?? null}
+          queue={queue}
+          onReload={() => reload(false)}
+        />
+      }
+    >
       {queue.conflict && (
         <ConflictAlert onReload={() => void reload(false)} onDiscard={() => void reload(true)} />
       )}
@@ -198,13 +209,15 @@ export function InspectionPage({ id }: { id: number }) {
   )
 }
 
-function Page({ inspection, children }: { inspection: Inspection; children: ReactNode }) {
+function Page(props: { inspection: Inspection; headerEdit: ReactNode; children: ReactNode }) {
+  const { inspection, children } = props
   const { t } = useTranslation()
   return (
     <div className="aa-inspection aa-insp-screen">
       <PageHeading>{`${t('inspections.title')}：${inspection.placeName}（${inspection.inspectedOn}）`}</PageHeading>
       <Link to="/inspections">{t('inspections.detail.backToList')}</Link>
       <InspectionHeader inspection={inspection} />
+      {props.headerEdit}
       <PlaceGpsOffer inspection={inspection} />
       {children}
     </div>
