@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
-import type { Page } from 'puppeteer-core'
+import type { Browser, Page } from 'puppeteer-core'
 import { expect } from 'vitest'
 import { axeViolations } from '../support/axe'
+import { launchTestBrowser } from '../support/chromium'
+import { startWebDoor, type RunningWebDoor } from '../support/web-door'
 
 /** Zero axe violations on the current screen; on failure the message lists rule, impact and targets. */
 export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
@@ -25,4 +27,53 @@ export async function typeInto(page: Page, fieldId: string, text: string): Promi
   await page.click(`#${fieldId}`, { count: 3 })
   await page.keyboard.press('Backspace')
   await page.type(`#${fieldId}`, text)
+}
+
+/** Calls the API from inside the page with the tab's token (test set-up and checks, not what a user does). */
+export async function apiCall<T>(page: Page, operation: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async (op, body) => {
+      const token = sessionStorage.getItem('access-audit-token')
+      const res = await fetch(`/api/${op}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      const json = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } }
+      if (!json.ok) throw new Error(json.error?.message ?? 'API error')
+      return json.data
+    },
+    operation,
+    input,
+  ) as Promise<T>
+}
+
+export interface AppSession {
+  door: RunningWebDoor
+  browser: Browser
+  page: Page
+  /** Closes the browser and stops the door; the data folder is the caller's to remove. */
+  close(): Promise<void>
+}
+
+/**
+ * The app as a user opens it: the real browser door on `dataDir`, and one tab at 1280 × 900 with reduced motion,
+ * loaded and signed in with the door's token.
+ */
+export async function openAppSession(dataDir: string): Promise<AppSession> {
+  const door = await startWebDoor(dataDir)
+  const browser = await launchTestBrowser()
+  const page = await browser.newPage()
+  await page.setViewport({ width: 1280, height: 900 })
+  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }])
+  await page.goto(door.url, { waitUntil: 'networkidle0' })
+  return {
+    door,
+    browser,
+    page,
+    close: async () => {
+      await browser.close()
+      await door.stop()
+    },
+  }
 }

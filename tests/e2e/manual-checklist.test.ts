@@ -1,15 +1,12 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'puppeteer-core'
+import type { Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCore } from '../../electron/core/open-core'
-import { launchTestBrowser } from '../support/chromium'
 import { makeTempDir } from '../support/temp-dir'
-import { startWebDoor, type RunningWebDoor } from '../support/web-door'
-import { expectNoAxeViolations } from './helpers'
+import { expectNoAxeViolations, openAppSession, type AppSession } from './helpers'
 
-let browser: Browser
+let session: AppSession
 let page: Page
-let door: RunningWebDoor
 let cleanup: () => void
 let runId = 0
 
@@ -93,19 +90,14 @@ beforeAll(async () => {
   const temp = makeTempDir('access-audit-e2e-manual-')
   cleanup = temp.cleanup
   runId = await seedPortalWithRun(temp.dir)
-  door = await startWebDoor(temp.dir)
-  browser = await launchTestBrowser()
-  page = await browser.newPage()
-  await page.setViewport({ width: 1280, height: 900 })
-  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }])
-  await page.goto(door.url, { waitUntil: 'networkidle0' })
-  await page.goto(`${door.origin}/#/web-audits/runs/${runId}`, { waitUntil: 'networkidle0' })
+  session = await openAppSession(temp.dir)
+  page = session.page
+  await page.goto(`${session.door.origin}/#/web-audits/runs/${runId}`, { waitUntil: 'networkidle0' })
   await page.waitForSelector('[data-testid="manual-progress"]')
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await door?.stop()
+  await session?.close()
   cleanup?.()
 })
 

@@ -1,16 +1,19 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'puppeteer-core'
+import type { Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Portal } from '../../shared/domain/portals'
-import { launchTestBrowser } from '../support/chromium'
 import { makeTempDir } from '../support/temp-dir'
-import { startWebDoor, type RunningWebDoor } from '../support/web-door'
-import { expectNoAxeViolations, waitForText } from './helpers'
+import {
+  apiCall as callApi,
+  expectNoAxeViolations,
+  openAppSession,
+  type AppSession,
+  waitForText,
+} from './helpers'
 import { announced, heading } from './rectification/page-helpers'
 
-let browser: Browser
+let session: AppSession
 let page: Page
-let door: RunningWebDoor
 let cleanup: () => void
 let portalId = 0
 
@@ -29,12 +32,8 @@ async function shot(name: string): Promise<void> {
 beforeAll(async () => {
   const temp = makeTempDir('access-audit-e2e-portal-edit-')
   cleanup = temp.cleanup
-  door = await startWebDoor(temp.dir)
-  browser = await launchTestBrowser()
-  page = await browser.newPage()
-  await page.setViewport({ width: 1280, height: 900 })
-  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }])
-  await page.goto(door.url, { waitUntil: 'networkidle0' })
+  session = await openAppSession(temp.dir)
+  page = session.page
   const units = await apiCall<Array<{ id: number; name: string }>>('units:list', {})
   const unit = units.find((u) => u.name === wrongUnit)!
   const portal = await apiCall<Portal>('portals:create', {
@@ -46,8 +45,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await door?.stop()
+  await session?.close()
   cleanup?.()
 })
 
@@ -217,23 +215,8 @@ describe('editing and archiving a portal, end to end', () => {
 
 // ── steps a user takes, by keyboard ──
 
-/** Calls the API from inside the page with the tab's token (set-up and checks, not what a user does). */
-async function apiCall<T>(operation: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async (op, body) => {
-      const token = sessionStorage.getItem('access-audit-token')
-      const res = await fetch(`/api/${op}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-      const json = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } }
-      if (!json.ok) throw new Error(json.error?.message ?? 'API error')
-      return json.data
-    },
-    operation,
-    input,
-  ) as Promise<T>
+function apiCall<T>(operation: string, input: unknown): Promise<T> {
+  return callApi<T>(page, operation, input)
 }
 
 /** The accessible name a user hears for the focused element (its label, or its text). */
@@ -300,7 +283,7 @@ async function followLink(text: string): Promise<void> {
 }
 
 async function openPortalFromList(name: string): Promise<void> {
-  await page.goto(`${door.origin}/#/web-audits`, { waitUntil: 'networkidle0' })
+  await page.goto(`${session.door.origin}/#/web-audits`, { waitUntil: 'networkidle0' })
   await heading(page, '网站检测')
   await followLink(name)
   await heading(page, name)
