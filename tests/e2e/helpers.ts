@@ -29,6 +29,23 @@ export async function typeInto(page: Page, fieldId: string, text: string): Promi
   await page.type(`#${fieldId}`, text)
 }
 
+/**
+ * Types a YYYY-MM-DD day into the focused date field, segment by segment in the browser locale's order, as a user
+ * does (a date field takes no pasted text).
+ */
+export async function typeDate(page: Page, day: string): Promise<void> {
+  const [year, month, date] = day.split('-') as [string, string, string]
+  const order = await page.evaluate(() =>
+    new Intl.DateTimeFormat(navigator.language)
+      .formatToParts(new Date())
+      .map((p) => p.type)
+      .filter((type) => type === 'year' || type === 'month' || type === 'day'),
+  )
+  for (const part of order) await page.keyboard.type(part === 'year' ? year : part === 'month' ? month : date)
+  const typed = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)
+  if (typed !== day) throw new Error(`typed ${day} into the date field, it holds ${typed}`)
+}
+
 /** Calls the API from inside the page with the tab's token (test set-up and checks, not what a user does). */
 export async function apiCall<T>(page: Page, operation: string, input: unknown): Promise<T> {
   return page.evaluate(

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchTestBrowser } from '../support/chromium'
 import { makeTempDir } from '../support/temp-dir'
 import { startWebDoor, type RunningWebDoor } from '../support/web-door'
-import { expectNoAxeViolations, waitForText } from './helpers'
+import { expectNoAxeViolations, typeDate, waitForText } from './helpers'
 
 let browser: Browser
 let page: Page
@@ -71,12 +71,41 @@ describe('site inspection, end to end', () => {
     await expectNoAxeViolations(page, '现场检查 list')
     await page.click('.aa-toolbar button.ant-btn-primary')
     await page.waitForSelector('#inspection_inspectedOn')
-    const today = await page.evaluate(() => {
-      const d = new Date()
-      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-    })
+    const [today, tomorrow] = await page.evaluate(() =>
+      [0, 1].map((offset) => {
+        const d = new Date()
+        d.setDate(d.getDate() + offset)
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+      }),
+    )
     expect(await page.$eval('#inspection_inspectedOn', (el) => (el as HTMLInputElement).value)).toBe(today)
+    expect(await page.$eval('#inspection_inspectedOn', (el) => el.getAttribute('max'))).toBe(today)
+    expect(await page.$eval('#inspection_inspectedOn_extra', (el) => el.textContent)).toBe(
+      `不能晚于今天（${today}）`,
+    )
     await expectNoAxeViolations(page, '新建检查 dialog')
+
+    // A date after today is refused by the server on the date field: the focus goes there, the typed date stays,
+    // and no inspection is created.
+    await chooseOption(page, 'inspection_placeId', '新华街')
+    await page.type('#inspection_inspectors', '张伟')
+    await page.focus('#inspection_inspectedOn')
+    await typeDate(page, tomorrow!)
+    await page.keyboard.press('Enter')
+    const refusal = `检查日期：不能晚于今天（${today}）`
+    await page.waitForFunction(
+      (m) => document.querySelector('#inspection_inspectedOn_help')?.textContent?.includes(m),
+      {},
+      refusal,
+    )
+    expect(await page.$eval('#inspection_inspectedOn', (el) => el.getAttribute('aria-invalid'))).toBe('true')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('inspection_inspectedOn')
+    expect(await page.$eval('#inspection_inspectedOn', (el) => (el as HTMLInputElement).value)).toBe(tomorrow)
+    expect(await apiCall(page, 'inspections:list', {})).toEqual([])
+    await expectNoAxeViolations(page, '新建检查 dialog with a refused date')
+    if (process.env.INSPECTIONS_SHOTS) {
+      await page.screenshot({ path: `${process.env.INSPECTIONS_SHOTS}/new-inspection-future-date.png` })
+    }
     await page.keyboard.press('Escape')
     inspectionId = await startInspection('张伟、李娜')
     const facts = await page.$eval('.aa-facts', (el) => el.textContent ?? '')

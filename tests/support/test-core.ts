@@ -14,10 +14,19 @@ export interface TestCore {
   close(): void
 }
 
+export interface TestCoreOptions {
+  /**
+   * The services' clock (ctx.now). Rules about "today" (no inspection dated after it, notices, overdue items) then
+   * give the same answer whatever day the tests run on. A test may still move the clock through `core.ctx.now`.
+   */
+  now?: () => Date
+}
+
 /** `services`: replacements for the real ones (e.g. a PDF renderer on the tests' Chromium, or one that fails). */
-export function openTestCore(services: Partial<CoreServices> = {}): TestCore {
+export function openTestCore(services: Partial<CoreServices> = {}, options: TestCoreOptions = {}): TestCore {
   const { dir, cleanup } = makeTempDir()
   const core = openCore(dir, 'test', {}, services)
+  if (options.now) core.ctx.now = options.now
   const dispatch = core.dispatch('cli')
   return {
     core,

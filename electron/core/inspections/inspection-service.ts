@@ -6,9 +6,9 @@ import type { CoreContext } from '../context'
 import { inTransaction } from '../db/transaction'
 import type { Db } from '../db/open-database'
 import { getPlace } from '../registry/places-service'
-import { localDay } from '../../../shared/domain/local-dates'
 import { syncRectificationSafely } from '../rectification/item-sync'
 import { createFindingsForInspection } from './findings-service'
+import { refuseImpossibleInspectionDate } from './inspection-dates'
 import { inspectionIdOfElement, loadInspection } from './inspection-rows'
 
 export interface InspectionDeps {
@@ -42,15 +42,16 @@ export function claimVersion(db: Db, inspectionId: number, baseVersion: number, 
   )
 }
 
-function lastSubmittedInspection(db: Db, placeId: number): number | null {
+/** What a new inspection of the place is compared with: the latest submitted one (a submitted revision replaces its original). */
+function lastSubmittedInspection(db: Db, placeId: number): { id: number; inspectedOn: string } | null {
   const row = db
     .prepare(
-      `SELECT i.id FROM inspections i WHERE i.place_id = ? AND i.status = 'submitted'
+      `SELECT i.id, i.inspected_on AS inspectedOn FROM inspections i WHERE i.place_id = ? AND i.status = 'submitted'
          AND NOT EXISTS (SELECT 1 FROM inspections r WHERE r.revision_of = i.id AND r.status = 'submitted')
        ORDER BY i.inspected_on DESC, i.id DESC LIMIT 1`,
     )
-    .get(placeId) as { id: number } | undefined
-  return row?.id ?? null
+    .get(placeId) as { id: number; inspectedOn: string } | undefined
+  return row ?? null
 }
 
 export function createInspection(
@@ -58,13 +59,18 @@ export function createInspection(
   input: ParsedInputOf<'inspections:create'>,
 ): Inspection {
   const { db } = deps.ctx
-  const now = deps.ctx.now().toISOString()
+  const clock = deps.ctx.now()
+  const now = clock.toISOString()
   const catalog = getCatalog(DEFAULT_CATALOG_ID)
   if (!catalog) throw new ApiError('INTERNAL', '检查目录缺失')
   const id = inTransaction(db, () => {
     const place = getPlace(db, input.placeId)
     if (place.archived) throw new ApiError('VALIDATION', `场所“${place.name}”已归档，请先恢复后再检查`)
     const previous = lastSubmittedInspection(db, input.placeId)
+    refuseImpossibleInspectionDate(input.inspectedOn, {
+      now: clock,
+      previousInspectedOn: previous?.inspectedOn ?? null,
+    })
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO inspections (place_id, inspected_on, inspectors, notes, catalog_id, catalog_version,
@@ -77,7 +83,7 @@ export function createInspection(
         input.notes,
         catalog.id,
         catalog.version,
-        previous,
+        previous?.id ?? null,
         now,
         now,
       )
@@ -87,7 +93,7 @@ export function createInspection(
       db.prepare(
         `INSERT INTO inspection_elements (inspection_id, category, label, position, previous_element_id)
          SELECT ?, category, label, position, id FROM inspection_elements WHERE inspection_id = ? ORDER BY position`,
-      ).run(newId, previous)
+      ).run(newId, previous.id)
     }
     return newId
   })
@@ -95,13 +101,11 @@ export function createInspection(
 }
 
 /**
- * A changed date must be one the inspection can have been made on: not after today (the local day), and for a
- * re-inspection not before the inspection it is compared with, which was chosen at creation as the latest one
- * submitted: the comparison (已整改, 仍不合格) and the proposals to verify a fix both take the re-inspection to
- * be the later one. An unchanged date is not judged again, so correcting the inspectors is never blocked by a
- * date the creation accepted.
+ * 修改基本信息 judges a changed date as creation does, against the inspection this one was linked to when it was
+ * created. An unchanged date is not judged again, so correcting the inspectors is never blocked by a date that was
+ * possible when it was entered (the clock or time zone of the laptop has moved back since, or an older record).
  */
-function refuseImpossibleDateChange(db: Db, inspectionId: number, inspectedOn: string, today: string): void {
+function refuseImpossibleDateChange(db: Db, inspectionId: number, inspectedOn: string, now: Date): void {
   const row = db
     .prepare(
       `SELECT i.inspected_on, p.inspected_on AS previous_on FROM inspections i
@@ -109,16 +113,7 @@ function refuseImpossibleDateChange(db: Db, inspectionId: number, inspectedOn: s
     )
     .get(inspectionId) as { inspected_on: string; previous_on: string | null } | undefined
   if (!row || row.inspected_on === inspectedOn) return
-  const refuse = (message: string, onField: string) => {
-    throw new ApiError('VALIDATION', message, [{ path: 'inspectedOn', message: `检查日期：${onField}` }])
-  }
-  if (inspectedOn > today) refuse(`检查日期 ${inspectedOn} 晚于今天（${today}）`, `不能晚于今天（${today}）`)
-  if (row.previous_on !== null && inspectedOn < row.previous_on) {
-    refuse(
-      `检查日期 ${inspectedOn} 早于上次检查（${row.previous_on}），复查的日期不能早于上次检查`,
-      `复查不能早于上次检查（${row.previous_on}）`,
-    )
-  }
+  refuseImpossibleInspectionDate(inspectedOn, { now, previousInspectedOn: row.previous_on })
 }
 
 export function updateInspection(
@@ -130,7 +125,7 @@ export function updateInspection(
   const now = clock.toISOString()
   inTransaction(db, () => {
     claimVersion(db, input.id, input.baseVersion, now)
-    refuseImpossibleDateChange(db, input.id, input.inspectedOn, localDay(clock))
+    refuseImpossibleDateChange(db, input.id, input.inspectedOn, clock)
     db.prepare('UPDATE inspections SET inspected_on = ?, inspectors = ?, notes = ? WHERE id = ?').run(
       input.inspectedOn,
       input.inspectors,

@@ -1,9 +1,9 @@
 import { Alert, Form, Input, Select } from 'antd'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import dayjs from 'dayjs'
 import type { Place } from '../../../shared/domain/places'
-import type { Inspection } from '../../../shared/domain/inspections'
+import type { Inspection, InspectionSummary } from '../../../shared/domain/inspections'
+import { localDay } from '../../../shared/domain/local-dates'
 import { useApi } from '../api/api-context'
 import { FormDialog } from '../components/form-dialog'
 
@@ -14,7 +14,21 @@ interface NewInspectionValues {
   notes: string
 }
 
-/** 新建检查: place, date and inspectors; the server records the catalog version and links a re-inspection. */
+/**
+ * The inspection a new one of the place will be compared with, as the server chooses it: the latest submitted by
+ * date, where a submitted correction (revision) stands for the inspection it corrects.
+ */
+function comparedWith(submitted: readonly InspectionSummary[]): InspectionSummary | undefined {
+  return submitted
+    .filter((i) => !submitted.some((r) => r.revisionOf === i.id))
+    .sort((a, b) => b.inspectedOn.localeCompare(a.inspectedOn) || b.id - a.id)[0]
+}
+
+/**
+ * 新建检查: place, date and inspectors; the server records the catalog version and links a re-inspection. The
+ * date's limits (not after today, not before the inspection compared with) are the server's: a refusal lands on
+ * the date field; the help text and the date picker's bounds only say them beforehand.
+ */
 export function NewInspectionDialog(props: {
   places: Place[]
   onClose: () => void
@@ -32,7 +46,8 @@ export function NewInspectionDialog(props: {
     queryFn: () => api.call('inspections:list', { placeId, status: 'submitted' }),
     enabled: typeof placeId === 'number',
   })
-  const latest = [...(earlier.data ?? [])].sort((a, b) => b.inspectedOn.localeCompare(a.inspectedOn))[0]
+  const latest = comparedWith(earlier.data ?? [])
+  const today = localDay(new Date())
 
   const save = async (values: NewInspectionValues) => {
     return await api.call('inspections:create', {
@@ -53,7 +68,7 @@ export function NewInspectionDialog(props: {
       rootClassName="aa-insp-screen"
       initialValues={{
         placeId: undefined,
-        inspectedOn: dayjs().format('YYYY-MM-DD'),
+        inspectedOn: today,
         inspectors: '',
         notes: '',
       }}
@@ -83,8 +98,24 @@ export function NewInspectionDialog(props: {
           title={t('inspections.create.reinspection', { date: latest.inspectedOn })}
         />
       )}
-      <Form.Item label={t('inspections.create.date')} name="inspectedOn" required>
-        <Input type="date" onPressEnter={enter} style={{ width: 200 }} />
+      <Form.Item
+        label={t('inspections.create.date')}
+        name="inspectedOn"
+        required
+        // The same rule and words as 修改基本信息.
+        extra={
+          latest
+            ? t('inspections.headerEdit.dateHelpReinspection', { today, previous: latest.inspectedOn })
+            : t('inspections.headerEdit.dateHelp', { today })
+        }
+      >
+        <Input
+          type="date"
+          max={today}
+          {...(latest ? { min: latest.inspectedOn } : {})}
+          onPressEnter={enter}
+          style={{ width: 200 }}
+        />
       </Form.Item>
       <Form.Item
         label={t('inspections.create.inspectors')}

@@ -83,8 +83,11 @@ describe('inspections:update', () => {
   })
 
   it('does not judge an unchanged date again: the inspectors of a draft dated ahead can still be corrected', async () => {
-    // Creation does not refuse a later date (yet); fixing a name must not be blocked by it.
+    // Entered on 1 December by a laptop whose clock was ahead, and the clock has been put right since: the date
+    // was possible when it was entered, and fixing a name must not be blocked by it.
+    clock = new Date(2026, 11, 1, 9, 0)
     const insp = await create('2026-12-01')
+    clock = new Date(2026, 10, 28, 0, 30)
     const saved = await t.call('inspections:update', update(insp, { inspectors: '张伟、李娜' }))
     expect(saved).toMatchObject({ inspectedOn: '2026-12-01', inspectors: '张伟、李娜' })
   })

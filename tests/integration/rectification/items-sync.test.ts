@@ -7,7 +7,8 @@ let unit: { id: number; name: string }
 let placeId: number
 
 beforeEach(async () => {
-  t = openTestCore()
+  // A fixed "today" after every date used below (the services refuse inspections dated after today).
+  t = openTestCore({}, { now: () => new Date('2026-12-15T10:00:00+08:00') })
   unit = await seededUnit(t, '住房和城乡建设局')
   placeId = await createPlace(t, '区政务服务大厅', unit.id)
 })

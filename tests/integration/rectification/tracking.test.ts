@@ -193,6 +193,7 @@ describe('tracking an item', () => {
       reason: '测量位置错误，误报',
     })
     expect(dropped).toMatchObject({ status: 'dropped', dropReason: '测量位置错误，误报' })
+    clock = new Date('2026-12-05T09:00:00+08:00')
     await inspect(t, placeId, '2026-12-05', [{ label: '北门坡道', slope: failing }])
     const all = await t.call('rectification:list', { status: 'all' })
     expect(all).toHaveLength(1)
@@ -209,6 +210,7 @@ describe('tracking an item', () => {
     }
     expect(await t.call('rectification:list', { placeId })).toHaveLength(1)
     // A re-inspection of a merged duplicate's element joins the surviving item.
+    clock = new Date('2026-12-05T09:00:00+08:00')
     await inspect(t, placeId, '2026-12-05', [{ label: '南门坡道', slope: failing }])
     expect(await t.call('rectification:list', { placeId })).toHaveLength(1)
     expect((await get(a!.id)).findingIds).toHaveLength(4)
