@@ -228,7 +228,8 @@ export interface RectificationItem {
 export interface ItemEvent {
   id: number
   itemId: number
-  action: ItemAction | 'create' | 'edit' | 'propose'
+  /** `note`: a fact the sync recorded (found again, an inspection corrected); `withdraw`: a proposal withdrawn. */
+  action: ItemAction | 'create' | 'edit' | 'propose' | 'withdraw' | 'note'
   fromStatus: ItemStatus | null
   toStatus: ItemStatus | null
   note: string | null

@@ -28,6 +28,8 @@ export interface LinkedFinding {
   inspectedOn: string | null
   auditRunId: number | null
   createdAt: string
+  /** False for a finding of an inspection replaced by a submitted correction (its revision's finding stands). */
+  stands: boolean
 }
 
 export interface ItemContent {
@@ -260,8 +262,8 @@ function webContent(
 }
 
 /**
- * Findings must come ordered by id (oldest first). `fixedKeys`: the match keys of web elements the portal's
- * latest run shows fixed (web-element-status.ts).
+ * Findings must come oldest first (item-rows.ts linkedFindings). `fixedKeys`: the match keys of web elements the
+ * portal's latest run shows fixed (web-element-status.ts).
  */
 export function itemContent(
   item: ItemIdentity,

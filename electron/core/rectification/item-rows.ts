@@ -13,6 +13,7 @@ import {
 import { categoryLabel } from '../../../shared/domain/rectification-categories'
 import type { Db } from '../db/open-database'
 import { itemContent, type LinkedFinding } from './item-content'
+import { findingStands } from './inspection-corrections'
 import { fixedElementKeys, latestRunReader } from './web-element-status'
 
 /** Reads items with everything the screens show: names, derived content, the pending proposal, the notice number. */
@@ -72,9 +73,14 @@ interface FindingJoinRow {
   inspected_on: string | null
   audit_run_id: number | null
   created_at: string
+  stands: number
 }
 
-/** The linked findings of the given items, oldest first, grouped by item. */
+/**
+ * The linked findings of the given items, oldest first, grouped by item. Site findings are ordered by their
+ * inspection's date (then the inspection, then the finding): a correction of an older inspection is recorded
+ * after a newer re-inspection but is not newer than it. Web findings keep their recording order.
+ */
 export function linkedFindings(db: Db, itemIds: readonly number[]): Map<number, LinkedFinding[]> {
   const result = new Map<number, LinkedFinding[]>()
   if (itemIds.length === 0) return result
@@ -82,13 +88,13 @@ export function linkedFindings(db: Db, itemIds: readonly number[]): Map<number, 
     .prepare(
       `SELECT f.id, l.item_id, f.source, f.severity, f.title, f.detail, f.clauses_json, f.evidence_json, f.check_id,
               f.match_key, e.label AS element_label, ins.catalog_id, f.inspection_id, ins.inspected_on,
-              f.audit_run_id, f.created_at
+              f.audit_run_id, f.created_at, ${findingStands('f')} AS stands
        FROM rectification_item_findings l
        JOIN findings f ON f.id = l.finding_id
        LEFT JOIN inspection_elements e ON e.id = f.element_id
        LEFT JOIN inspections ins ON ins.id = f.inspection_id
        WHERE l.item_id IN (SELECT value FROM json_each(?))
-       ORDER BY f.id`,
+       ORDER BY COALESCE(ins.inspected_on, ''), COALESCE(f.inspection_id, 0), f.id`,
     )
     .all(JSON.stringify(itemIds)) as FindingJoinRow[]
   for (const r of rows) {
@@ -110,6 +116,7 @@ export function linkedFindings(db: Db, itemIds: readonly number[]): Map<number, 
       inspectedOn: r.inspected_on,
       auditRunId: r.audit_run_id,
       createdAt: r.created_at,
+      stands: r.stands === 1,
     })
     result.set(r.item_id, list)
   }
@@ -169,6 +176,10 @@ export function toItems(db: Db, rows: readonly ItemRow[], today: string): Rectif
   const latestRun = latestRunReader(db)
   return rows.map((row) => {
     const linked = findings.get(row.id) ?? []
+    // What the item says comes from the record as it stands: a corrected inspection's findings give way to their
+    // revision's. An item whose every finding was corrected away still shows what it was raised for.
+    const standing = linked.filter((f) => f.stands)
+    const current = standing.length > 0 ? standing : linked
     // An ended item shows what it was about; an active one only what the latest run still reports.
     const fixed =
       row.source === 'web' && row.portal_id !== null && !terminalStatuses.includes(row.status)
@@ -182,7 +193,7 @@ export function toItems(db: Db, rows: readonly ItemRow[], today: string): Rectif
         placeName: row.place_name,
         portalName: row.portal_name,
       },
-      linked,
+      current,
       fixed,
     )
     return {

@@ -9,11 +9,18 @@ import {
 import type { CoreContext } from '../context'
 import type { Db } from '../db/open-database'
 import { inTransaction } from '../db/transaction'
-import { rootElementId, siteMatchKey } from '../inspections/findings-service'
+import { siteMatchKey } from '../inspections/findings-service'
+import {
+  elementIdentity,
+  findingStands,
+  followCorrections,
+  itemOfCorrectedFinding,
+  standingSeverity,
+} from './inspection-corrections'
 import { manualCheckIdOf, ruleIdOf, worstSeverity } from './item-content'
-import { closePendingProposals, recordEvent, touchItem, transition } from './item-transitions'
+import { closePendingProposals, isTerminal, recordEvent, touchItem, transition } from './item-transitions'
 import { dayOf } from '../../../shared/domain/local-dates'
-import { proposeVerifications } from './verification-proposals'
+import { proposeVerifications, withdrawOutdatedProposals } from './verification-proposals'
 
 /**
  * Items from findings, idempotently: every finding not yet linked joins the active item of the same problem
@@ -46,6 +53,8 @@ interface CandidateRow {
   audit_run_id: number | null
   created_at: string
   inspected_on: string | null
+  /** The inspection this finding's inspection corrects, when it is a revision. */
+  revision_of: number | null
   catalog_id: string | null
   element_category: string | null
   owner_unit_id: number | null
@@ -55,36 +64,14 @@ const activeStatuses = `('open', 'notified', 'claimed', 'reopened')`
 const reproducedStatuses: readonly ItemStatus[] = ['notified', 'claimed', 'reopened']
 
 /**
- * A revision's elements are copies of the corrected inspection's (same position and category) but carry no link
- * to them, so their findings get other match keys. Walking back to the original element keeps one item for one
- * physical element, however often the record was corrected.
+ * A site finding's group: its place, the first record of its physical element (across re-inspections and
+ * corrections, see elementIdentity) and its check. Without a place, element or check, its own match key.
  */
 function siteGroupKey(db: Db, finding: CandidateRow): string {
-  if (finding.inspection_id === null || finding.element_id === null || finding.place_id === null) {
+  if (finding.element_id === null || finding.place_id === null || finding.check_id === null) {
     return finding.match_key
   }
-  let elementId = finding.element_id
-  let inspectionId = finding.inspection_id
-  for (let hops = 0; hops < 100; hops++) {
-    const revisionOf = db
-      .prepare('SELECT revision_of FROM inspections WHERE id = ?')
-      .pluck()
-      .get(inspectionId) as number | null | undefined
-    if (!revisionOf) break
-    const original = db
-      .prepare(
-        `SELECT o.id FROM inspection_elements e
-         JOIN inspection_elements o ON o.inspection_id = ? AND o.position = e.position AND o.category = e.category
-         WHERE e.id = ?`,
-      )
-      .pluck()
-      .get(revisionOf, elementId) as number | undefined
-    if (original === undefined) break
-    elementId = original
-    inspectionId = revisionOf
-  }
-  if (elementId === finding.element_id || finding.check_id === null) return finding.match_key
-  return siteMatchKey(finding.place_id, rootElementId(db, elementId), finding.check_id)
+  return siteMatchKey(finding.place_id, elementIdentity(db, finding.element_id), finding.check_id)
 }
 
 export function groupKeyOf(db: Db, finding: CandidateRow): string {
@@ -99,7 +86,7 @@ function unlinkedFindings(db: Db): CandidateRow[] {
   return db
     .prepare(
       `SELECT f.id, f.source, f.severity, f.title, f.check_id, f.match_key, f.place_id, f.portal_id, f.unit_id,
-              f.inspection_id, f.element_id, f.audit_run_id, f.created_at, ins.inspected_on, ins.catalog_id,
+              f.inspection_id, f.element_id, f.audit_run_id, f.created_at, ins.inspected_on, ins.revision_of, ins.catalog_id,
               e.category AS element_category,
               COALESCE((SELECT unit_id FROM places WHERE id = f.place_id),
                        (SELECT unit_id FROM portals WHERE id = f.portal_id)) AS owner_unit_id
@@ -108,7 +95,7 @@ function unlinkedFindings(db: Db): CandidateRow[] {
        LEFT JOIN inspection_elements e ON e.id = f.element_id
        WHERE NOT EXISTS (SELECT 1 FROM rectification_item_findings l WHERE l.finding_id = f.id)
          AND NOT (f.source = 'web' AND f.needs_review = 1)
-         AND NOT EXISTS (SELECT 1 FROM inspections r WHERE r.revision_of = f.inspection_id AND r.status = 'submitted')
+         AND ${findingStands('f')}
        ORDER BY f.id`,
     )
     .all() as CandidateRow[]
@@ -203,6 +190,9 @@ function occasionOf(finding: CandidateRow): string {
 }
 
 function occasionLabel(finding: CandidateRow): string {
+  if (finding.inspection_id !== null && finding.revision_of !== null) {
+    return `${finding.inspected_on ?? ''} 复查（检查编号 ${finding.inspection_id}，系对检查编号 ${finding.revision_of} 的更正）`
+  }
   if (finding.inspection_id !== null)
     return `${finding.inspected_on ?? ''} 复查（检查编号 ${finding.inspection_id}）`
   if (finding.audit_run_id !== null) return `复测（检测编号 ${finding.audit_run_id}）`
@@ -238,8 +228,7 @@ function dropSupersededOpenItems(db: Db, now: string): void {
          AND EXISTS (SELECT 1 FROM rectification_item_findings l WHERE l.item_id = i.id)
          AND NOT EXISTS (
            SELECT 1 FROM rectification_item_findings l JOIN findings f ON f.id = l.finding_id
-           WHERE l.item_id = i.id AND NOT EXISTS (
-             SELECT 1 FROM inspections r WHERE r.revision_of = f.inspection_id AND r.status = 'submitted'))`,
+           WHERE l.item_id = i.id AND ${findingStands('f')})`,
     )
     .all() as Array<{ id: number; status: ItemStatus; version: number; unit_id: number | null }>
   const reason = '所依据的现场检查已更正，更正后不再判定为问题'
@@ -257,6 +246,21 @@ export function syncRectification(ctx: CoreContext): SyncResult {
     const reproducedNoted = new Set<string>()
     const link = db.prepare('INSERT INTO rectification_item_findings (item_id, finding_id) VALUES (?, ?)')
     for (const finding of unlinkedFindings(db)) {
+      const corrected = finding.source === 'site' ? itemOfCorrectedFinding(db, finding) : null
+      if (corrected) {
+        // The corrected record of an occasion already linked, not the problem found again: no "found again"
+        // note, no proposal rejected; followCorrections notes the correction once and derives the dates.
+        link.run(corrected.id, finding.id)
+        // The severity is the corrected record's; a closed item is never changed again, it only keeps the
+        // corrected record beside the one it was closed on.
+        const severity = isTerminal(corrected.status) ? null : standingSeverity(db, corrected.id)
+        if (severity !== null && severity !== corrected.severity) {
+          db.prepare('UPDATE rectification_items SET severity = ? WHERE id = ?').run(severity, corrected.id)
+        }
+        touched.add(corrected.id)
+        linked++
+        continue
+      }
       const groupKey = groupKeyOf(db, finding)
       let target = targetItem(db, groupKey, finding.match_key)
       if (!target) {
@@ -277,7 +281,7 @@ export function syncRectification(ctx: CoreContext): SyncResult {
             const note = `${occasionLabel(finding)}再次发现该问题（当前状态：${itemStatusLabels[target.status]}）${
               rejected ? '，原核验建议已自动驳回' : ''
             }`
-            recordEvent(db, target.id, 'edit', null, null, note, now)
+            recordEvent(db, target.id, 'note', null, null, note, now)
           }
         }
       }
@@ -285,8 +289,12 @@ export function syncRectification(ctx: CoreContext): SyncResult {
       linked++
     }
     for (const id of touched) touchItem(db, id, now)
+    followCorrections(db, now)
     dropSupersededOpenItems(db, now)
     fillMissingUnits(db, now)
+    // Pending proposals whose basis a correction changed go first, so the proposals made next see the record
+    // as corrected.
+    withdrawOutdatedProposals(db, now)
     const proposals = proposeVerifications(db, now)
     return { created, linked, proposals }
   })

@@ -1,7 +1,7 @@
 import { manualChecks } from '../../../shared/web/manual-checks'
 import { classifyKeys } from '../audits/run-compare'
 import type { Db } from '../db/open-database'
-import { rootElementId } from '../inspections/findings-service'
+import { elementIdentity, findingStands } from './inspection-corrections'
 import { manualCheckIdOf, ruleIdOf } from './item-content'
 import { dayOf } from '../../../shared/domain/local-dates'
 import { recordEvent, touchItem } from './item-transitions'
@@ -29,20 +29,41 @@ interface Proposal {
 
 const siteKeyPattern = /^site:place:(\d+):element:(\d+):check:(.+)$/
 
+interface FoundOn {
+  id: number
+  inspected_on: string
+  revision_of: number | null
+}
+
+/**
+ * The newest inspection whose finding of the item still stands (a corrected inspection's finding does not; its
+ * revision's does, on the revision's date): only what was measured after it can show the fix. None when every
+ * finding was corrected away: the record no longer holds a problem to be fixed, so nothing can show a fix — not
+ * even the passing correction itself, which says the problem was recorded wrongly. The inspector decides such an
+ * item (the sync's correction note says so).
+ */
+function lastFound(db: Db, itemId: number): FoundOn | undefined {
+  return db
+    .prepare(
+      `SELECT ins.id, ins.inspected_on, ins.revision_of FROM rectification_item_findings l
+       JOIN findings f ON f.id = l.finding_id JOIN inspections ins ON ins.id = f.inspection_id
+       WHERE l.item_id = ? AND ${findingStands('f')}
+       ORDER BY ins.inspected_on DESC, ins.id DESC LIMIT 1`,
+    )
+    .get(itemId) as FoundOn | undefined
+}
+
+/** Inspections are ordered by date, and on the same date by the order they were made in. */
+const isAfter = (a: { id: number; inspected_on: string }, b: { id: number; inspected_on: string }) =>
+  a.inspected_on > b.inspected_on || (a.inspected_on === b.inspected_on && a.id > b.id)
+
 function siteProposal(db: Db, item: EligibleItem): Proposal | null {
   const match = siteKeyPattern.exec(item.group_key)
   if (!match) return null
   const placeId = Number(match[1])
-  const rootElement = Number(match[2])
+  const identity = Number(match[2])
   const checkId = match[3]!
-  // The newest inspection that found the problem: only what came after it can show the fix.
-  const last = db
-    .prepare(
-      `SELECT ins.id, ins.inspected_on FROM rectification_item_findings l
-       JOIN findings f ON f.id = l.finding_id JOIN inspections ins ON ins.id = f.inspection_id
-       WHERE l.item_id = ? ORDER BY ins.inspected_on DESC, ins.id DESC LIMIT 1`,
-    )
-    .get(item.id) as { id: number; inspected_on: string } | undefined
+  const last = lastFound(db, item.id)
   if (!last) return null
   const measured = db
     .prepare(
@@ -63,7 +84,7 @@ function siteProposal(db: Db, item: EligibleItem): Proposal | null {
     result_json: string | null
   }>
   // The latest re-measurement of the same physical element decides; an older pass is outdated by a newer fail.
-  const latest = measured.find((row) => rootElementId(db, row.element_id) === rootElement)
+  const latest = measured.find((row) => elementIdentity(db, row.element_id) === identity)
   if (!latest || latest.verdict !== 'pass') return null
   let explanation = '复查结果符合要求'
   try {
@@ -195,4 +216,60 @@ export function proposeVerifications(db: Db, now: string): number {
     created++
   }
   return created
+}
+
+interface PendingSiteProposal {
+  id: number
+  item_id: number
+  inspection_id: number
+  inspected_on: string
+  explanation: string
+  proposed_at: string
+  revision_id: number | null
+}
+
+/**
+ * Why a pending site proposal no longer holds, or null while it does: the inspection it rests on was corrected
+ * (its revision decides now, with its own date and measurement), the problem was last found on or after that
+ * inspection (a correction moved a finding's date past it), or no finding of the item stands any more.
+ */
+function outdatedBecause(db: Db, proposal: PendingSiteProposal): string | null {
+  if (proposal.revision_id !== null) {
+    return `所依据的检查（检查编号 ${proposal.inspection_id}）已由修订（检查编号 ${proposal.revision_id}）更正`
+  }
+  const last = lastFound(db, proposal.item_id)
+  if (!last) return '检查更正后，该项的问题记录均已更正为不再判定为问题，没有可核验的问题'
+  if (isAfter({ id: proposal.inspection_id, inspected_on: proposal.inspected_on }, last)) return null
+  return `${last.revision_of !== null ? '检查更正后，' : ''}该问题最近一次于 ${last.inspected_on} 发现（检查编号 ${last.id}），所依据的 ${proposal.inspected_on} 检查（检查编号 ${proposal.inspection_id}）不在其后，不能证明已整改`
+}
+
+/**
+ * Withdraws the pending site proposals whose basis changed; the sync then proposes again from the record as it
+ * now stands. Nobody decided these proposals, so they are not "rejected" (that state means the inspector said no,
+ * and keeps the same inspection from being proposed again): the row goes, and the item's history keeps the
+ * proposal's full text, the day it was made and why it was withdrawn, next to the note written when it was made.
+ * Web proposals rest on audit runs, which are never corrected. Call inside the sync transaction.
+ */
+export function withdrawOutdatedProposals(db: Db, now: string): number {
+  const pending = db
+    .prepare(
+      `SELECT p.id, p.item_id, p.inspection_id, ins.inspected_on, p.explanation, p.proposed_at,
+              (SELECT r.id FROM inspections r WHERE r.revision_of = p.inspection_id AND r.status = 'submitted')
+                AS revision_id
+       FROM verification_proposals p JOIN inspections ins ON ins.id = p.inspection_id
+       WHERE p.state = 'pending' AND p.source = 'site'
+       ORDER BY p.id`,
+    )
+    .all() as PendingSiteProposal[]
+  let withdrawn = 0
+  for (const proposal of pending) {
+    const reason = outdatedBecause(db, proposal)
+    if (reason === null) continue
+    db.prepare('DELETE FROM verification_proposals WHERE id = ?').run(proposal.id)
+    const note = `撤回核验建议（${dayOf(proposal.proposed_at)} 提出）：${proposal.explanation}。原因：${reason}`
+    recordEvent(db, proposal.item_id, 'withdraw', null, null, note, now)
+    touchItem(db, proposal.item_id, now)
+    withdrawn++
+  }
+  return withdrawn
 }

@@ -147,6 +147,8 @@ export const rectificationZhCN = {
       create: '生成整改项',
       edit: '修改期限或优先级',
       propose: '提出核验建议',
+      withdraw: '撤回核验建议',
+      note: '系统记录',
       notify: '发出通知',
       claim: '登记整改回复',
       verify: '核验通过',

@@ -6,7 +6,8 @@ let t: TestCore
 let unit: { id: number; name: string }
 
 beforeEach(async () => {
-  t = openTestCore()
+  // A fixed "today" after every date used below (the services refuse inspections dated after today).
+  t = openTestCore({}, { now: () => new Date('2026-12-15T10:00:00+08:00') })
   unit = await seededUnit(t, '住房和城乡建设局')
 })
 afterEach(() => t.close())
@@ -77,9 +78,9 @@ describe('site: a later inspection proposes verification', () => {
     const item = await only()
     expect(item.proposal).toBeNull()
     expect(item.findingIds).toHaveLength(2)
-    expect((await t.call('rectification:get', { id: item.id })).events.at(-1)?.note).toContain(
-      '再次发现该问题',
-    )
+    const last = (await t.call('rectification:get', { id: item.id })).events.at(-1)
+    expect(last?.note).toContain('再次发现该问题')
+    expect(last?.action).toBe('note') // shown as 系统记录, not as an edit by the inspector
   })
 
   it('proposes nothing when the element was not re-measured', async () => {
