@@ -1,11 +1,16 @@
 /// <reference lib="dom" />
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core'
+import type { HTTPRequest, Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Inspection } from '../../shared/domain/inspections'
-import { launchTestBrowser } from '../support/chromium'
 import { makeTempDir } from '../support/temp-dir'
-import { startWebDoor, type RunningWebDoor } from '../support/web-door'
-import { expectNoAxeViolations, waitForText } from './helpers'
+import {
+  apiCall as callApi,
+  expectNoAxeViolations,
+  openAppSession,
+  typeDate as typeDateInto,
+  waitForText,
+  type AppSession,
+} from './helpers'
 import { announced } from './rectification/page-helpers'
 
 /**
@@ -14,9 +19,8 @@ import { announced } from './rectification/page-helpers'
  * overwritten silently, and what was typed survives it; a save never races a check still being saved.
  */
 
-let browser: Browser
+let session: AppSession
 let page: Page
-let door: RunningWebDoor
 let cleanup: () => void
 let draft: Inspection
 let submitted: Inspection
@@ -39,12 +43,8 @@ async function shot(name: string): Promise<void> {
 beforeAll(async () => {
   const temp = makeTempDir('access-audit-e2e-header-edit-')
   cleanup = temp.cleanup
-  door = await startWebDoor(temp.dir)
-  browser = await launchTestBrowser()
-  page = await browser.newPage()
-  await page.setViewport({ width: 1280, height: 900 })
-  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }])
-  await page.goto(door.url, { waitUntil: 'networkidle0' })
+  session = await openAppSession(temp.dir)
+  page = session.page
   const units = await apiCall<Array<{ id: number }>>('units:list', {})
   const newPlace = (name: string) =>
     apiCall<{ id: number }>('places:create', { name, type: 'residential-community', unitId: units[0]!.id })
@@ -67,8 +67,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await door?.stop()
+  await session?.close()
   cleanup?.()
 })
 
@@ -247,7 +246,7 @@ describe('修改基本信息, end to end', () => {
 // ── steps a user takes, by keyboard ──
 
 async function openInspection(id: number): Promise<void> {
-  await page.goto(`${door.origin}/#/inspections/${id}`, { waitUntil: 'networkidle0' })
+  await page.goto(`${session.door.origin}/#/inspections/${id}`, { waitUntil: 'networkidle0' })
   await page.waitForFunction(() => document.querySelector('h1')?.textContent?.startsWith('现场检查：'))
 }
 
@@ -301,42 +300,14 @@ async function replaceFocusedText(text: string): Promise<void> {
   await page.keyboard.type(text)
 }
 
-/**
- * Types a day into the focused <input type=date>, segment by segment in the order the browser's locale shows
- * them (month/day/year here; a zh-CN browser shows year/month/day).
- */
-async function typeDate(day: string): Promise<void> {
-  const [year, month, date] = day.split('-') as [string, string, string]
-  const order = await page.evaluate(() =>
-    new Intl.DateTimeFormat(navigator.language)
-      .formatToParts(new Date())
-      .map((p) => p.type)
-      .filter((type) => type === 'year' || type === 'month' || type === 'day'),
-  )
-  for (const part of order) await page.keyboard.type(part === 'year' ? year : part === 'month' ? month : date)
-  const typed = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)
-  if (typed !== day) throw new Error(`typed ${day} into the date field, it holds ${typed}`)
-}
-
 function inputValue(selector: string): Promise<string> {
   return page.$eval(selector, (el) => (el as HTMLInputElement).value)
 }
 
-/** Calls the API from inside the page with the tab's token (test set-up, not what a user does). */
-async function apiCall<T>(operation: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async (op, body) => {
-      const token = sessionStorage.getItem('access-audit-token')
-      const res = await fetch(`/api/${op}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-      const json = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } }
-      if (!json.ok) throw new Error(json.error?.message ?? 'API error')
-      return json.data
-    },
-    operation,
-    input,
-  ) as Promise<T>
+function apiCall<T>(operation: string, input: unknown): Promise<T> {
+  return callApi<T>(page, operation, input)
+}
+
+function typeDate(day: string): Promise<void> {
+  return typeDateInto(page, day)
 }

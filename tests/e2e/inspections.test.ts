@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchTestBrowser } from '../support/chromium'
 import { makeTempDir } from '../support/temp-dir'
 import { startWebDoor, type RunningWebDoor } from '../support/web-door'
-import { expectNoAxeViolations, typeDate, waitForText } from './helpers'
+import { apiCall, expectNoAxeViolations, typeDate, waitForText } from './helpers'
 
 let browser: Browser
 let page: Page
@@ -342,25 +342,6 @@ describe('site inspection, end to end', () => {
 })
 
 // ── steps a user takes, by keyboard where a user would ──
-
-/** Calls the API from inside the page with the tab's token (test set-up, not what a user does). */
-async function apiCall<T>(page: Page, operation: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async (op, body) => {
-      const token = sessionStorage.getItem('access-audit-token')
-      const res = await fetch(`/api/${op}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-      const json = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } }
-      if (!json.ok) throw new Error(json.error?.message ?? 'API error')
-      return json.data
-    },
-    operation,
-    input,
-  ) as Promise<T>
-}
 
 /** Picks an option of an antd Select by keyboard: focus, type to filter, Enter. */
 async function chooseOption(page: Page, selectId: string, text: string): Promise<void> {
