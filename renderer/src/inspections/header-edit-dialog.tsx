@@ -1,10 +1,11 @@
 import { useState, type KeyboardEvent } from 'react'
-import { Alert, Button, Form, Input } from 'antd'
+import { Alert, Button, Form } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Inspection } from '../../../shared/domain/inspections'
 import { localDay } from '../../../shared/domain/local-dates'
 import { useApi } from '../api/api-context'
 import { FormDialog } from '../components/form-dialog'
+import { InspectionInfoFields } from './inspection-info-fields'
 import { isConflict, type MutationQueue } from './mutation-queue'
 
 export interface HeaderValues {
@@ -147,35 +148,12 @@ export function HeaderEditDialog(props: {
           />
         )
       )}
-      <Form.Item
-        label={t('inspections.create.date')}
-        name="inspectedOn"
-        required
-        extra={
-          props.previousDate
-            ? t('inspections.headerEdit.dateHelpReinspection', { today, previous: props.previousDate })
-            : t('inspections.headerEdit.dateHelp', { today })
-        }
-      >
-        <Input
-          type="date"
-          max={today}
-          autoFocus
-          onPressEnter={saveOnEnter}
-          style={{ width: '12em', maxWidth: '100%' }}
-        />
-      </Form.Item>
-      <Form.Item
-        label={t('inspections.create.inspectors')}
-        name="inspectors"
-        required
-        extra={t('inspections.create.inspectorsHelp')}
-      >
-        <Input autoComplete="name" onPressEnter={saveOnEnter} />
-      </Form.Item>
-      <Form.Item label={t('inspections.create.notes')} name="notes">
-        <Input.TextArea rows={3} maxLength={2000} />
-      </Form.Item>
+      <InspectionInfoFields
+        today={today}
+        previousDate={props.previousDate ?? null}
+        onEnter={saveOnEnter}
+        focusDate
+      />
     </FormDialog>
   )
 }

@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Select } from 'antd'
+import { Alert, Form, Select } from 'antd'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { Place } from '../../../shared/domain/places'
@@ -6,6 +6,7 @@ import type { Inspection, InspectionSummary } from '../../../shared/domain/inspe
 import { localDay } from '../../../shared/domain/local-dates'
 import { useApi } from '../api/api-context'
 import { FormDialog } from '../components/form-dialog'
+import { InspectionInfoFields } from './inspection-info-fields'
 
 interface NewInspectionValues {
   placeId: number | undefined
@@ -98,36 +99,7 @@ export function NewInspectionDialog(props: {
           title={t('inspections.create.reinspection', { date: latest.inspectedOn })}
         />
       )}
-      <Form.Item
-        label={t('inspections.create.date')}
-        name="inspectedOn"
-        required
-        // The same rule and words as 修改基本信息.
-        extra={
-          latest
-            ? t('inspections.headerEdit.dateHelpReinspection', { today, previous: latest.inspectedOn })
-            : t('inspections.headerEdit.dateHelp', { today })
-        }
-      >
-        <Input
-          type="date"
-          max={today}
-          {...(latest ? { min: latest.inspectedOn } : {})}
-          onPressEnter={enter}
-          style={{ width: 200 }}
-        />
-      </Form.Item>
-      <Form.Item
-        label={t('inspections.create.inspectors')}
-        name="inspectors"
-        required
-        extra={t('inspections.create.inspectorsHelp')}
-      >
-        <Input autoComplete="name" onPressEnter={enter} />
-      </Form.Item>
-      <Form.Item label={t('inspections.create.notes')} name="notes">
-        <Input.TextArea rows={2} />
-      </Form.Item>
+      <InspectionInfoFields today={today} previousDate={latest?.inspectedOn ?? null} onEnter={enter} />
     </FormDialog>
   )
 }
