@@ -2,6 +2,7 @@ import '../reports/shanghai-time'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Inspection } from '../../../shared/domain/inspections'
 import { openTestCore, type TestCore } from '../../support/test-core'
+import { submitWithRamp as submitRamp } from './submit-with-ramp'
 
 /**
  * 新建检查 (`inspections:create`) refuses a date the inspection cannot have been made on, as 修改基本信息 does: after
@@ -26,21 +27,7 @@ const create = (inspectedOn: string) => ({ placeId, inspectedOn, inspectors: '�
 const rows = (): number =>
   (t.core.ctx.db.prepare('SELECT COUNT(*) AS n FROM inspections').get() as { n: number }).n
 
-async function submitWithRamp(insp: Inspection): Promise<Inspection> {
-  let current = await t.call('inspections:addElement', {
-    inspectionId: insp.id,
-    baseVersion: insp.version,
-    category: 'ramp',
-    label: '北门坡道',
-  })
-  current = await t.call('inspections:saveCheck', {
-    elementId: current.elements[0]!.id,
-    baseVersion: current.version,
-    checkId: 'ramp.slope',
-    inputs: { rise: { value: 300, unit: 'mm' }, run: { value: 2400, unit: 'mm' } },
-  })
-  return t.call('inspections:submit', { id: current.id, baseVersion: current.version })
-}
+const submitWithRamp = (insp: Inspection) => submitRamp(t, insp)
 
 describe('inspections:create, the date', () => {
   it('runs in UTC+8 (else the local-day case proves nothing)', () => {

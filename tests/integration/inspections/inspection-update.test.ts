@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Inspection } from '../../../shared/domain/inspections'
 import { openTestCore, type TestCore } from '../../support/test-core'
+import { submitWithRamp as submitRamp } from './submit-with-ramp'
 
 /**
  * 修改基本信息 (`inspections:update`): date, inspectors and notes of a draft, one versioned save; a date that cannot
@@ -36,21 +37,7 @@ const update = (
   ...changes,
 })
 
-async function submitWithRamp(insp: Inspection): Promise<Inspection> {
-  let current = await t.call('inspections:addElement', {
-    inspectionId: insp.id,
-    baseVersion: insp.version,
-    category: 'ramp',
-    label: '北门坡道',
-  })
-  current = await t.call('inspections:saveCheck', {
-    elementId: current.elements[0]!.id,
-    baseVersion: current.version,
-    checkId: 'ramp.slope',
-    inputs: { rise: { value: 300, unit: 'mm' }, run: { value: 2400, unit: 'mm' } },
-  })
-  return t.call('inspections:submit', { id: current.id, baseVersion: current.version })
-}
+const submitWithRamp = (insp: Inspection) => submitRamp(t, insp)
 
 describe('inspections:update', () => {
   it('changes the date, inspectors and notes of a draft in one versioned save', async () => {
