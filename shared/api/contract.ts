@@ -81,6 +81,7 @@ import {
   type ItemEvent,
   type NoticeSummary,
   type RectificationItem,
+  type RectificationItemSummary,
   type RectificationSettings,
   type ReportSummary,
 } from '../domain/rectification'
@@ -385,7 +386,7 @@ export const contract = {
     labels: rectificationFieldLabels,
     summary: '由现场检查和网站检测的问题生成整改项，并提出复查核验建议',
   }),
-  'rectification:list': op<RectificationItem[]>()({
+  'rectification:list': op<RectificationItemSummary[]>()({
     input: itemListSchema,
     errors: [],
     labels: rectificationFieldLabels,

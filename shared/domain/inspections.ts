@@ -27,6 +27,7 @@ export const inspectionFieldLabels: Record<string, string> = {
   dataBase64: '照片',
   caption: '说明',
   sha256: '照片',
+  itemId: '整改项',
 }
 
 /** A photo attached as evidence; `missing` when the file has gone from the data folder. */
@@ -226,6 +227,8 @@ export const findingListSchema = z
     placeId: idSchema.optional(),
     unitId: idSchema.optional(),
     inspectionId: idSchema.optional(),
+    /** The findings linked to one rectification item (its 问题记录). */
+    itemId: idSchema.optional(),
   })
   .default({})
 

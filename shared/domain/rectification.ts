@@ -180,7 +180,12 @@ export interface VerificationProposal {
   proposedAt: string
 }
 
-export interface RectificationItem {
+/**
+ * An item as the 整改项 list shows it and its bulk actions need it. What was found, what to do, the elements, the
+ * evidence and the reply come with the whole item (`rectification:get`): a portal's rule audited monthly for years
+ * links thousands of findings, far too much to send for every row of a list.
+ */
+export interface RectificationItemSummary {
   id: number
   source: FindingSource
   unitId: number | null
@@ -192,20 +197,16 @@ export interface RectificationItem {
   /** Where: the place's element (e.g. 北入口坡道) or the portal's page(s). */
   location: string
   title: string
-  /** What was found: measured against required (site) or the rule's description (web). */
-  found: string
-  /** What to do: the requirement to meet / the rule's fix advice. */
-  remedy: string
   /** The zh-CN label of `categoryId` (for display). */
   category: string
   /** The stored category id (shared/domain/rectification-categories.ts); the reports group by it. */
   categoryId: string
   severity: Severity
   clauses: ClauseRef[]
-  elements: ItemElement[]
-  /** Total failing elements (web); `elements` holds the first few. */
+  /** Failing elements the item still asks to fix (web); see `elements` on the whole item. */
   elementCount: number
-  evidence: EvidenceRef[]
+  /** Findings linked to the item: every inspection or run that found it, and those of merged duplicates. */
+  findingCount: number
   status: ItemStatus
   priority: Priority
   deadline: string | null
@@ -214,15 +215,26 @@ export interface RectificationItem {
   mergedIntoId: number | null
   noticeId: number | null
   noticeNumber: string | null
-  reply: ItemReply | null
   proposal: VerificationProposal | null
-  findingIds: number[]
   firstFoundAt: string
   notifiedAt: string | null
   verifiedAt: string | null
   createdAt: string
   updatedAt: string
   version: number
+}
+
+export interface RectificationItem extends RectificationItemSummary {
+  /** What was found: measured against required (site) or the rule's description (web). */
+  found: string
+  /** What to do: the requirement to meet / the rule's fix advice. */
+  remedy: string
+  /** The first few of the `elementCount` elements. */
+  elements: ItemElement[]
+  evidence: EvidenceRef[]
+  reply: ItemReply | null
+  /** The linked findings' ids, oldest first (`findingCount` of them). */
+  findingIds: number[]
 }
 
 export interface ItemEvent {

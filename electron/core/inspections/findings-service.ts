@@ -106,6 +106,9 @@ export function listFindings(db: Db, filter: ParsedInputOf<'findings:list'>): Fi
   if (filter.placeId) add('f.place_id = ?', filter.placeId)
   if (filter.unitId) add('f.unit_id = ?', filter.unitId)
   if (filter.inspectionId) add('f.inspection_id = ?', filter.inspectionId)
+  if (filter.itemId) {
+    add('f.id IN (SELECT finding_id FROM rectification_item_findings WHERE item_id = ?)', filter.itemId)
+  }
   const rows = db
     .prepare(
       `SELECT f.*, p.name AS place_name, u.name AS unit_name FROM findings f

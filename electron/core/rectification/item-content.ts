@@ -74,10 +74,13 @@ function parseJson<T>(text: string, fallback: T): T {
   }
 }
 
-export function unionClauses(findings: readonly LinkedFinding[]): ClauseRef[] {
+/** A clause list as a finding records it (its clauses_json). */
+export type ClauseSource = Pick<LinkedFinding, 'clausesJson'>
+
+export function unionClauses(sources: readonly ClauseSource[]): ClauseRef[] {
   const seen = new Map<string, ClauseRef>()
-  for (const finding of findings) {
-    for (const c of parseJson<ClauseRef[]>(finding.clausesJson, [])) {
+  for (const source of sources) {
+    for (const c of parseJson<ClauseRef[]>(source.clausesJson, [])) {
       const key = `${c.code}|${c.clause}`
       const known = seen.get(key)
       if (!known) seen.set(key, { code: c.code, clause: c.clause, mandatory: Boolean(c.mandatory) })
@@ -103,7 +106,11 @@ function latest(findings: readonly LinkedFinding[]): LinkedFinding | undefined {
   return findings[findings.length - 1]
 }
 
-function siteContent(item: ItemIdentity, findings: readonly LinkedFinding[]): ItemContent {
+function siteContent(
+  item: ItemIdentity,
+  findings: readonly LinkedFinding[],
+  clauseSources: readonly ClauseSource[],
+): ItemContent {
   const last = latest(findings)
   const elementLabel = last?.elementLabel ?? item.title.split('：')[0] ?? item.title
   const check = last?.checkId ? findCheck(last.checkId, last.catalogId ?? undefined) : undefined
@@ -120,7 +127,7 @@ function siteContent(item: ItemIdentity, findings: readonly LinkedFinding[]): It
     location: item.placeName ? `${item.placeName}·${elementLabel}` : elementLabel,
     found: last?.detail ?? '',
     remedy: check?.requirement ?? '',
-    clauses: unionClauses(findings),
+    clauses: unionClauses(clauseSources),
     elements: [{ label: elementLabel }],
     elementCount: 1,
     evidence: photos.slice(0, maxEvidencePerItem).map((ref) => ({ kind: 'photo', ref })),
@@ -180,11 +187,16 @@ function webRemedy(
     .join('。')
 }
 
-function manualContent(item: ItemIdentity, findings: readonly LinkedFinding[], checkId: string): ItemContent {
+function manualContent(
+  item: ItemIdentity,
+  findings: readonly LinkedFinding[],
+  clauseSources: readonly ClauseSource[],
+  checkId: string,
+): ItemContent {
   const check = manualChecks.find((c) => c.id === checkId)
   const last = latest(findings)
   const clauses = findings.length
-    ? unionClauses(findings)
+    ? unionClauses(clauseSources)
     : [
         ...(check?.refs.wcag ?? []).map((c) => ({ code: 'WCAG 2.2', clause: c, mandatory: false })),
         ...(check?.refs.gbt37668 ?? []).map((c) => ({
@@ -208,9 +220,10 @@ function webContent(
   item: ItemIdentity,
   findings: readonly LinkedFinding[],
   fixedKeys: ReadonlySet<string>,
+  clauseSources: readonly ClauseSource[],
 ): ItemContent {
   const manual = manualCheckIdOf(item.groupKey)
-  if (manual) return manualContent(item, findings, manual)
+  if (manual) return manualContent(item, findings, clauseSources, manual)
   // The same element found in several runs is one element: keep its newest finding.
   const byKey = new Map<string, LinkedFinding>()
   for (const finding of findings) {
@@ -243,7 +256,7 @@ function webContent(
   const parts = detailParts(last?.detail ?? '')
   const ruleId = last ? ruleIdOf(last) : ''
   const help = last ? ruleHelp(last.title, ruleId) : item.title
-  const clauses = unionClauses(findings)
+  const clauses = unionClauses(clauseSources)
   const portal = item.portalName ?? ''
   const location =
     pages.size === 1 ? `${portal}（页面：${[...pages][0]}）` : `${portal}（${pages.size} 个页面）`
@@ -263,12 +276,17 @@ function webContent(
 
 /**
  * Findings must come oldest first (item-rows.ts linkedFindings). `fixedKeys`: the match keys of web elements the
- * portal's latest run shows fixed (web-element-status.ts).
+ * portal's latest run shows fixed (web-element-status.ts). `clauseSources`: the clause lists whose union are the
+ * item's clauses, in the order they were first found — the findings' own unless the caller passes only each web
+ * element's newest finding (item-rows.ts), which would lose a list an element had in an earlier run.
  */
 export function itemContent(
   item: ItemIdentity,
   findings: readonly LinkedFinding[],
   fixedKeys: ReadonlySet<string> = new Set(),
+  clauseSources: readonly ClauseSource[] = findings,
 ): ItemContent {
-  return item.source === 'site' ? siteContent(item, findings) : webContent(item, findings, fixedKeys)
+  return item.source === 'site'
+    ? siteContent(item, findings, clauseSources)
+    : webContent(item, findings, fixedKeys, clauseSources)
 }

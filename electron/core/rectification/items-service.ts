@@ -6,12 +6,13 @@ import {
   transitionRefusal,
   type ItemEvent,
   type RectificationItem,
+  type RectificationItemSummary,
 } from '../../../shared/domain/rectification'
 import { categoryLabel, rectificationCategoryIds } from '../../../shared/domain/rectification-categories'
 import type { CoreContext } from '../context'
 import { inTransaction, likePattern } from '../db/transaction'
 import { worstSeverity } from './item-content'
-import { itemEvents, itemSelect, loadItem, toItems, type ItemRow } from './item-rows'
+import { itemEvents, itemSelect, loadItem, toSummaries, type ItemRow } from './item-rows'
 import {
   claimItemVersion,
   closePendingProposals,
@@ -30,7 +31,7 @@ const today = (ctx: CoreContext) => localDay(ctx.now())
 export function listItems(
   ctx: CoreContext,
   filter: ParsedInputOf<'rectification:list'>,
-): RectificationItem[] {
+): RectificationItemSummary[] {
   const where: string[] = []
   const params: unknown[] = []
   const add = (sql: string, ...values: unknown[]) => {
@@ -82,7 +83,7 @@ export function listItems(
          CASE i.severity WHEN 'critical' THEN 0 WHEN 'major' THEN 1 ELSE 2 END, i.id`,
     )
     .all(...params) as ItemRow[]
-  return toItems(ctx.db, rows, today(ctx))
+  return toSummaries(ctx.db, rows, today(ctx))
 }
 
 export function getItem(ctx: CoreContext, id: number): RectificationItem & { events: ItemEvent[] } {

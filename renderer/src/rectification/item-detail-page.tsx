@@ -224,7 +224,7 @@ function ItemDetailPage({ id }: { id: number }) {
         <Typography.Title level={2} id="rect-findings-heading">
           {t('rectification.detail.findings')}
         </Typography.Title>
-        <ItemFindings item={data} />
+        <ItemFindings itemId={data.id} />
       </section>
       {data.reply && (
         <section aria-labelledby="rect-reply-heading">

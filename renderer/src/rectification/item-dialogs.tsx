@@ -6,6 +6,7 @@ import {
   priorityLabels,
   type Priority,
   type RectificationItem,
+  type RectificationItemSummary,
 } from '../../../shared/domain/rectification'
 import { useApi } from '../api/api-context'
 import { FormDialog } from '../components/form-dialog'
@@ -54,7 +55,7 @@ function ActionDialog<V extends object, R>(
   )
 }
 
-export function DropDialog(props: DialogProps<RectificationItem> & { item: RectificationItem }) {
+export function DropDialog(props: DialogProps<RectificationItem> & { item: RectificationItemSummary }) {
   const { item } = props
   const { t } = useTranslation()
   const api = useApi()
@@ -74,7 +75,7 @@ export function DropDialog(props: DialogProps<RectificationItem> & { item: Recti
   )
 }
 
-export function MergeDialog(props: DialogProps<RectificationItem> & { items: RectificationItem[] }) {
+export function MergeDialog(props: DialogProps<RectificationItem> & { items: RectificationItemSummary[] }) {
   const { items } = props
   const { t } = useTranslation()
   const api = useApi()
@@ -116,7 +117,7 @@ export interface ScheduleOutcome {
 }
 
 /** Deadline and/or priority for several items: one update per item, each its own save; failures are listed. */
-export function ScheduleDialog(props: DialogProps<ScheduleOutcome> & { items: RectificationItem[] }) {
+export function ScheduleDialog(props: DialogProps<ScheduleOutcome> & { items: RectificationItemSummary[] }) {
   const { items } = props
   const { t } = useTranslation()
   const api = useApi()

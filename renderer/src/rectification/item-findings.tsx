@@ -3,36 +3,28 @@ import type { ColumnsType } from 'antd/es/table'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { Finding } from '../../../shared/domain/inspections'
-import type { RectificationItem } from '../../../shared/domain/rectification'
 import { useApi } from '../api/api-context'
 import { ErrorAlert } from '../components/error-alert'
 import { SeverityTag } from '../inspections/status-tags'
 import { formatDateTime } from '../web-audits/format'
-
-/** The narrowest `findings:list` filter that holds every finding of the item (the item names its finding ids). */
-function findingFilter(item: RectificationItem) {
-  if (item.source === 'site' && item.placeId !== null)
-    return { source: 'site' as const, placeId: item.placeId }
-  return item.unitId !== null ? { source: item.source, unitId: item.unitId } : { source: item.source }
-}
 
 /**
  * 问题记录: each finding linked to the item, oldest first — the first inspection or run, the re-inspections that
  * found it again, and the findings of duplicates merged into it. A finding of an inspection later corrected by a
  * revision is not listed (the revision's own finding is).
  */
-export function ItemFindings({ item }: { item: RectificationItem }) {
+export function ItemFindings({ itemId }: { itemId: number }) {
   const { t } = useTranslation()
   const api = useApi()
-  const filter = findingFilter(item)
+  // Only this item's findings: a unit's web findings over years of audits run to hundreds of thousands.
+  const filter = { itemId }
   const findings = useQuery({
     queryKey: ['findings:list', filter],
     queryFn: () => api.call('findings:list', filter),
   })
   if (findings.error) return <ErrorAlert error={findings.error} />
   if (!findings.data) return <p>{t('app.loading')}</p>
-  const linked = new Set(item.findingIds)
-  const rows = findings.data.filter((f) => linked.has(f.id))
+  const rows = findings.data
   const columns: ColumnsType<Finding> = [
     {
       title: t('rectification.detail.findingAt'),
@@ -64,7 +56,8 @@ export function ItemFindings({ item }: { item: RectificationItem }) {
       <p data-testid="item-findings-count">
         {t('rectification.detail.findingsCount', { count: rows.length })}
       </p>
-      {/* Focusable, so a keyboard user can scroll it when the text is large (it holds no control of its own). */}
+      {/* Focusable, so a keyboard user can scroll it sideways when the text is large (only the pager, when there
+          is one, is a control of its own). */}
       <div
         className="aa-rect-table-scroll"
         role="region"
@@ -72,7 +65,15 @@ export function ItemFindings({ item }: { item: RectificationItem }) {
         tabIndex={0}
         data-testid="item-findings"
       >
-        <Table<Finding> rowKey="id" size="small" columns={columns} dataSource={rows} pagination={false} />
+        <Table<Finding>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={rows}
+          pagination={
+            rows.length > 50 ? { pageSize: 50, hideOnSinglePage: true, showSizeChanger: false } : false
+          }
+        />
       </div>
     </>
   )

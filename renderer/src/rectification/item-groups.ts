@@ -1,11 +1,11 @@
-import type { RectificationItem } from '../../../shared/domain/rectification'
+import type { RectificationItemSummary } from '../../../shared/domain/rectification'
 
 export interface LocationGroup {
   key: string
   /** Place or portal name; null when the finding had neither. */
   name: string | null
-  source: RectificationItem['source']
-  items: RectificationItem[]
+  source: RectificationItemSummary['source']
+  items: RectificationItemSummary[]
 }
 
 export interface UnitGroup {
@@ -22,7 +22,7 @@ const collator = new Intl.Collator('zh-CN')
  * Items by responsible unit, then by place or portal: the way a notice is addressed and the way an inspector
  * walks a site. Units and locations sort by name (items without a unit last); items keep the server's order.
  */
-export function groupItems(items: readonly RectificationItem[]): UnitGroup[] {
+export function groupItems(items: readonly RectificationItemSummary[]): UnitGroup[] {
   const units = new Map<string, UnitGroup>()
   for (const item of items) {
     const unitKey = item.unitId === null ? 'unit:none' : `unit:${item.unitId}`

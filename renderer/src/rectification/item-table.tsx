@@ -2,7 +2,7 @@ import { Button, Checkbox, Table } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { nextStatus, type RectificationItem } from '../../../shared/domain/rectification'
+import { nextStatus, type RectificationItemSummary } from '../../../shared/domain/rectification'
 import { formatClause } from '../../../shared/domain/notice-document'
 import { SeverityTag } from '../inspections/status-tags'
 import { DeadlineText, ItemStatusTag, PriorityText } from './status-tags'
@@ -10,10 +10,10 @@ import { DeadlineText, ItemStatusTag, PriorityText } from './status-tags'
 /** The items of one place or portal: a checkbox per row (labelled with the item), the facts, and 撤销. */
 export function ItemTable(props: {
   caption: string
-  items: RectificationItem[]
+  items: RectificationItemSummary[]
   selected: ReadonlySet<number>
   onToggle: (ids: number[], on: boolean) => void
-  onDrop: (item: RectificationItem) => void
+  onDrop: (item: RectificationItemSummary) => void
   today: string
   groupLabel: string
 }) {
@@ -22,7 +22,7 @@ export function ItemTable(props: {
   const all = items.length > 0 && items.every((i) => selected.has(i.id))
   const some = items.some((i) => selected.has(i.id))
 
-  const columns: ColumnsType<RectificationItem> = [
+  const columns: ColumnsType<RectificationItemSummary> = [
     {
       title: (
         <Checkbox
@@ -67,18 +67,18 @@ export function ItemTable(props: {
       title: t('rectification.columns.clauses'),
       dataIndex: 'clauses',
       className: 'aa-rect-col-clauses',
-      render: (clauses: RectificationItem['clauses']) =>
+      render: (clauses: RectificationItemSummary['clauses']) =>
         clauses.slice(0, 3).map((c) => <div key={`${c.code}-${c.clause}`}>{formatClause(c)}</div>),
     },
     {
       title: t('rectification.columns.status'),
       dataIndex: 'status',
-      render: (s: RectificationItem['status']) => <ItemStatusTag status={s} />,
+      render: (s: RectificationItemSummary['status']) => <ItemStatusTag status={s} />,
     },
     {
       title: t('rectification.columns.priority'),
       dataIndex: 'priority',
-      render: (p: RectificationItem['priority']) => <PriorityText priority={p} />,
+      render: (p: RectificationItemSummary['priority']) => <PriorityText priority={p} />,
     },
     {
       title: t('rectification.columns.deadline'),
@@ -112,7 +112,7 @@ export function ItemTable(props: {
   // checkbox, which screen readers and axe see as a focusable element inside aria-hidden).
   return (
     <div className="aa-rect-table-scroll">
-      <Table<RectificationItem>
+      <Table<RectificationItemSummary>
         rowKey="id"
         size="small"
         columns={columns}

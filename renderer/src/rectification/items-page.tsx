@@ -3,7 +3,11 @@ import { Alert, Button, Input, Select, Space, Typography } from 'antd'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import { itemStatusLabels, itemStatuses, type RectificationItem } from '../../../shared/domain/rectification'
+import {
+  itemStatusLabels,
+  itemStatuses,
+  type RectificationItemSummary,
+} from '../../../shared/domain/rectification'
 import { useApi } from '../api/api-context'
 import { useAnnounce } from '../components/announcer'
 import { ErrorAlert } from '../components/error-alert'
@@ -22,10 +26,10 @@ type StatusFilter = (typeof itemStatuses)[number] | 'overdue' | 'active' | 'all'
 
 type Dialog =
   | { kind: 'closed' }
-  | { kind: 'drop'; item: RectificationItem }
-  | { kind: 'merge'; items: RectificationItem[] }
-  | { kind: 'schedule'; items: RectificationItem[] }
-  | { kind: 'notice'; items: RectificationItem[] }
+  | { kind: 'drop'; item: RectificationItemSummary }
+  | { kind: 'merge'; items: RectificationItemSummary[] }
+  | { kind: 'schedule'; items: RectificationItemSummary[] }
+  | { kind: 'notice'; items: RectificationItemSummary[] }
 
 /** 整改跟踪 → 整改项: generated from findings on open, grouped by unit and place/portal, with bulk actions. */
 export function ItemsPage() {

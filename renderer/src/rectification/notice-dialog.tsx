@@ -6,7 +6,7 @@ import { Link } from 'react-router'
 import { addDays } from '../../../shared/domain/local-dates'
 import type {
   NoticeSummary,
-  RectificationItem,
+  RectificationItemSummary,
   RectificationSettings,
 } from '../../../shared/domain/rectification'
 import { useApi } from '../api/api-context'
@@ -29,7 +29,7 @@ interface NoticeValues {
  * items still open, one unit).
  */
 export function NoticeDialog(props: {
-  items: RectificationItem[]
+  items: RectificationItemSummary[]
   onClose: () => void
   onIssued: (notice: NoticeSummary) => void
 }) {
@@ -56,7 +56,7 @@ export function NoticeDialog(props: {
 }
 
 function NoticeForm(props: {
-  items: RectificationItem[]
+  items: RectificationItemSummary[]
   settings: RectificationSettings
   onClose: () => void
   onIssued: (notice: NoticeSummary) => void

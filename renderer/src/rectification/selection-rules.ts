@@ -1,11 +1,15 @@
-import { itemStatusLabels, nextStatus, type RectificationItem } from '../../../shared/domain/rectification'
+import {
+  itemStatusLabels,
+  nextStatus,
+  type RectificationItemSummary,
+} from '../../../shared/domain/rectification'
 import { i18next } from '../i18n/index'
 
 /**
  * Why the selected items cannot go into one notice, or null when they can. The server refuses the same cases;
  * saying so before the dialog opens spares the inspector a form that cannot succeed.
  */
-export function noticeRefusal(items: readonly RectificationItem[]): string | null {
+export function noticeRefusal(items: readonly RectificationItemSummary[]): string | null {
   const t = i18next.t.bind(i18next)
   if (items.length === 0) return t('rectification.bulk.noticeNeedsItems')
   const wrong = items.filter((i) => nextStatus(i.status, 'notify') === null)
@@ -17,7 +21,7 @@ export function noticeRefusal(items: readonly RectificationItem[]): string | nul
 }
 
 /** Why the selected items cannot be merged, or null. */
-export function mergeRefusal(items: readonly RectificationItem[]): string | null {
+export function mergeRefusal(items: readonly RectificationItemSummary[]): string | null {
   const t = i18next.t.bind(i18next)
   if (items.length < 2) return t('rectification.bulk.needTwo')
   const wrong = items.filter((i) => nextStatus(i.status, 'merge') === null)
@@ -25,7 +29,7 @@ export function mergeRefusal(items: readonly RectificationItem[]): string | null
   return null
 }
 
-function titlesOf(items: readonly RectificationItem[]): string {
+function titlesOf(items: readonly RectificationItemSummary[]): string {
   const shown = items
     .slice(0, 3)
     .map((i) => `“${i.title}”（${itemStatusLabels[i.status]}）`)

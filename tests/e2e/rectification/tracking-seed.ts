@@ -1,5 +1,5 @@
 import { openCore } from '../../../electron/core/open-core'
-import type { RectificationItem } from '../../../shared/domain/rectification'
+import type { RectificationItemSummary } from '../../../shared/domain/rectification'
 import {
   createPlace,
   failing,
@@ -87,7 +87,7 @@ export async function seedTrackingData(dataDir: string): Promise<TrackingSeed> {
     ])
 
     const items = await t.call('rectification:list', { unitId: unit.id, status: 'all' })
-    const title = (match: (i: RectificationItem) => boolean) => {
+    const title = (match: (i: RectificationItemSummary) => boolean) => {
       const found = items.filter(match)
       if (found.length !== 1) throw new Error(`seed: expected one item, got ${found.length}`)
       return found[0]!.title

@@ -81,6 +81,15 @@ const sampleData: Record<number, (db: Database.Database) => void> = {
       "INSERT INTO indicator_entries (indicator_id, year, value, updated_at) VALUES ('home-modifications', 2026, 12, 'x')",
     ).run()
   },
+  5: (db) => {
+    // v5 only adds indexes: a web finding of a run, which findings_run_match covers.
+    db.prepare(
+      `INSERT INTO findings (source, severity, title, detail, clauses_json, evidence_json, unit_id, check_id, match_key,
+         created_at, portal_id, audit_run_id)
+       VALUES ('web', 'major', '图片缺少替代文本（image-alt）', '', '[]', '{}', 1, 'image-alt', 'web:portal:1:image-alt:x:y',
+         'x', 1, 1)`,
+    ).run()
+  },
 }
 
 describe('database', () => {

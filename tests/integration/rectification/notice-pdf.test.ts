@@ -48,8 +48,9 @@ describe('notice PDF', () => {
       })
     }
     await t.call('inspections:submit', { id: insp.id, baseVersion: insp.version })
-    const items = await t.call('rectification:list', { unitId: unit.id })
-    expect(items).toHaveLength(2)
+    const listed = await t.call('rectification:list', { unitId: unit.id })
+    expect(listed).toHaveLength(2)
+    const items = await Promise.all(listed.map((i) => t.call('rectification:get', { id: i.id })))
     expect(items.every((i) => i.evidence.length === 1 && i.evidence[0]!.kind === 'photo')).toBe(true)
 
     // One photo's files vanish from the data folder.

@@ -67,7 +67,7 @@ async function notifyOpen(issuedOn: string): Promise<number> {
 async function only(): Promise<RectificationItem> {
   const list = await t.call('rectification:list', { status: 'all' })
   expect(list).toHaveLength(1)
-  return list[0]!
+  return t.call('rectification:get', { id: list[0]!.id })
 }
 
 const notes = async (itemId: number) =>

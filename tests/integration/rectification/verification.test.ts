@@ -25,7 +25,7 @@ async function notifyAll(): Promise<void> {
 const only = async () => {
   const list = await t.call('rectification:list', { status: 'all' })
   expect(list).toHaveLength(1)
-  return list[0]!
+  return t.call('rectification:get', { id: list[0]!.id })
 }
 
 describe('site: a later inspection proposes verification', () => {
@@ -185,7 +185,7 @@ describe('manual checks', () => {
     })
     const [item] = await t.call('rectification:list', { portalId: portal.id })
     expect(item).toMatchObject({ source: 'web', location: '区政府门户（人工检查）' })
-    expect(item!.found).toContain('视频无字幕')
+    expect((await t.call('rectification:get', { id: item!.id })).found).toContain('视频无字幕')
     await notifyAll()
     await t.call('audits:answerManual', { portalId: portal.id, checkId: check.checkId, status: 'pass' })
     const after = await only()

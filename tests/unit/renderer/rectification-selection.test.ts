@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { RectificationItem } from '../../../shared/domain/rectification'
+import type { RectificationItemSummary } from '../../../shared/domain/rectification'
 import { groupItems } from '../../../renderer/src/rectification/item-groups'
 import { screenshotAddress } from '../../../renderer/src/rectification/evidence-address'
 import { mergeRefusal, noticeRefusal } from '../../../renderer/src/rectification/selection-rules'
 
-function item(over: Partial<RectificationItem>): RectificationItem {
+function item(over: Partial<RectificationItemSummary>): RectificationItemSummary {
   return {
     id: 1,
     source: 'site',
@@ -16,15 +16,12 @@ function item(over: Partial<RectificationItem>): RectificationItem {
     portalName: null,
     location: '政务服务大厅·北门坡道',
     title: '北门坡道：坡度',
-    found: '坡度 1:8',
-    remedy: '不陡于 1:12',
     category: '轮椅坡道',
     categoryId: 'ramp',
     severity: 'critical',
     clauses: [],
-    elements: [],
     elementCount: 1,
-    evidence: [],
+    findingCount: 1,
     status: 'open',
     priority: 'normal',
     deadline: null,
@@ -33,9 +30,7 @@ function item(over: Partial<RectificationItem>): RectificationItem {
     mergedIntoId: null,
     noticeId: null,
     noticeNumber: null,
-    reply: null,
     proposal: null,
-    findingIds: [1],
     firstFoundAt: '2026-03-02',
     notifiedAt: null,
     verifiedAt: null,

@@ -2,6 +2,7 @@ import { sql as v1 } from './0001-units-and-places'
 import { sql as v2 } from './0002-inspections-and-findings'
 import { sql as v3 } from './0003-web-audits'
 import { sql as v4 } from './0004-rectification'
+import { sql as v5 } from './0005-rectification-read-indexes'
 
 export interface Migration {
   version: number
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'inspections-and-findings', sql: v2 },
   { version: 3, name: 'web-audits', sql: v3 },
   { version: 4, name: 'rectification', sql: v4 },
+  { version: 5, name: 'rectification-read-indexes', sql: v5 },
 ]
 
 export const latestSchemaVersion = migrations.length
