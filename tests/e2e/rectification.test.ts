@@ -414,7 +414,17 @@ describe('整改跟踪, end to end', () => {
       isoDay(0),
     )
     await setDate('reopen_deadline', isoDay(30))
-    await page.click('.ant-modal-footer .ant-btn-primary')
+    // The refusal leaves its field as soon as the field changes, and the dialog shrinks while it goes: the button
+    // is pressed from the keyboard, as a keyboard user would, so no click can land where it used to be.
+    await page.waitForFunction(
+      () =>
+        !document
+          .querySelector('#reopen_deadline')
+          ?.closest('.ant-form-item')
+          ?.textContent?.includes('不能早于今天'),
+    )
+    await page.focus('.ant-modal-footer .ant-btn-primary')
+    await page.keyboard.press('Enter')
     await announced(page, '已退回重新整改')
     await waitForStatus(page, '重新整改')
     await waitForText(page, `扶手未安装（新的整改期限 ${isoDay(30)}）`)
