@@ -2,8 +2,7 @@
 import path from 'node:path'
 import type { Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openCore } from '../../electron/core/open-core'
-import type { TestCore } from '../support/test-core'
+import { openSeedCore } from './rectification/seed-core'
 import { makeTempDir } from '../support/temp-dir'
 import { seededUnit, webRun, type WebNode } from '../integration/rectification/fixtures'
 import { expectNoAxeViolations, openAppSession, waitForText, type AppSession } from './helpers'
@@ -28,21 +27,7 @@ const nodes = (prefix: string, count: number): WebNode[] =>
 
 /** Three monthly runs of one portal, 25 failing elements each; another portal of the unit fails another rule. */
 async function seed(dataDir: string): Promise<void> {
-  const core = openCore(dataDir, 'e2e')
-  const dispatch = core.dispatch('cli')
-  const t: TestCore = {
-    core,
-    dir: dataDir,
-    async call(name, input) {
-      const result = await dispatch(name, input)
-      if (!result.ok) throw new Error(`${name}: ${result.error.message}`)
-      return result.data as never
-    },
-    async fail() {
-      throw new Error('not used by the seed')
-    },
-    close: () => core.close(),
-  }
+  const t = openSeedCore(dataDir)
   try {
     const unit = await seededUnit(t, '住房和城乡建设局')
     const portal = await t.call('portals:create', {
@@ -74,7 +59,7 @@ async function seed(dataDir: string): Promise<void> {
     )
     await t.call('rectification:sync', {})
   } finally {
-    core.close()
+    t.close()
   }
 }
 

@@ -1,4 +1,4 @@
-import { openCore } from '../../../electron/core/open-core'
+import { openSeedCore } from './seed-core'
 import type { RectificationItemSummary } from '../../../shared/domain/rectification'
 import {
   createPlace,
@@ -9,7 +9,6 @@ import {
   webRun,
   type WebPage,
 } from '../../integration/rectification/fixtures'
-import type { TestCore } from '../../support/test-core'
 
 export interface TrackingSeed {
   unitName: string
@@ -31,21 +30,7 @@ export interface TrackingSeed {
  * tests' own (real inspections through the API, web runs written as the batch runner writes them).
  */
 export async function seedTrackingData(dataDir: string): Promise<TrackingSeed> {
-  const core = openCore(dataDir, 'e2e')
-  const dispatch = core.dispatch('cli')
-  const t: TestCore = {
-    core,
-    dir: dataDir,
-    async call(name, input) {
-      const result = await dispatch(name, input)
-      if (!result.ok) throw new Error(`${name}: ${result.error.message}`)
-      return result.data as never
-    },
-    async fail() {
-      throw new Error('not used by the seed')
-    },
-    close: () => core.close(),
-  }
+  const t = openSeedCore(dataDir)
   try {
     const unit = await seededUnit(t, '住房和城乡建设局')
     const hall = await createPlace(t, '新华街政务服务大厅', unit.id)
@@ -104,6 +89,6 @@ export async function seedTrackingData(dataDir: string): Promise<TrackingSeed> {
       reinspectedOn,
     }
   } finally {
-    core.close()
+    t.close()
   }
 }
