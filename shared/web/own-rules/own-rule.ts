@@ -17,6 +17,8 @@ export interface OwnRuleMeta {
   refs: ClauseRefs
   /** zh-CN: how the check decides and what it cannot see — for the report's method notes. */
   method: string
+  /** Advice beyond WCAG, GB/T 37668 and the 适老化 rules (as axe's best-practice rules): no clause to cite. */
+  bestPractice?: true
 }
 
 /**
@@ -31,6 +33,8 @@ export const ageingFigures = {
   /** … and ≥ 3:1 for text larger than 18 dp/pt. */
   minContrastLarge: 3,
   largeTextPx: 18,
+  /** Line spacing within paragraphs: ≥ 1.3 × the font size (APP annex 1.2, [S2]; applied to web pages by analogy). */
+  minLineSpacing: 1.3,
 } as const
 
 /** WCAG figures used by the own checks (the SC texts). */
@@ -43,4 +47,6 @@ export const wcagFigures = {
   autoplayMaxSeconds: 3,
   /** 2.2.1 exception: a time limit longer than 20 hours. */
   refreshExemptSeconds: 72_000,
+  /** 2.2.2 Pause, Stop, Hide: moving content that lasts more than 5 s. */
+  motionMaxSeconds: 5,
 } as const

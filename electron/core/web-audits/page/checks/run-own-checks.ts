@@ -9,6 +9,8 @@ import { checkGeneratedContent } from './generated-content'
 import { conformanceOutcome } from './html-conformance-check'
 import { checkHtmlLang } from './html-lang'
 import { checkKeyboard } from './keyboard-walk'
+import { checkLinks } from './link-checks'
+import { keepPageLinks } from './page-links'
 import { toOwnResult, type CheckContext, type OwnOutcome } from './own-check'
 import { checkReflow } from './reflow'
 import { checkTimedRefresh } from './timed-refresh'
@@ -31,6 +33,21 @@ const documentChecks: readonly Check[] = [
   { rules: ['aa-min-text-size', 'aa-ageing-contrast'], run: checkAgeingText },
   { rules: ['aa-css-generated-content'], run: checkGeneratedContent },
   { rules: ['aa-autoplay-media'], run: checkAutoplayMedia },
+  {
+    rules: [
+      'aa-link-no-target',
+      'aa-link-nonspecific',
+      'aa-link-ambiguous',
+      'aa-link-adjacent-duplicate',
+      'aa-link-new-window',
+      'aa-link-file-format',
+    ],
+    run: async (ctx) => {
+      const { outcomes, links } = await checkLinks(ctx)
+      keepPageLinks(ctx.state, links)
+      return outcomes
+    },
+  },
 ]
 
 /** Last, so that a page's own timed redirect has had the whole audit to show itself. */
