@@ -9,5 +9,5 @@ export const aaTextStyle: OwnRuleMeta = {
   refs: refsForCriteria([]),
   bestPractice: true,
   method:
-    '列出超过 200 个字的可见文字段落：以西文为主而两端对齐，以西文为主而整段大写（text-transform: uppercase 或原文大写），或整段为斜体。中文两端对齐是常规排版，不计入。属于最佳实践（参考 WCAG 1.4.8，AAA 级）。',
+    '列出长段文字（中文 100 字以上，西文 200 个字符以上）：以西文为主而两端对齐，以西文为主而整段大写（text-transform: uppercase 或原文大写），或整段为斜体。中文两端对齐是常规排版，不计入。属于最佳实践（参考 WCAG 1.4.8，AAA 级）。',
 }

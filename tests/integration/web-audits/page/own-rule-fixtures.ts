@@ -74,7 +74,9 @@ export async function compareWithMarkers(
     }
     for (const e of expected) {
       if (!e.fail.includes(ruleId) && !e.review.includes(ruleId)) continue
-      const found = reported.some((n) => n.html.startsWith(e.html) || n.html.slice(0, e.html.length) === e.html)
+      const found = reported.some(
+        (n) => n.html.startsWith(e.html) || n.html.slice(0, e.html.length) === e.html,
+      )
       if (!found) mismatches.push({ ruleId, kind: 'missed', what: e.html.slice(0, 160) })
     }
   }

@@ -9,7 +9,12 @@ import { checkGeneratedContent } from './generated-content'
 import { conformanceOutcome } from './html-conformance-check'
 import { checkHtmlLang } from './html-lang'
 import { checkKeyboard } from './keyboard-walk'
+import { checkForms } from './form-checks'
+import { checkImages } from './image-checks'
+import { checkKeys } from './key-checks'
 import { checkLinks } from './link-checks'
+import { checkTables } from './table-checks'
+import { checkText } from './text-checks'
 import { keepPageLinks } from './page-links'
 import { toOwnResult, type CheckContext, type OwnOutcome } from './own-check'
 import { checkReflow } from './reflow'
@@ -48,6 +53,14 @@ const documentChecks: readonly Check[] = [
       return outcomes
     },
   },
+  { rules: ['aa-placeholder-label', 'aa-fieldset-legend', 'aa-choice-group'], run: checkForms },
+  { rules: ['aa-img-alt-filename', 'aa-img-alt-title'], run: checkImages },
+  {
+    rules: ['aa-table-headers', 'aa-table-complex-headers', 'aa-layout-table-markup', 'aa-nested-table'],
+    run: checkTables,
+  },
+  { rules: ['aa-visual-heading', 'aa-line-spacing', 'aa-text-style'], run: checkText },
+  { rules: ['aa-accesskey', 'aa-hover-only'], run: checkKeys },
 ]
 
 /** Last, so that a page's own timed redirect has had the whole audit to show itself. */
