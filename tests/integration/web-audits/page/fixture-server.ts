@@ -3,6 +3,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import sharp from 'sharp'
 
 /**
  * Local server for the page-audit tests (127.0.0.1, port 0): the fixture pages under tests/fixtures/web-audits/page/,
@@ -44,6 +45,31 @@ export function toneWav(seconds: number): Buffer {
   for (let i = 0; i < n; i++)
     buf.writeInt16LE(Math.round(6000 * Math.sin((i / rate) * 2 * Math.PI * 440)), 44 + i * 2)
   return buf
+}
+
+/** Animated GIFs for the motion check: `frames` frames of `delay` ms, `loop` plays (0 = endless), `size` px. */
+const gifs = new Map<string, Promise<Buffer>>()
+export function animatedGif(frames: number, delay: number, loop: number, size: number): Promise<Buffer> {
+  const key = `${frames}/${delay}/${loop}/${size}`
+  let made = gifs.get(key)
+  if (!made) {
+    const colours = ['#c00000', '#0050a0', '#008000', '#806000']
+    made = Promise.all(
+      Array.from({ length: frames }, (_, k) =>
+        sharp({ create: { width: size, height: size, channels: 3, background: colours[k % 4] as string } })
+          .png()
+          .toBuffer(),
+      ),
+    ).then((pngs) =>
+      frames === 1
+        ? sharp(pngs[0]).gif().toBuffer()
+        : sharp(pngs, { join: { animated: true } })
+            .gif({ delay: Array(frames).fill(delay) as number[], loop })
+            .toBuffer(),
+    )
+    gifs.set(key, made)
+  }
+  return made
 }
 
 function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -111,6 +137,13 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
       .end(
         `<!DOCTYPE html><html lang="zh-CN"><head><title>链接很多的页面</title></head><body><main><h1>新闻</h1><img src="/f/none.png">${items.join('')}</main></body></html>`,
       )
+    return
+  }
+  if (p === '/anim.gif') {
+    const n = (name: string, d: number) => Number(u.searchParams.get(name) ?? d)
+    void animatedGif(n('frames', 3), n('delay', 1000), n('loop', 0), n('size', 96)).then((gif) =>
+      res.writeHead(200, { 'content-type': 'image/gif' }).end(gif),
+    )
     return
   }
   if (p === '/tone.wav') {

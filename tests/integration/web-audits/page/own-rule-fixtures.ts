@@ -45,7 +45,12 @@ export async function runOwnChecksOn(
 ): Promise<AuditRuleResult[]> {
   const state: AuditState = createState(browser, page.url(), resolveAuditOptions({ ownRules: [...rules] }))
   state.page = page
-  return runDocumentChecks(state)
+  state.cdp = await page.createCDPSession()
+  try {
+    return await runDocumentChecks(state)
+  } finally {
+    await state.cdp.detach().catch(() => {})
+  }
 }
 
 /** Compares reported nodes with the fixture's markers; `expected` lists every marked element per rule and kind. */

@@ -2,6 +2,11 @@ import type { Browser, Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ownRuleIds, type OwnRuleId } from '../../../../shared/web/own-rules'
 import { launchTestBrowser } from '../../../support/chromium'
+import { scriptSource } from '../../../../electron/core/web-audits/page/page-call'
+import {
+  installRedirectProbe,
+  REDIRECT_SOURCE,
+} from '../../../../electron/core/web-audits/page/checks/redirect-timers'
 import { startFixtureServer, type FixtureServer } from './fixture-server'
 import { compareWithMarkers, ownRuleFixtures, runOwnChecksOn } from './own-rule-fixtures'
 
@@ -35,6 +40,8 @@ beforeAll(async () => {
   ;[browser, server] = await Promise.all([launchTestBrowser(), startFixtureServer()])
   page = await browser.newPage()
   await page.setViewport({ width: 1280, height: 800 })
+  // As the pipeline's tab: the probe that sees timers is in place before the page's scripts run.
+  await page.evaluateOnNewDocument(scriptSource(installRedirectProbe, REDIRECT_SOURCE))
 })
 afterAll(async () => {
   await browser?.close()

@@ -21,7 +21,11 @@ export function isRedirectSource(source: string): boolean {
   return new RegExp(REDIRECT_SOURCE).test(source)
 }
 
-/** Page-side probe (self-contained; installed with evaluateOnNewDocument, see page-session.ts). */
+/**
+ * Page-side probe (self-contained; installed with evaluateOnNewDocument, see page-session.ts). Besides redirect
+ * timers it counts repeating timers of 1–10 s (`__accessAuditIntervals`): a carousel's auto-advance is one, and
+ * aa-motion-no-pause uses them as a sign (motion-check.ts).
+ */
 export function installRedirectProbe(pattern: string): void {
   const w = window as unknown as Window & {
     __accessAuditTimers?: Array<Omit<RedirectTimer, 'dueInMs'> & { at: number }>
@@ -29,12 +33,15 @@ export function installRedirectProbe(pattern: string): void {
   if (w.__accessAuditTimers) return
   const records: Array<Omit<RedirectTimer, 'dueInMs'> & { at: number }> = []
   Object.defineProperty(w, '__accessAuditTimers', { value: records, enumerable: false })
+  const intervals: number[] = []
+  Object.defineProperty(w, '__accessAuditIntervals', { value: intervals, enumerable: false })
   const re = new RegExp(pattern)
   for (const kind of ['timeout', 'interval'] as const) {
     const name = kind === 'timeout' ? 'setTimeout' : 'setInterval'
     const original = w[name] as (handler: unknown, delay?: number, ...rest: unknown[]) => number
     const wrapped = function (handler: unknown, delay?: number, ...rest: unknown[]): number {
       const ms = Number(delay) || 0
+      if (kind === 'interval' && ms >= 1000 && ms <= 10_000 && intervals.length < 50) intervals.push(ms)
       if (ms >= 1000 && records.length < 20) {
         try {
           const text =

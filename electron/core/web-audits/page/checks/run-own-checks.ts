@@ -13,6 +13,7 @@ import { checkForms } from './form-checks'
 import { checkImages } from './image-checks'
 import { checkKeys } from './key-checks'
 import { checkLinks } from './link-checks'
+import { checkMotionEnd, checkMotionStart } from './motion-check'
 import { checkTables } from './table-checks'
 import { checkText } from './text-checks'
 import { keepPageLinks } from './page-links'
@@ -32,6 +33,8 @@ interface Check {
 }
 
 const documentChecks: readonly Check[] = [
+  // Motion is watched from the first document check to the last one before anything moves focus.
+  { rules: ['aa-motion-no-pause'], run: checkMotionStart },
   { rules: ['aa-html-lang'], run: checkHtmlLang },
   { rules: ['aa-html-conformance'], run: async (ctx) => conformanceOutcome(ctx.state.source, ctx.maxNodes) },
   { rules: ['aa-ageing-entry'], run: checkAgeingEntry },
@@ -60,6 +63,8 @@ const documentChecks: readonly Check[] = [
     run: checkTables,
   },
   { rules: ['aa-visual-heading', 'aa-line-spacing', 'aa-text-style'], run: checkText },
+  { rules: ['aa-motion-no-pause'], run: checkMotionEnd },
+  // Focuses menu triggers: after the motion watch.
   { rules: ['aa-accesskey', 'aa-hover-only'], run: checkKeys },
 ]
 
