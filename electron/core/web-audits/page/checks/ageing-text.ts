@@ -8,6 +8,12 @@ import { elementNode, type CheckContext, type OwnOutcome } from './own-check'
  * aa-min-text-size and aa-ageing-contrast: one walk over the visible text, reading computed styles.
  * Contrast is computed only against solid backgrounds (semi-transparent layers are composited); text over
  * background images or gradients is left to axe's color-contrast, which marks it for review.
+ *
+ * The contrast check applies WCAG 1.4.3's exceptions as axe's color-contrast does, so it never reports text axe
+ * would leave alone: text of disabled controls and their labels (incidental), text that is not visible (hidden,
+ * transparent, moved off the page, clipped away), and text that is not human language (icon fonts, emoji and
+ * private-use symbols only). A failing element is checked once more against what is really painted under it
+ * (elementsFromPoint): another element or an image beneath it makes the background unknown, and it is skipped.
  */
 
 interface TextFinding {
@@ -58,6 +64,47 @@ export async function checkAgeingText(ctx: CheckContext): Promise<OwnOutcome[]> 
         return result
       }
       if (!document.body) return out
+      // Labels of disabled controls (for=, wrapping, aria-labelledby): incidental text, as for axe.
+      const disabledLabels = new Set<Element>()
+      for (const c of Array.from(document.querySelectorAll(':disabled, [aria-disabled="true"]')).slice(
+        0,
+        2000,
+      )) {
+        for (const l of Array.from((c as HTMLInputElement).labels ?? [])) disabledLabels.add(l)
+        for (const id of (c.getAttribute('aria-labelledby') ?? '').split(/\s+/)) {
+          const l = id ? document.getElementById(id) : null
+          if (l) disabledLabels.add(l)
+        }
+      }
+      const incidental = (el: Element): boolean =>
+        !!el.closest(':disabled, [aria-disabled="true"], [inert]') ||
+        Array.from(disabledLabels).some((l) => l.contains(el))
+      const iconFont =
+        /icon|awesome|glyph|material|symbol|dashicons|ionicons|feather|fontello|iconfont|\bfa\b/i
+      const humanText = (t: string): boolean =>
+        /[\p{L}\p{N}]/u.test(t.replace(/[\p{Co}\p{Extended_Pictographic}]/gu, ''))
+      const painted = (text: Node, el: Element): boolean => {
+        const range = document.createRange()
+        range.selectNodeContents(text)
+        const rect = Array.from(range.getClientRects()).find((r) => r.width > 0 && r.height > 0)
+        if (!rect) return false
+        const x = rect.left + rect.width / 2
+        const y = rect.top + rect.height / 2
+        // Moved off the page (text-indent: -9999px …) or scrolled out of the document.
+        if (rect.right + window.scrollX <= 0 || rect.bottom + window.scrollY <= 0) return false
+        if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) return true // not on screen: trust the DOM
+        const stack = document.elementsFromPoint(x, y)
+        const at = stack.findIndex((e) => e === el || el.contains(e))
+        if (at < 0) return false // covered, or clipped away
+        for (const below of stack.slice(at + 1)) {
+          if (below.contains(el)) continue // an ancestor: its background is in the computed one
+          if (/^(img|video|canvas|svg|picture|iframe|object|embed)$/.test(below.localName)) return false
+          const bcs = getComputedStyle(below)
+          const bgc = h.parseColor(bcs.backgroundColor)
+          if (bcs.backgroundImage !== 'none' || (bgc !== null && bgc[3] > 0)) return false
+        }
+        return true
+      }
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const el = n.parentElement
@@ -72,11 +119,12 @@ export async function checkAgeingText(ctx: CheckContext): Promise<OwnOutcome[]> 
           if (out.small.length < f.max) out.small.push({ node: h.describe(el), px })
         }
         const fg = h.parseColor(cs.color)
+        if (!fg || fg[3] === 0 || iconFont.test(cs.fontFamily) || !humanText(el.textContent ?? '')) continue
         const bg = backgroundOf(el)
-        if (!fg || !bg || cs.textShadow !== 'none') continue
+        if (!bg || cs.textShadow !== 'none' || incidental(el)) continue
         const ratio = h.contrast(h.blend(fg, bg), bg)
         const required = px > f.largeTextPx ? f.minContrastLarge : f.minContrast
-        if (ratio < required) {
+        if (ratio < required && painted(n, el)) {
           out.lowTotal++
           if (out.lowContrast.length < f.max)
             out.lowContrast.push({ node: h.describe(el), px, ratio, required })

@@ -28,19 +28,21 @@ const CHINESE_PRIMARY = new Set([
   'czh',
   'mnp',
 ])
-const BCP47 =
-  /^[a-z]{2,3}(-[a-z]{3}){0,3}(-[a-z]{4})?(-([a-z]{2}|\d{3}))?(-([a-z\d]{5,8}|\d[a-z\d]{3}))*(-[a-wyz\d](-[a-z\d]{2,8})+)*(-x(-[a-z\d]{1,8})+)?$/i
+/**
+ * The primary language subtag: 2–3 letters (ISO 639), or 4–8 (registered ones). As axe's html-lang-valid, only the
+ * primary subtag decides: a valid primary with an unknown or malformed region, script or variant after it
+ * ("zh-CN-GD", "en-UK") still tells assistive technology which language to speak.
+ */
+const PRIMARY = /^([a-z]{2,3}|[a-z]{5,8})$/i
 
 /** zh-CN reason the declaration fails, or null when it passes. Pure, unit-tested. */
 export function htmlLangProblem(facts: Pick<LangFacts, 'lang' | 'sample'>): string | null {
   const lang = (facts.lang ?? '').trim()
   if (!lang) return '<html> 未声明 lang 属性，读屏软件无法确定用哪种语言朗读页面。'
-  if (!BCP47.test(lang))
-    return `lang="${lang}" 不是有效的 BCP 47 语言标记（中文页面应写 zh-CN、zh 或 zh-Hans）。`
-  const [primary = '', second = ''] = lang.toLowerCase().split('-')
+  const primary = (lang.split('-')[0] ?? '').toLowerCase()
   if (primary === 'cn') return 'lang="cn" 中的 cn 是国家/地区代码而不是语言代码，中文页面应写 zh-CN。'
-  if (primary === 'zh' && (second === 'chs' || second === 'cht'))
-    return `lang="${lang}" 是旧式写法，不符合 BCP 47，应写 zh-Hans / zh-Hant（或 zh-CN）。`
+  if (!PRIMARY.test(primary))
+    return `lang="${lang}" 不是有效的语言标记（中文页面应写 zh-CN、zh 或 zh-Hans，用连字符而不是下划线）。`
   const han = (facts.sample.match(/\p{Script=Han}/gu) ?? []).length
   const kana = (facts.sample.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length
   const letters = (facts.sample.match(/\p{L}/gu) ?? []).length
