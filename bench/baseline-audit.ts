@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import type * as Axe from 'axe-core'
 import type { Browser } from 'puppeteer-core'
 import { defaultAxeTags } from '../electron/core/web-audits/page/audit-options'
+import { axeOffRuleOptions, axeRuleChoice } from '../shared/web/axe-rule-choices'
 
 /**
  * The baseline: axe-core run sequentially through ONE puppeteer page, waiting for `load` — the simplest way to
@@ -33,20 +34,27 @@ export async function runBaseline(browser: Browser, urls: readonly string[]): Pr
       await page.goto(url, { waitUntil: 'load', timeout: 30_000 })
       // axe in every frame, so axe.run in the top frame covers them, as the real auditor does.
       for (const frame of page.frames()) await frame.evaluate(axeSource).catch(() => undefined)
-      const keys = await page.evaluate(
-        async (tags: string[]) => {
+      const raw = await page.evaluate(
+        async (tags: string[], off: Record<string, { enabled: false }>) => {
           const axe = (window as unknown as { axe: typeof Axe }).axe
           const r = await axe.run(document, {
             runOnly: { type: 'tag', values: tags },
+            rules: off,
             resultTypes: ['violations', 'incomplete'],
           })
-          return [
-            ...r.violations.map((v) => `v:${v.id}:${v.nodes.length}`),
-            ...r.incomplete.map((v) => `r:${v.id}:${v.nodes.length}`),
-          ]
+          return {
+            violations: r.violations.map((v) => [v.id, v.nodes.length] as const),
+            incomplete: r.incomplete.map((v) => [v.id, v.nodes.length] as const),
+          }
         },
         [...defaultAxeTags],
+        axeOffRuleOptions(),
       )
+      // Rules the project reports as needs-review (shared/web/axe-rule-choices.ts) count as such here too.
+      const keys = [
+        ...raw.violations.map(([id, n]) => `${axeRuleChoice(id).choice === 'review' ? 'r' : 'v'}:${id}:${n}`),
+        ...raw.incomplete.map(([id, n]) => `r:${id}:${n}`),
+      ]
       results.set(url, keys.sort())
     } catch (error) {
       results.set(url, { error: (error as Error).message })

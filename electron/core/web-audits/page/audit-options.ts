@@ -1,17 +1,15 @@
 import type { Page } from 'puppeteer-core'
 import { z } from 'zod'
+import { axeRunTags } from '../../../../shared/web/axe-rule-choices'
 import { ownRuleIds, type OwnRuleId } from '../../../../shared/web/own-rules'
 import type { PhaseTimes } from './phase-times'
 
-/** axe tags run by default: WCAG 2.0/2.1 A+AA (the basis of GB/T 37668-2019), 2.2 AA, and best practices. */
-export const defaultAxeTags: readonly string[] = [
-  'wcag2a',
-  'wcag2aa',
-  'wcag21a',
-  'wcag21aa',
-  'wcag22aa',
-  'best-practice',
-]
+/**
+ * axe tags run by default: every WCAG level and version (2.0/2.1 are the basis of GB/T 37668-2019), best practices,
+ * and axe's experimental and deprecated rules, less the rules shared/web/axe-rule-choices.ts turns off; that file
+ * also says which rules report failures as needs-review.
+ */
+export const defaultAxeTags: readonly string[] = axeRunTags
 
 /**
  * axe rules known to take many seconds on large, link-heavy pages (each walks every text node or target and

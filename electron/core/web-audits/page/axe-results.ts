@@ -1,5 +1,6 @@
 import type * as Axe from 'axe-core'
 import type { AuditNode, AuditRuleResult } from '../../../../shared/web/audit-result'
+import { axeRuleChoice } from '../../../../shared/web/axe-rule-choices'
 import { getAxeRule, mapAxeRule } from '../../../../shared/web/standards'
 import type { AxeRunOutcome, RuleInfo } from './axe-runner'
 
@@ -42,12 +43,16 @@ function mapResult(
   pending: PendingAxeNode[],
 ): AuditRuleResult {
   const refs = mapAxeRule(result.id, result.tags)
+  // A rule whose failures the project reports as needs-review (shared/web/axe-rule-choices.ts).
+  const chosen = axeRuleChoice(result.id)
+  const review = needsReview || chosen.choice === 'review'
+  const reason = needsReview ? incompleteReason(result) : chosen.reasonZh
   const mapped: AuditRuleResult = {
     ruleId: result.id,
     source: 'axe',
     impact: ruleImpact(result.id, result.impact),
-    needsReview,
-    ...(needsReview ? { reviewReason: incompleteReason(result) } : {}),
+    needsReview: review,
+    ...(review && reason ? { reviewReason: reason } : {}),
     description: result.description,
     help: result.help,
     helpUrl: result.helpUrl,

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type * as Axe from 'axe-core'
 import type { Frame } from 'puppeteer-core'
+import { axeOffRuleOptions } from '../../../../shared/web/axe-rule-choices'
 import { pageOf, type AuditState } from './audit-state'
 import { AxeFrames } from './axe-frames'
 import { axeAssets } from './axe-source'
@@ -72,14 +73,14 @@ function selectRules(
   return evaluateIn(
     main,
     SETUP_TIMEOUT_MS,
-    (_h, values: string[]) => {
+    (_h, values: string[], off: Record<string, { enabled: false }>) => {
       const axe = (window as unknown as AxeWindow).axe
       type RuleLike = { id: string }
       const audit = (axe as unknown as { _audit: { rules: RuleLike[] } })._audit
       const shouldRun = (
         axe.utils as unknown as { ruleShouldRun: (r: RuleLike, c: object, o: object) => boolean }
       ).ruleShouldRun
-      const options = { runOnly: { type: 'tag', values } }
+      const options = { runOnly: { type: 'tag', values }, rules: off }
       const ids = audit.rules.filter((r) => shouldRun(r, { page: true }, options)).map((r) => r.id)
       const rules: Record<string, RuleInfo> = {}
       for (const r of axe.getRules())
@@ -88,6 +89,7 @@ function selectRules(
       return { ids, rules }
     },
     tags,
+    axeOffRuleOptions(),
   )
 }
 
@@ -167,7 +169,11 @@ export async function runAxe(s: AuditState): Promise<AxeRunOutcome> {
     // Optimistic first: one axe.run for every rule (one flattened tree, one setup) under one rule's budget. Only a
     // page where that overruns pays for the split below; its results are then exactly what the split would give.
     const allDeadline = Math.min(axeDeadline, Date.now() + ruleTimeoutMs)
-    const r = await attempt('  axe: all rules', { runOnly: { type: 'tag', values: tags } }, allDeadline)
+    const r = await attempt(
+      '  axe: all rules',
+      { runOnly: { type: 'tag', values: tags }, rules: axeOffRuleOptions() },
+      allDeadline,
+    )
     if (r.kind === 'ok') {
       outcome.results.push(r.results)
       frames.noteUnansweredFrames(outcome.results, page.url())
@@ -177,7 +183,10 @@ export async function runAxe(s: AuditState): Promise<AxeRunOutcome> {
   if (grouped.length > 0) {
     // The group gets half the budget, so that after an overrun its rules can still run one by one.
     const groupDeadline = Math.min(axeDeadline, Date.now() + Math.max(ruleTimeoutMs, axeTimeoutMs / 2))
-    const disabled = Object.fromEntries(isolated.map((id) => [id, { enabled: false }]))
+    const disabled = {
+      ...axeOffRuleOptions(),
+      ...Object.fromEntries(isolated.map((id) => [id, { enabled: false }])),
+    }
     const r = await attempt(
       '  axe: grouped rules',
       { runOnly: { type: 'tag', values: tags }, rules: disabled },

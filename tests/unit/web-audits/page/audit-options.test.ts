@@ -27,7 +27,18 @@ describe('resolveAuditOptions', () => {
       prewarm: false,
       viewport: { width: 1280, height: 800 },
     })
-    expect(defaultAxeTags).toEqual(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    expect(defaultAxeTags).toEqual([
+      'wcag2a',
+      'wcag2aa',
+      'wcag2aaa',
+      'wcag21a',
+      'wcag21aa',
+      'wcag22aa',
+      'wcag2a-obsolete',
+      'best-practice',
+      'experimental',
+      'deprecated',
+    ])
   })
 
   it('rejects wrong options as a caller bug', () => {

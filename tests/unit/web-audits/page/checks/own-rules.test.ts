@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { toOwnResult } from '../../../../../electron/core/web-audits/page/checks/own-check'
 import { getCriterion } from '../../../../../shared/web/wcag-criteria'
 import { getAgeingRule } from '../../../../../shared/web/ageing-rules'
+import { getGbClause } from '../../../../../shared/web/gbt37668-clauses'
 import { getOwnRule, ownRuleIds, ownRules } from '../../../../../shared/web/own-rules'
 
 describe('own rule metadata', () => {
@@ -14,11 +15,14 @@ describe('own rule metadata', () => {
     }
   })
 
-  it('refers only to known WCAG criteria and 适老化 rules, and every rule has at least one', () => {
+  it('refers only to known criteria, clauses and 适老化 rules; every rule but a best practice has one', () => {
     for (const rule of ownRules) {
       for (const sc of rule.refs.wcag) expect(getCriterion(sc), `${rule.id} ${sc}`).toBeDefined()
       for (const id of rule.refs.ageing) expect(getAgeingRule(id), `${rule.id} ${id}`).toBeDefined()
-      expect(rule.refs.wcag.length + rule.refs.ageing.length, rule.id).toBeGreaterThan(0)
+      for (const c of rule.refs.gbt37668) expect(getGbClause(c), `${rule.id} ${c}`).toBeDefined()
+      const refs = rule.refs.wcag.length + rule.refs.ageing.length + rule.refs.gbt37668.length
+      if (rule.bestPractice) expect(refs, rule.id).toBe(0)
+      else expect(refs, rule.id).toBeGreaterThan(0)
     }
     expect(getOwnRule('aa-reflow')?.refs).toMatchObject({ wcag: ['1.4.10'], level: 'AA' })
     expect(getOwnRule('aa-ageing-entry')?.refs).toMatchObject({ wcag: [], level: null })
