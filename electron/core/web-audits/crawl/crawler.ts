@@ -101,7 +101,14 @@ export async function crawlPortal(options: CrawlOptions, deps: CrawlDeps): Promi
     } else if (fetched && fetched.status < 400) {
       if (page.source === 'start') scope.allowOriginOf(fetched.url)
       pages.push(
-        ...nextLevel(scope, extractLinks(fetched.body, fetched.url), page.depth, options, seen, room()),
+        ...nextLevel(
+          scope,
+          extractLinks(fetched.body, fetched.url, fetched.charset),
+          page.depth,
+          options,
+          seen,
+          room(),
+        ),
       )
     }
     if (page.source === 'start' && sitemapPages.length > 0) {

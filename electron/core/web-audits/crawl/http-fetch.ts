@@ -1,3 +1,5 @@
+import { decodeText, sniffCharset } from '../../../../shared/web/text-decoding'
+
 /**
  * The crawler's HTTP access, narrowed to what it needs so unit tests pass a fake. Only used for discovery (start
  * page links when the auditor gave none, sitemap.xml, robots.txt); pages themselves are loaded by the browser.
@@ -9,6 +11,8 @@ export interface FetchedText {
   status: number
   contentType: string
   body: string
+  /** The charset the body was decoded with ('utf-8' when none was declared). */
+  charset?: string
 }
 
 export type FetchText = (url: string, options?: { signal?: AbortSignal }) => Promise<FetchedText>
@@ -36,17 +40,21 @@ export function createNodeFetchText(options: NodeFetchOptions = {}): FetchText {
         accept: 'text/html,application/xml;q=0.9,*/*;q=0.5',
       },
     })
+    const contentType = response.headers.get('content-type') ?? ''
+    const bytes = await readCapped(response, maxBytes)
     return {
       url: response.url || url,
       status: response.status,
-      contentType: response.headers.get('content-type') ?? '',
-      body: await readCapped(response, maxBytes),
+      contentType,
+      body: decodeText(bytes, contentType),
+      charset: sniffCharset(bytes, contentType),
     }
   }
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  if (!response.body) return ''
+/** The body up to `maxBytes` (it is decoded with its declared charset: GBK / GB18030 pages and sitemaps included). */
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array()
   const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -61,7 +69,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
   } finally {
     await reader.cancel().catch(() => undefined)
   }
-  return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, maxBytes))
+  return Buffer.concat(chunks).subarray(0, maxBytes)
 }
 
 export function isHtmlContentType(contentType: string): boolean {

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2'
+import { encodeQueryForCharset } from './query-encoding'
 
 /**
  * Link discovery from HTML (used by the fetch crawler and as the fallback when the page auditor could not collect
@@ -40,8 +41,9 @@ function decodeSafe(text: string): string {
 /**
  * Extracts the targets of `a[href]` and `area[href]` from an HTML document, resolved against the page's real URL
  * (after redirects) or its `<base href>`. Links with `download` or a non-page scheme/extension are left out.
+ * `charset` is the page's encoding: on GB-encoded pages the query is escaped as browsers do (query-encoding.ts).
  */
-export function extractLinks(html: string, pageUrl: string): string[] {
+export function extractLinks(html: string, pageUrl: string, charset?: string): string[] {
   let base = pageUrl
   let baseSeen = false
   const raw: string[] = []
@@ -60,7 +62,7 @@ export function extractLinks(html: string, pageUrl: string): string[] {
           attrs.href !== undefined &&
           attrs.download === undefined
         ) {
-          raw.push(attrs.href)
+          raw.push(encodeQueryForCharset(attrs.href, charset))
         }
       },
     },

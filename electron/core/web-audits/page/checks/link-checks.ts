@@ -54,8 +54,10 @@ export function gatherLinks(_h: PageHelpers, prop: string, key: string, max: num
         })
         .join(' '),
     )
+  // Section headings only: the page's h1 names the whole page, not the block a "更多" link leads on from.
   const isHeading = (n: Element): boolean =>
-    /^h[1-6]$/.test(n.localName) || n.getAttribute('role') === 'heading'
+    /^h[2-6]$/.test(n.localName) ||
+    (n.getAttribute('role') === 'heading' && n.getAttribute('aria-level') !== '1')
   // WCAG H80: the heading of the link's own block, i.e. found before the link or its parent without crossing
   // other links (a previous block with links is another section).
   const headingBefore = (el: Element): string => {
@@ -63,7 +65,9 @@ export function gatherLinks(_h: PageHelpers, prop: string, key: string, max: num
     for (let depth = 0; node && node !== document.body && depth < 2; depth++, node = node.parentElement) {
       let sib = node.previousElementSibling
       for (let n = 0; sib && n < 8; n++, sib = sib.previousElementSibling) {
-        const heading = isHeading(sib) ? sib : sib.querySelector('h1,h2,h3,h4,h5,h6,[role=heading]')
+        const heading = isHeading(sib)
+          ? sib
+          : Array.from(sib.querySelectorAll('h2,h3,h4,h5,h6,[role=heading]')).filter(isHeading).pop()
         if (heading) return squash((heading as HTMLElement).innerText ?? heading.textContent).slice(0, 100)
         if (sib.matches('a[href]') || sib.querySelector('a[href]')) break
       }
