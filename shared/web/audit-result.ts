@@ -62,6 +62,27 @@ export interface FrameNote {
   reason: string
 }
 
+/** An accessibility overlay found on the page (information only: it earns no credit, see shared/web/overlays.ts). */
+export interface OverlayFinding {
+  /** Id in the overlay catalog. */
+  id: string
+  /** zh-CN name. */
+  name: string
+  /** What showed it: script URLs, globals, page elements (zh-CN; the URLs are untrusted). */
+  evidence: string[]
+  /** Its scripts were blocked while the page was audited (overlays that rewrite the page at load). */
+  blocked: boolean
+}
+
+/** A document the page links to (PDF, Word, Excel …), recorded for the documents check. Untrusted text. */
+export interface LinkedDocument {
+  url: string
+  /** The link's accessible name. */
+  text: string
+  /** File extension, lower case: 'pdf', 'docx' … */
+  format: string
+}
+
 export interface PageResult {
   url: string
   finalUrl: string | null
@@ -76,6 +97,10 @@ export interface PageResult {
   results: AuditRuleResult[]
   framesNotTested: FrameNote[]
   axeVersion?: string
+  /** Accessibility overlays detected (absent when none). */
+  overlays?: OverlayFinding[]
+  /** Same-site documents the page links to (absent when none). */
+  documents?: LinkedDocument[]
 }
 
 export const auditResultSchemaVersion = 1

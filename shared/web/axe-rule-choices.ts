@@ -27,7 +27,8 @@ export interface AxeChoiceRecord {
 const choices: Readonly<Record<string, AxeChoiceRecord>> = {
   'aria-roledescription': {
     choice: 'review',
-    reasonZh: 'aria-roledescription 只应用在有明确角色的元素上；请用读屏软件确认该元素的角色描述能被正确播报。',
+    reasonZh:
+      'aria-roledescription 只应用在有明确角色的元素上；请用读屏软件确认该元素的角色描述能被正确播报。',
   },
   'audio-caption': {
     choice: 'review',

@@ -9,6 +9,7 @@ import {
 import { resolveAuditOptions, type AuditPageOptions } from './audit-options'
 import { createState, pageOf, type AuditState } from './audit-state'
 import { mapAxeOutcome } from './axe-results'
+import { pageExtras } from './checks/page-extras'
 import { runAxe } from './axe-runner'
 import { fingerprintAxeNodes } from './element-lookup'
 import { checkAuditUrl, failureMessages, PageAuditError, toPageAuditError } from './failure'
@@ -140,5 +141,6 @@ function toPageResult(s: AuditState, failure: PageAuditError | null): PageResult
     results: failure ? [] : s.results,
     framesNotTested: s.framesNotTested,
     ...(s.axeVersion ? { axeVersion: s.axeVersion } : {}),
+    ...(failure ? {} : pageExtras(s)),
   }
 }

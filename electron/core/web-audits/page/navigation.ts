@@ -1,4 +1,5 @@
 import type { AuditState } from './audit-state'
+import { blockOverlayScripts } from './checks/page-extras'
 import { pageOf } from './audit-state'
 import { classifyNavigationError, failureMessages, PageAuditError } from './failure'
 import { captureSource } from './raw-source'
@@ -48,8 +49,7 @@ async function reloadWithoutHangs(s: AuditState): Promise<boolean> {
   const hanging = [...s.inFlight].filter((r) => r !== s.mainRequest).map((r) => r.url())
   if (!cdp || !s.mainRequestDone || hanging.length === 0 || remaining(s.deadline) < RELOAD_MS) return false
   s.blockedSubresources = hanging
-  await cdp.send('Network.enable')
-  await cdp.send('Network.setBlockedURLs', { urls: hanging })
+  await blockOverlayScripts(s, hanging)
   const seen = s.domReadyCount
   const deadline = Date.now() + RELOAD_MS
   const result = await startNavigation(s, deadline)
@@ -63,6 +63,8 @@ export async function navigate(s: AuditState): Promise<void> {
   const timeoutMs = s.options.navigationTimeoutMs
   const deadline = Math.min(Date.now() + timeoutMs, s.deadline)
   const seen = s.domReadyCount
+  // Overlays that rewrite every page at load are kept out: the page is audited as it is without them.
+  await blockOverlayScripts(s).catch(() => undefined)
   let result: { errorText?: string; isDownload?: boolean }
   try {
     result = await withTimeout(cdp.send('Page.navigate', { url: s.url }), remaining(deadline), '导航')

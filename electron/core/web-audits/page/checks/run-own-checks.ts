@@ -17,6 +17,7 @@ import { checkMotionEnd, checkMotionStart } from './motion-check'
 import { checkTables } from './table-checks'
 import { checkText } from './text-checks'
 import { keepPageLinks } from './page-links'
+import { detectOverlays } from './page-extras'
 import { toOwnResult, type CheckContext, type OwnOutcome } from './own-check'
 import { checkReflow } from './reflow'
 import { checkTimedRefresh } from './timed-refresh'
@@ -118,7 +119,11 @@ async function runChecks(s: AuditState, checks: readonly Check[]): Promise<Audit
   return results
 }
 
-export const runDocumentChecks = (s: AuditState): Promise<AuditRuleResult[]> => runChecks(s, documentChecks)
+/** The document checks; before them, overlays are noted (information for the page result, never a rule). */
+export async function runDocumentChecks(s: AuditState): Promise<AuditRuleResult[]> {
+  await s.clock.time('  overlays', () => detectOverlays(contextOf(s))).catch(() => undefined)
+  return runChecks(s, documentChecks)
+}
 
 export function runKeyboardChecks(s: AuditState): Promise<AuditRuleResult[]> {
   return s.options.maxTabPresses > 0 ? runChecks(s, [keyboardCheck]) : Promise.resolve([])
