@@ -5,9 +5,12 @@ import { app, dialog, type BrowserWindow, type WebContents } from 'electron'
 import { openCore, type Core } from '../core/open-core'
 import { bindIpc } from './ipc-binder'
 import { installMenu } from './menu'
+import { shellEnv } from './shell-env'
 import { createMainWindow } from './window'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
+// Developer variables count only in development, and then only within limits (shell-env.ts).
+const devEnv = shellEnv(process.env, { packaged: app.isPackaged })
 let mainWindow: BrowserWindow | null = null
 let core: Core | null = null
 
@@ -32,13 +35,12 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function appUrl(): string {
-  const devUrl = process.env.ELECTRON_RENDERER_URL
-  return devUrl ?? pathToFileURL(path.join(here, '../renderer/index.html')).toString()
+  return devEnv.rendererUrl ?? pathToFileURL(path.join(here, '../renderer/index.html')).toString()
 }
 
 function electronSqliteBinding(): string | undefined {
   const candidates = [
-    process.env.ACCESS_AUDIT_SQLITE_BINDING,
+    devEnv.sqliteBinding,
     path.join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
     path.join(here, '../native/better_sqlite3.node'),
   ]
