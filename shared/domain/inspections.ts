@@ -1,5 +1,5 @@
 import { z } from './zod-setup'
-import { idSchema, optionalText } from './common'
+import { idSchema, nameText, optionalText, refuseInvisible } from './common'
 import { inputRecordSchema } from '../catalog/schemas'
 import { categoryIds, type CategoryId } from '../catalog/categories'
 import type { CheckResult, InputRecord, Severity } from '../catalog/types'
@@ -155,11 +155,7 @@ const baseVersion = z.number({ error: '缺少版本号' }).int().nonnegative()
 export const inspectionCreateSchema = z.object({
   placeId: idSchema,
   inspectedOn: isoDate,
-  inspectors: z
-    .string({ error: '请填写检查人员' })
-    .trim()
-    .min(1, '请填写检查人员')
-    .max(200, '不能超过 200 个字符'),
+  inspectors: nameText(200, '请填写检查人员'),
   notes: optionalText(2000),
 })
 
@@ -183,13 +179,19 @@ export const elementAddSchema = z.object({
     .string({ error: '请填写设施名称' })
     .trim()
     .min(1, '请填写设施名称，如“北门坡道”')
-    .max(60, '不能超过 60 个字符'),
+    .max(60, '不能超过 60 个字符')
+    .superRefine(refuseInvisible),
 })
 
 export const elementUpdateSchema = z.object({
   elementId: idSchema,
   baseVersion,
-  label: z.string().trim().min(1, '请填写设施名称').max(60, '不能超过 60 个字符'),
+  label: z
+    .string()
+    .trim()
+    .min(1, '请填写设施名称')
+    .max(60, '不能超过 60 个字符')
+    .superRefine(refuseInvisible),
   notes: optionalText(2000),
 })
 

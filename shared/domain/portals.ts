@@ -1,5 +1,5 @@
 import { z } from './zod-setup'
-import { idSchema, optionalText, requiredText, sortDirectionSchema, type Timestamps } from './common'
+import { idSchema, nameText, optionalText, sortDirectionSchema, type Timestamps } from './common'
 import { normalizeUrl } from '../web/url-normalize'
 
 export const portalFieldLabels: Record<string, string> = {
@@ -52,7 +52,7 @@ const startUrl = z
 const patterns = z.array(z.string().trim().min(1).max(500)).max(50, '规则不能超过 50 条').default([])
 
 const portalFields = {
-  name: requiredText(100, '请填写网站名称'),
+  name: nameText(100, '请填写网站名称'),
   startUrl,
   unitId: idSchema.nullish().transform((v) => v ?? null),
   maxPages: z

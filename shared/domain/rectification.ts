@@ -1,5 +1,5 @@
 import { z } from './zod-setup'
-import { idSchema, optionalText, requiredText } from './common'
+import { idSchema, nameText, optionalText, requiredText } from './common'
 import type { Severity } from '../catalog/types'
 import type { FindingSource } from './inspections'
 
@@ -102,7 +102,7 @@ export function formatNoticeNumber(template: string, year: number, seq: number):
   return template.replaceAll('{year}', String(year)).replaceAll('{n}', String(seq))
 }
 
-const numberTemplateSchema = requiredText(60, '请填写文号格式').refine((v) => v.includes('{n}'), {
+const numberTemplateSchema = nameText(60, '请填写文号格式').refine((v) => v.includes('{n}'), {
   message: '文号格式须包含序号占位符 {n}，例如 〔{year}〕第{n}号',
 })
 
@@ -130,7 +130,7 @@ export const defaultRectificationSettings: RectificationSettings = {
 }
 
 export const settingsUpdateSchema = z.object({
-  issuer: requiredText(80, '请填写发文单位'),
+  issuer: nameText(80, '请填写发文单位'),
   numberTemplate: numberTemplateSchema,
   defaultDeadlineDays: z
     .number({ error: '请填写默认整改期限' })

@@ -107,6 +107,7 @@ export function applyMigrations(
     // One transaction per migration: a failure leaves the previous version intact.
     db.transaction(() => {
       db.exec(migration.sql)
+      migration.run?.(db)
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,
