@@ -2,6 +2,7 @@ import { ApiError } from '../../../shared/api/errors'
 import type { EvidenceLoader, NoticeDocument } from '../../../shared/domain/notice-document'
 import type { ExportFormat, ExportedFile } from '../../../shared/domain/rectification'
 import { wellFormed, withoutInvisible } from '../../../shared/domain/text'
+import { errorReason } from '../files/fs-errors'
 
 /**
  * A notice as a file: PDF (the print HTML through Chromium), Word or the items as an Excel sheet. Everything is
@@ -67,10 +68,7 @@ export async function exportNoticeFile(
   } catch (error) {
     // BROWSER_UNAVAILABLE and the like keep their own message.
     if (error instanceof ApiError) throw error
-    throw new ApiError(
-      'EXPORT_FAILED',
-      `生成${formatLabels[format]}失败：${(error as Error)?.message ?? String(error)}`,
-    )
+    throw new ApiError('EXPORT_FAILED', `生成${formatLabels[format]}失败：${errorReason(error)}`)
   }
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   return {
