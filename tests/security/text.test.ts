@@ -61,6 +61,16 @@ describe('names refuse invisible and direction-control characters', () => {
     }
   })
 
+  it('an imported portal list skips a name with a zero-width space, by line, and imports the rest', async () => {
+    const report = await t.call('portals:import', {
+      text: `区政府${zwsp}门户,https://gov-a.example/\n区教育局网站,https://gov-b.example/`,
+    })
+    expect(report.created.map((p) => p.name)).toEqual(['区教育局网站'])
+    expect(report.problems).toEqual([
+      expect.objectContaining({ line: 1, message: expect.stringContaining('U+200B（零宽空格）') }),
+    ])
+  })
+
   it('text is NFC: a decomposed "é" is the same name as a composed one', async () => {
     await t.call('units:create', { name: 'Café 无障碍服务中心', kind: 'other' })
     const error = await t.fail('units:create', { name: 'Cafe\u0301 无障碍服务中心', kind: 'other' })

@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/api/errors'
 import type { ParsedInputOf } from '../../../shared/api/contract'
 import type { Portal, PortalImportReport } from '../../../shared/domain/portals'
+import { firstInvisible, invisibleCharacterMessage } from '../../../shared/domain/text'
 import { parseUrlList } from '../../../shared/web/url-normalize'
 import type { CoreContext } from '../context'
 import type { Db } from '../db/open-database'
@@ -192,6 +193,16 @@ export function importPortals(ctx: CoreContext, input: ParsedInputOf<'portals:im
   const createdIds = inTransaction(ctx.db, () => {
     const ids: number[] = []
     for (const entry of parsed.entries) {
+      // The same rule as a name typed in the form: no invisible or direction-control characters.
+      const invisible = entry.name ? firstInvisible(entry.name) : null
+      if (invisible) {
+        report.problems.push({
+          line: entry.line,
+          text: entry.name!,
+          message: `第 ${entry.line} 行：网站名称${invisibleCharacterMessage(invisible)}，已跳过`,
+        })
+        continue
+      }
       const known = ctx.db.prepare('SELECT id FROM portals WHERE start_url = ?').get(entry.url) as
         { id: number } | undefined
       if (known) {
