@@ -5,37 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditPage } from '../../electron/core/web-audits/page/audit-page'
 import { renderReport } from '../../electron/core/web-audits/report/render-report'
 import type { ReportSource } from '../../electron/core/web-audits/report/report-types'
-import { summarizePages } from '../../electron/core/web-audits/runs/run-summary'
 import { csvField } from '../../shared/web/csv-field'
 import type { PageResult } from '../../shared/web/audit-result'
 import { launchTestBrowser } from '../support/chromium'
 import { fastOptions } from '../integration/web-audits/page/audit-helpers'
-import { pageResult, rule } from '../unit/web-audits/audit-fakes'
+import { pageResult, reportSource, rule } from '../unit/web-audits/audit-fakes'
 
 // Issue #10, low 8 and 9: a lone surrogate from a page title went into the JSON report (strict JSON readers
 // refuse the file); CSV formula protection was bypassed where Excel separates with ';' (`报告;=1+1` unquoted).
 
-function source(pages: PageResult[]): ReportSource {
-  return {
-    header: {
-      schemaVersion: 1,
-      tool: { name: 'access-audit', version: '0.1.0', mappingVersion: '1.0.0' },
-      startedAt: '2026-03-01T08:00:00.000Z',
-      finishedAt: '2026-03-01T08:01:00.000Z',
-      options: { maxPages: 50, maxDepth: 3, concurrency: 2, failOn: 'serious', include: [], exclude: [] },
-    },
-    portals: [
-      {
-        startUrl: 'http://gov.example/',
-        name: '区政府\ud800',
-        runId: 7,
-        status: 'completed',
-        summary: summarizePages(pages),
-        pages: () => pages,
-      },
-    ],
-  }
-}
+const source = (pages: PageResult[]): ReportSource => reportSource(pages, { name: '区政府\ud800' })
 
 /**
  * Cells as a spreadsheet reads a line with another separator: a cell starting with a quote runs to its closing
