@@ -7,11 +7,8 @@ import {
   compareRuns,
   previousRunOf,
 } from '../../../../electron/core/web-audits/runs/run-compare'
-import {
-  insertWebFindings,
-  webFindingRows,
-  webMatchKey,
-} from '../../../../electron/core/web-audits/runs/web-findings'
+import { insertWebFindings, webFindingRows } from '../../../../electron/core/web-audits/runs/web-findings'
+import { webMatchKey } from '../../../../electron/core/findings/match-keys'
 import type { PageResult } from '../../../../shared/web/audit-result'
 import { openDatabase, type Db } from '../../../../electron/core/db/open-database'
 import { makeTempDir } from '../../../support/temp-dir'
