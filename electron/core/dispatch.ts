@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/api/errors'
 import type { ApiResult } from '../../shared/api/result'
 import { parseOrThrow } from '../../shared/api/validate'
 import { translateSqliteError } from './db/open-database'
-import type { Door, Handlers } from './handlers'
+import type { Door, Handlers } from './handler-types'
 
 export type Dispatch = (name: string, rawInput: unknown) => Promise<ApiResult<unknown>>
 

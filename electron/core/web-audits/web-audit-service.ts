@@ -1,21 +1,70 @@
-import path from 'node:path'
 import { ApiError } from '../../../shared/api/errors'
 import type { AuditBatchView } from '../../../shared/domain/audits'
-import { BrowserProviderError, launchBrowser } from '../browser/browser-provider'
-import { BatchRunner, defaultConcurrency } from './batch/batch-runner'
-import type { BatchProgress } from './batch/batch-progress'
-import { createAuditBatch } from './batch/batch-setup'
-import { createDefaultAuditor } from './page/default-auditor'
-import { getPortal } from '../registry/portals-service'
-import { queueCounts } from './store/queue-store'
+import { launchBrowser, type BrowserConfig } from '../browser/browser-provider'
 import type { CoreContext } from '../context'
-import { syncRectificationSafely } from '../rectification/item-sync'
+import { dataLayout } from '../data-layout'
+import { getPortal } from '../registry/portals-service'
+import {
+  assertAuditable,
+  prepareTargets,
+  targetUrl,
+  type AuditTarget,
+  type TargetSource,
+} from './audit-targets'
+import type { BatchProgress } from './batch/batch-progress'
+import { BatchRunner, defaultConcurrency, type BatchOutcome, type PageEvent } from './batch/batch-runner'
+import { createAuditBatch, findResumableBatch, type BatchTarget, type RunOptions } from './batch/batch-setup'
+import { batchView, recentBatchIds } from './batch-view'
+import { createDefaultAuditor } from './page/default-auditor'
+import { auditReportSource } from './report/report-source'
+import type { ReportSource } from './report/report-types'
+import { setBatchStatus } from './store/queue-store'
 
-export interface AuditManagerOptions {
-  /** Extra Chromium flags, e.g. the closed-network proxy in tests (ACCESS_AUDIT_CHROME_ARGS, space separated). */
-  extraArgs?: readonly string[]
-  configuredBrowserPath?: string | null
-  browserWSEndpoint?: string | null
+/**
+ * The one front door of website audits: the app (IPC), the browser door (HTTP) and the CLI all come here. It owns
+ * the browser launch (one BrowserConfig, the run's own flags on top), where screenshots go (dataLayout), the rules
+ * of what may be audited (archived portals refused, a run's options never saved to its portal) and what happens
+ * when a batch ends (`afterFindings`, wired by the composition root to the rectification sync — so the items exist
+ * the moment a batch returns, whichever door started it).
+ *
+ * Two ways to run: in the background of a long-lived process (desktop main, browser door), one BatchRunner per
+ * batch, answering progress from memory while it runs; or in the foreground for the CLI, awaited. The queue is in
+ * SQLite either way, so an interrupted batch resumes without auditing a page twice.
+ */
+
+export interface WebAuditServiceOptions {
+  browser?: BrowserConfig
+  /** After a batch's runner returns: findings were written (the composition root syncs rectification). */
+  afterFindings?: () => void
+}
+
+/** How one batch is run: workers, politeness, page timeout, screenshots, its own browser, and events. */
+export interface RunSettings {
+  concurrency?: number
+  /** Minimum milliseconds between two requests to one host. */
+  minIntervalMs?: number
+  navigationTimeoutMs?: number
+  /** Element screenshots into the data folder's screenshots/ (the app always takes them). */
+  screenshots: boolean
+  /** This run's browser: its path or endpoint replace the service's, its flags are added to them. */
+  browser?: BrowserConfig
+  signal?: AbortSignal
+  onProgress?: (progress: BatchProgress) => void
+  onPage?: (event: PageEvent) => void
+}
+
+/** Options given for one run (CLI flags, the app's start dialog): they override the portal's, never change them. */
+export type RunOverrides = Partial<
+  Pick<RunOptions, 'maxPages' | 'maxDepth' | 'include' | 'exclude' | 'sitemap'>
+>
+
+export interface ForegroundRequest extends RunSettings {
+  targets: readonly AuditTarget[]
+  overrides: RunOverrides
+  /** Continue the most recent unfinished batch of exactly these URLs, if there is one. */
+  resume: boolean
+  /** Told the batch id before the first page (the CLI prints it). */
+  onBatch?: (batchId: number, resumed: boolean) => void
 }
 
 interface ActiveBatch {
@@ -25,70 +74,79 @@ interface ActiveBatch {
   error: string | null
 }
 
-/**
- * Runs audit batches in the background of the long-lived process (desktop main or the browser door), one
- * BatchRunner each, and answers progress questions from memory while they run and from the database after.
- * The queue is in SQLite, so a batch interrupted by closing the app is resumed with `resume`.
- */
-export class AuditManager {
+const defined = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+
+export class WebAuditService {
   private readonly active = new Map<number, ActiveBatch>()
   private readonly errors = new Map<number, string>()
+  private readonly afterFindings: () => void
 
   constructor(
     private readonly ctx: CoreContext,
-    private readonly options: AuditManagerOptions = {},
-  ) {}
+    private readonly options: WebAuditServiceOptions = {},
+  ) {
+    this.afterFindings = options.afterFindings ?? (() => undefined)
+  }
+
+  // ── Background batches (the app, the browser door) ──
 
   start(
     portalIds: readonly number[],
-    overrides: { maxPages?: number | undefined; concurrency?: number | undefined },
-  ) {
-    const portals = portalIds.map((id) => {
+    overrides: { maxPages?: number; concurrency?: number },
+  ): AuditBatchView {
+    const targets: BatchTarget[] = portalIds.map((id) => {
       const portal = getPortal(this.ctx.db, id) // NOT_FOUND when there is none
-      // Archived portals are kept for their history only; auditing one again starts with restoring it.
-      if (portal.archived) {
-        throw new ApiError(
-          'INVALID_STATE',
-          `网站“${portal.name}”已归档，不能检测；如需检测，请先在该网站页面点“恢复”`,
-        )
-      }
-      return { portal, options: overrides.maxPages ? { maxPages: overrides.maxPages } : {} }
+      assertAuditable(portal)
+      return { portal, options: defined({ maxPages: overrides.maxPages }) }
     })
     const { batchId } = createAuditBatch(
       this.ctx.db,
-      portals,
+      targets,
       { concurrency: overrides.concurrency ?? null },
       this.ctx.now(),
     )
-    this.launch(batchId, overrides.concurrency)
-    return batchId
+    this.launch(batchId, { concurrency: overrides.concurrency, screenshots: true })
+    return this.batch(batchId)
   }
 
-  resume(batchId: number, concurrency?: number): void {
-    if (this.active.has(batchId)) return
-    const row = this.ctx.db.prepare('SELECT status FROM audit_batches WHERE id = ?').get(batchId) as
-      { status: string } | undefined
-    if (!row) throw new ApiError('NOT_FOUND', `检测批次（编号 ${batchId}）不存在`)
-    if (row.status === 'completed') throw new ApiError('CONFLICT', '该批次已完成，无需继续')
-    this.launch(batchId, concurrency)
+  resume(batchId: number, concurrency?: number): AuditBatchView {
+    if (!this.active.has(batchId)) {
+      const row = this.ctx.db.prepare('SELECT status FROM audit_batches WHERE id = ?').get(batchId) as
+        { status: string } | undefined
+      if (!row) throw new ApiError('NOT_FOUND', `检测批次（编号 ${batchId}）不存在`)
+      if (row.status === 'completed') throw new ApiError('CONFLICT', '该批次已完成，无需继续')
+      this.launch(batchId, { concurrency, screenshots: true })
+    }
+    return this.batch(batchId)
   }
 
-  cancel(batchId: number): void {
+  cancel(batchId: number): AuditBatchView {
     const batch = this.active.get(batchId)
     if (!batch) throw new ApiError('CONFLICT', '该批次当前没有在运行')
     batch.runner.cancel({ abortInFlight: true })
+    return this.batch(batchId)
   }
 
-  isActive(batchId: number): boolean {
-    return this.active.has(batchId)
+  batch(batchId: number): AuditBatchView {
+    return batchView(this.ctx.db, this.live, batchId)
   }
 
-  lastProgress(batchId: number): BatchProgress | null {
-    return this.active.get(batchId)?.progress ?? null
+  recentBatches(): AuditBatchView[] {
+    return recentBatchIds(this.ctx.db).map((id) => this.batch(id))
   }
 
-  errorOf(batchId: number): string | null {
-    return this.active.get(batchId)?.error ?? this.errors.get(batchId) ?? null
+  /**
+   * At the start of a long-lived process: batches the database still calls running, with no runner here, were
+   * interrupted (a crash, `kill -9`, a power cut). They become paused, so the screens offer 继续检测; their
+   * pages' leases still keep a page from being audited twice when they resume.
+   */
+  recoverInterrupted(): number[] {
+    const ids = (
+      this.ctx.db.prepare(`SELECT id FROM audit_batches WHERE status = 'running'`).pluck().all() as number[]
+    ).filter((id) => !this.active.has(id))
+    for (const id of ids) setBatchStatus(this.ctx.db, id, 'paused', this.ctx.now())
+    return ids
   }
 
   /** Waits for every running batch (tests, and the app before it quits after a cancel). */
@@ -96,27 +154,73 @@ export class AuditManager {
     await Promise.allSettled([...this.active.values()].map((b) => b.done))
   }
 
+  /** Stops the running batches (they stay resumable) and waits for them. */
   async shutdown(): Promise<void> {
     for (const batch of this.active.values()) batch.runner.cancel({ abortInFlight: true })
     await this.settle()
   }
 
-  private launch(batchId: number, concurrency: number | undefined): void {
-    this.errors.delete(batchId)
-    const runner = new BatchRunner({
+  // ── The command line: URL lists and batches in the foreground ──
+
+  /** A URL or a URL list → what to audit, by the app's rules (see audit-targets.ts). */
+  prepareTargets(source: TargetSource) {
+    return prepareTargets(this.ctx, source)
+  }
+
+  /** Runs (or resumes) a batch of these targets and returns when it ends; `afterFindings` has run by then. */
+  async runInForeground(request: ForegroundRequest): Promise<{ batchId: number; outcome: BatchOutcome }> {
+    const { db } = this.ctx
+    const resumed = request.resume ? findResumableBatch(db, request.targets.map(targetUrl)) : null
+    const batchId =
+      resumed ??
+      createAuditBatch(
+        db,
+        request.targets.map((target) => batchTarget(target, request.overrides)),
+        { source: 'cli', concurrency: request.concurrency ?? null },
+        this.ctx.now(),
+      ).batchId
+    request.onBatch?.(batchId, resumed !== null)
+    const outcome = await this.runner(request).run(batchId)
+    this.afterFindings()
+    return { batchId, outcome }
+  }
+
+  /** A batch's runs as a report source (JSON, CSV, JUnit reporters). */
+  reportSource(batchId: number, header: ReportSource['header']): ReportSource {
+    return auditReportSource(this.ctx.db, batchId, header)
+  }
+
+  // ── Internals ──
+
+  private readonly live = {
+    isActive: (batchId: number) => this.active.has(batchId),
+    lastProgress: (batchId: number) => this.active.get(batchId)?.progress ?? null,
+    errorOf: (batchId: number) => this.active.get(batchId)?.error ?? this.errors.get(batchId) ?? null,
+  }
+
+  private runner(settings: RunSettings): BatchRunner {
+    const base = this.options.browser ?? {}
+    const browser: BrowserConfig = {
+      configuredPath: settings.browser?.configuredPath ?? base.configuredPath ?? null,
+      browserWSEndpoint: settings.browser?.browserWSEndpoint ?? base.browserWSEndpoint ?? null,
+      extraArgs: [...(base.extraArgs ?? []), ...(settings.browser?.extraArgs ?? [])],
+    }
+    return new BatchRunner({
       db: this.ctx.db,
-      auditor: createDefaultAuditor(),
-      launchBrowser: async () =>
-        (
-          await launchBrowser({
-            configuredPath: this.options.configuredBrowserPath ?? null,
-            browserWSEndpoint: this.options.browserWSEndpoint ?? null,
-            extraArgs: this.options.extraArgs ?? [],
-          })
-        ).browser,
+      auditor: createDefaultAuditor(defined({ navigationTimeoutMs: settings.navigationTimeoutMs })),
+      launchBrowser: async () => (await launchBrowser(browser)).browser,
       now: this.ctx.now,
-      concurrency: concurrency ?? defaultConcurrency(),
-      screenshotRoot: path.join(this.ctx.dataDir, 'screenshots'),
+      concurrency: settings.concurrency ?? defaultConcurrency(),
+      ...defined({ minIntervalMs: settings.minIntervalMs }),
+      screenshotRoot: settings.screenshots ? dataLayout(this.ctx.dataDir).screenshots : null,
+      ...defined({ signal: settings.signal, onPage: settings.onPage, onProgress: settings.onProgress }),
+    })
+  }
+
+  private launch(batchId: number, settings: RunSettings): void {
+    this.errors.delete(batchId)
+    const runner = this.runner({
+      ...settings,
       onProgress: (progress) => {
         const entry = this.active.get(batchId)
         if (entry) entry.progress = progress
@@ -125,60 +229,21 @@ export class AuditManager {
     const entry: ActiveBatch = { runner, progress: null, done: Promise.resolve(), error: null }
     entry.done = runner
       .run(batchId)
-      // The batch's findings become rectification items (and re-runs propose verifications); a failure of that
-      // is logged and leaves the audit as it is (`rectification:sync` re-runs it).
-      .then(() => syncRectificationSafely(this.ctx))
+      // Findings become rectification items (and re-runs propose verifications); a failure there is the
+      // composition root's to log and leaves the audit as it is (`rectification:sync` re-runs it).
+      .then(() => this.afterFindings())
       .catch((error: unknown) => {
-        const message =
-          error instanceof BrowserProviderError || error instanceof ApiError || error instanceof Error
-            ? error.message
-            : String(error)
-        this.errors.set(batchId, message)
+        this.errors.set(batchId, error instanceof Error ? error.message : String(error))
       })
       .finally(() => this.active.delete(batchId))
     this.active.set(batchId, entry)
   }
 }
 
-/** The batch view: live numbers while running, stored counts afterwards. */
-export function batchView(ctx: CoreContext, manager: AuditManager, batchId: number): AuditBatchView {
-  const batch = ctx.db.prepare('SELECT * FROM audit_batches WHERE id = ?').get(batchId) as
-    { id: number; status: AuditBatchView['status']; created_at: string } | undefined
-  if (!batch) throw new ApiError('NOT_FOUND', `检测批次（编号 ${batchId}）不存在`)
-  const counts = queueCounts(ctx.db, batchId)
-  const live = manager.lastProgress(batchId)
-  const runs = ctx.db
-    .prepare(
-      `SELECT r.id AS run_id, r.portal_id, COALESCE(p.name, r.start_url) AS portal_name, r.status, r.score
-       FROM audit_runs r LEFT JOIN portals p ON p.id = r.portal_id WHERE r.batch_id = ? ORDER BY r.id`,
-    )
-    .all(batchId) as Array<{
-    run_id: number
-    portal_id: number | null
-    portal_name: string
-    status: string
-    score: number | null
-  }>
-  return {
-    batchId,
-    status: batch.status,
-    active: manager.isActive(batchId),
-    done: counts.done,
-    skipped: counts.skipped,
-    failed: counts.failed,
-    remaining: counts.pending + counts.running,
-    total: counts.total,
-    elapsedMs: live?.elapsedMs ?? 0,
-    etaMs: live?.etaMs ?? null,
-    pagesPerMinute: live?.pagesPerMinute ?? null,
-    createdAt: batch.created_at,
-    error: manager.errorOf(batchId),
-    runs: runs.map((r) => ({
-      runId: r.run_id,
-      portalId: r.portal_id,
-      portalName: r.portal_name,
-      status: r.status,
-      score: r.score,
-    })),
-  }
+/** A target as a batch run: the portal's saved settings, or the defaults, with this run's overrides on top. */
+function batchTarget(target: AuditTarget, overrides: RunOverrides): BatchTarget {
+  const options = defined(overrides)
+  return target.kind === 'portal'
+    ? { portal: target.portal, options }
+    : { url: target.url, ...(target.name ? { name: target.name } : {}), options }
 }

@@ -1,8 +1,7 @@
 import type { Db } from '../../db/open-database'
 import { iterateRunResults } from '../store/queue-store'
 import { compareRuns, previousRunOf } from '../runs/run-compare'
-import type { PortalSummary } from '../runs/run-summary'
-import { summarizeRun } from '../batch/run-context'
+import { summarizeRun, type PortalSummary } from '../runs/run-summary'
 import type { ReportSource } from './report-types'
 
 /**
