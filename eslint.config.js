@@ -24,8 +24,8 @@ const banNode = nodeBuiltins.flatMap((name) => [name, `node:${name}`])
 // type module). Rooms import downward only: each level may import the levels below it, never above or beside.
 // puppeteer-core only in the browser room, the web-audit wing and the PDF renderer.
 const coreLevels = [
-  ['db'],
   ['files', 'browser'],
+  ['db'],
   ['registry', 'photos', 'findings', 'documents'],
   ['inspections', 'web-audits'],
   ['rectification'],

@@ -5,6 +5,9 @@ import { ApiError } from '../../shared/api/errors'
 import type { AxeImpactLevel } from '../../shared/web/audit-result'
 import { webStandardsMappingVersion } from '../../shared/web/standards'
 import { refusedBrowserFlags } from '../core/browser/browser-flags'
+import { assertWritableTarget, writeFileAtomically } from '../core/files/atomic-write'
+import { FileWriteError } from '../core/files/fs-errors'
+import { assertNotDataFile } from '../core/files/output-guard'
 import { openCore } from '../core/open-core'
 import { resolveDataDir } from '../core/paths'
 import type { TargetSource } from '../core/web-audits/audit-targets'
@@ -106,6 +109,14 @@ export async function runAuditCommand(
 ): Promise<number> {
   const source = targetSource(target)
   const dataDir = resolveDataDir(opts.dataDir)
+  if (opts.out) {
+    try {
+      await checkReportTarget(opts.out, dataDir)
+    } catch (error) {
+      if (error instanceof FileWriteError) return printRefusal(new ApiError('VALIDATION', error.message))
+      throw error
+    }
+  }
   const core = openCore(dataDir, readAppVersion())
   const audits = core.webAudits
   const interrupt = new AbortController()
@@ -167,7 +178,7 @@ export async function runAuditCommand(
         exclude: opts.exclude,
       },
     })
-    writeReport(opts.format, report, opts.out)
+    await writeReport(opts.format, report, dataDir, opts.out)
     if (outcome.status !== 'completed') {
       out.error(`✗ 检测未完成（批次 ${batchId} 已暂停），可加 --resume 继续，退出码 1`)
       return exitCodes.failure
@@ -181,21 +192,29 @@ export async function runAuditCommand(
   }
 }
 
-function writeReport(format: ReportFormat, source: ReportSource, file?: string): void {
+/**
+ * Before the audit (which may take hours): `--out` is none of the data folder's files (the database above all),
+ * its folder exists or is made, and it accepts a new file. Throws FileWriteError with the zh-CN reason.
+ */
+async function checkReportTarget(file: string, dataDir: string): Promise<void> {
+  const target = path.resolve(file)
+  assertNotDataFile(target, dataDir)
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true })
+  } catch {
+    // assertWritableTarget names the problem (not a folder, no permission …)
+  }
+  await assertWritableTarget(target, { dataDir })
+}
+
+/** The report to stdout, or to `--out` atomically: a failed write leaves no partial file (files/atomic-write). */
+async function writeReport(format: ReportFormat, source: ReportSource, dataDir: string, file?: string) {
   if (!file) {
     for (const chunk of reportChunks(format, source)) process.stdout.write(chunk)
     return
   }
   const target = path.resolve(file)
-  fs.mkdirSync(path.dirname(target), { recursive: true })
-  const partial = `${target}.partial`
-  const fd = fs.openSync(partial, 'w')
-  try {
-    for (const chunk of reportChunks(format, source)) fs.writeSync(fd, chunk)
-  } finally {
-    fs.closeSync(fd)
-  }
-  fs.renameSync(partial, target)
+  await writeFileAtomically(target, reportChunks(format, source), { dataDir })
   out.error(`报告已写入 ${target}`)
 }
 

@@ -100,13 +100,24 @@ describe('access-audit audit follows the app’s rules', { timeout: 120_000 }, (
     const portalsBefore = withCore((core) =>
       core.ctx.db.prepare('SELECT COUNT(*) FROM portals').pluck().get(),
     )
-    const result = await audit(`${site.origin}/clean`, '--depth', '0', '--fail-on', 'critical')
+    const reports = path.join(dir, 'reports')
+    const result = await audit(
+      `${site.origin}/clean`,
+      '--depth',
+      '0',
+      '--fail-on',
+      'critical',
+      '--out',
+      path.join(reports, 'r.json'),
+    )
     expect(result.code).toBe(0)
     expect(result.stderr).toContain('尚未登记为网站')
-    expect(JSON.parse(result.stdout).portals[0]).toMatchObject({
+    expect(JSON.parse(fs.readFileSync(path.join(reports, 'r.json'), 'utf8')).portals[0]).toMatchObject({
       startUrl: `${site.origin}/clean`,
       status: 'completed',
     })
+    // Written through the one atomic writer: the report alone, no temporary or .partial file beside it.
+    expect(fs.readdirSync(reports)).toEqual(['r.json'])
     withCore((core) => {
       expect(core.ctx.db.prepare('SELECT COUNT(*) FROM portals').pluck().get()).toBe(portalsBefore)
       expect(
@@ -124,6 +135,19 @@ describe('access-audit audit follows the app’s rules', { timeout: 120_000 }, (
     expect(lines.at(-1)).toMatch(/^✗ 检测失败：1 个网站没有任何页面检测成功/)
     expect(result.stderr).not.toMatch(/✓|检测完成/)
     expect(JSON.parse(result.stdout).portals[0].startUrl).toBe(`${site.origin}/error500,copy.html`)
+  })
+
+  it('refuses --out naming the live database before auditing anything, and the database stays whole', async () => {
+    const runsBefore = withCore((core) =>
+      core.ctx.db.prepare('SELECT COUNT(*) FROM audit_runs').pluck().get(),
+    )
+    const result = await audit(`${site.origin}/clean`, '--out', path.join(data(), 'access-audit.sqlite'))
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^错误：/)
+    expect(result.stderr).toContain('数据库')
+    expect(withCore((core) => core.ctx.db.prepare('SELECT COUNT(*) FROM audit_runs').pluck().get())).toBe(
+      runsBefore,
+    )
   })
 
   it('prints the reason of every line when no line of a list can be read', async () => {
