@@ -1,4 +1,5 @@
 import type { AxeImpactLevel } from '../../shared/web/audit-result'
+import { impactLabelsZh } from '../../shared/web/standards'
 import { formatProgressLine, type BatchProgress } from '../core/web-audits/batch/batch-progress'
 import type { PageEvent } from '../core/web-audits/batch/batch-runner'
 import type { ReportSource } from '../core/web-audits/report/report-types'
@@ -55,8 +56,8 @@ export function summaryLines(source: ReportSource, failOn: AxeImpactLevel): stri
     code === exitCodes.noPageAudited
       ? `✗ 检测失败：${failed} 个网站没有任何页面检测成功（共 ${source.portals.length} 个网站），退出码 4`
       : code === exitCodes.violations
-        ? `✓ 检测完成：发现“${failOn}”及以上级别的违规，退出码 3`
-        : `✓ 检测完成：没有“${failOn}”及以上级别的违规`
+        ? `✓ 检测完成：发现“${impactLabelsZh[failOn]}”（${failOn}）及以上级别的违规，退出码 3`
+        : `✓ 检测完成：没有“${impactLabelsZh[failOn]}”（${failOn}）及以上级别的违规`
   return [...lines, final]
 }
 
