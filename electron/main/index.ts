@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, dialog, type BrowserWindow, type WebContents } from 'electron'
-import { openCore, type Core } from '../core/open-core'
+import { openAppCore, type Core } from '../core/open-core'
 import { bindIpc } from './ipc-binder'
 import { installMenu } from './menu'
 import { shellEnv } from './shell-env'
@@ -58,7 +58,7 @@ function start(): void {
     // The desktop app loads a better-sqlite3 rebuilt for Electron's ABI (electron/build/rebuild-native.mjs, see
     // README); node_modules keeps the Node build for tests and the CLI.
     const nativeBinding = electronSqliteBinding()
-    core = openCore(app.getPath('userData'), app.getVersion(), nativeBinding ? { nativeBinding } : {})
+    core = openAppCore(app.getPath('userData'), app.getVersion(), nativeBinding ? { nativeBinding } : {})
   } catch (error) {
     fail(error)
     return

@@ -1,3 +1,4 @@
+import { isoDay } from './iso-day'
 import { z } from './zod-setup'
 import { idSchema, nameText, optionalText, refuseInvisible } from './common'
 import { inputRecordSchema } from '../catalog/schemas'
@@ -145,16 +146,11 @@ export interface Finding {
   createdAt: string
 }
 
-const isoDate = z
-  .string({ error: '请填写检查日期' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), '不是有效日期')
-
 const baseVersion = z.number({ error: '缺少版本号' }).int().nonnegative()
 
 export const inspectionCreateSchema = z.object({
   placeId: idSchema,
-  inspectedOn: isoDate,
+  inspectedOn: isoDay,
   inspectors: nameText(200, '请填写检查人员'),
   notes: optionalText(2000),
 })

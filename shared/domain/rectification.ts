@@ -1,3 +1,4 @@
+import { isoDay } from './iso-day'
 import { z } from './zod-setup'
 import { idSchema, nameText, optionalText, requiredText } from './common'
 import type { Severity } from '../catalog/types'
@@ -285,15 +286,7 @@ export const rectificationFieldLabels: Record<string, string> = {
   search: '搜索词',
 }
 
-export const isoDay = z
-  .string({ error: '请填写日期' })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine(
-    (v) =>
-      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    '不是有效日期',
-  )
+export { isoDay } from './iso-day'
 
 export const itemListSchema = z
   .object({

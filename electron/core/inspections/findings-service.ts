@@ -3,6 +3,7 @@ import { findCheck } from '../../../shared/catalog/index'
 import type { CheckEntry, Finding, FindingSource, Inspection } from '../../../shared/domain/inspections'
 import type { Severity } from '../../../shared/catalog/types'
 import type { Db } from '../db/open-database'
+import { siteMatchKey } from '../findings/match-keys'
 import { isProblem } from '../../../shared/domain/inspection-status'
 
 /** A check entry is a finding when it fails, or needs review and the inspector confirmed it. */
@@ -21,10 +22,6 @@ export function rootElementId(db: Db, elementId: number): number {
     current = row.prev
   }
   return current
-}
-
-export function siteMatchKey(placeId: number, rootElement: number, checkId: string): string {
-  return `site:place:${placeId}:element:${rootElement}:check:${checkId}`
 }
 
 export function createFindingsForInspection(db: Db, inspection: Inspection, now: string): number {

@@ -86,6 +86,12 @@ export function getPortal(db: Db, id: number): Portal {
   return toPortal(row)
 }
 
+/** The portal registered with this (normalised) start URL, archived ones included, or null. */
+export function findPortalByStartUrl(db: Db, startUrl: string): Portal | null {
+  const row = db.prepare(`${selectPortals} WHERE p.start_url = ?`).get(startUrl) as PortalRow | undefined
+  return row ? toPortal(row) : null
+}
+
 function assertUnit(db: Db, unitId: number | null): void {
   if (unitId !== null && !db.prepare('SELECT 1 FROM units WHERE id = ?').get(unitId)) {
     throw new ApiError('NOT_FOUND', `责任单位（编号 ${unitId}）不存在`, [
@@ -173,7 +179,8 @@ export function setPortalArchived(ctx: CoreContext, input: ParsedInputOf<'portal
   return getPortal(ctx.db, input.id)
 }
 
-function findUnitId(db: Db, name: string): number | null {
+/** A unit named in a list: its exact name, else the one unit whose name contains it; null when none or several. */
+export function findUnitIdByName(db: Db, name: string): number | null {
   const exact = db.prepare('SELECT id FROM units WHERE name = ?').get(name) as { id: number } | undefined
   if (exact) return exact.id
   const partial = db
@@ -211,7 +218,7 @@ export function importPortals(ctx: CoreContext, input: ParsedInputOf<'portals:im
       }
       let unitId: number | null = null
       if (entry.unit) {
-        unitId = findUnitId(ctx.db, entry.unit)
+        unitId = findUnitIdByName(ctx.db, entry.unit)
         if (unitId === null) {
           report.problems.push({
             line: entry.line,
