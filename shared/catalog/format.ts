@@ -155,7 +155,7 @@ export function formatClause(c: ClauseRef): string {
 function clauseCell(c: ClauseRef): string {
   const flags = [
     c.supersededBy ? '已取代' : '',
-    c.confidence === 'low' ? '低可信度' : '',
+    c.confidence === 'low' ? '数值待核对' : '',
     c.level === 'A' ? '宜' : '',
   ]
     .filter(Boolean)
@@ -211,7 +211,7 @@ export function formatCatalogTable(catalog: Catalog, options: TableOptions = {})
   const lines = [
     `${catalog.name}`,
     `目录编号 ${catalog.id}，版本 ${catalog.version}，共 ${catalog.checks.length} 项检查`,
-    '★ 强制性条文；（已取代）旧条文仅供参考；（低可信度）数值未核实，结论为需复核；（宜）建议性条文',
+    '★ 强制性条文；（已取代）旧条文仅供参考，不作为判定依据；（数值待核对）数值尚未与规范原文核对，不判为不合格，结论为待复核；（宜）建议性条文，只作提示',
     '',
     ...renderRow(header.map((h) => [h])),
     rule,

@@ -37,4 +37,6 @@ export const newton = (value: number) => ({ value, unit: 'N' })
 export const sec = (value: number) => ({ value, unit: 's' })
 export const db = (value: number) => ({ value, unit: 'dB' })
 
-export const LOW = /低可信度|未核实|未取得/
+/** Plain words for a figure or requirement not confirmed against the code text (never tool internals). */
+export const LOW = /尚未与规范原文核对/
+export const m2 = (value: number) => ({ value, unit: 'm2' })
