@@ -208,6 +208,21 @@ describe('catalogToJson', () => {
       '高差大于 300 mm 且坡度陡于 1:20',
     )
   })
+
+  it('documents the verdict rules as data: context inputs, leniency, deferrals, limits and tolerances', () => {
+    const slope = json.checks.find((c) => c.id === 'ramp.slope')!
+    expect(slope.inputs.find((i) => i.id === 'constrained')).toMatchObject({ context: true })
+    expect(slope.leniency).toEqual({ constrained: [true, false] })
+    expect(json.checks.find((c) => c.id === 'ramp.rise-per-run')!.defersTo).toEqual([
+      { checkId: 'ramp.slope', what: expect.stringContaining('150 mm') },
+    ])
+    expect(json.checks.find((c) => c.id === 'ramp.clear-width')!.limits).toEqual([{ input: 'width', min: 1200 }])
+    expect(json.tolerances).toContainEqual({ unit: 'deg', amount: 0.1, in: 'deg', source: '坡度仪读数 ±0.1°' })
+    expect(json.checks.find((c) => c.id === 'tactile-directional.bar-height')!.inputs[0]!.tolerance).toEqual({
+      amount: 0.1,
+      source: '卡尺或深度尺读数 ±0.1 mm',
+    })
+  })
 })
 
 describe('formatCatalogTable', () => {
@@ -220,6 +235,9 @@ describe('formatCatalogTable', () => {
     expect(table).toContain(' GB 50763-2012 第3.4.2条（已取代）')
     expect(table).toContain('高差（mm/cm/m；0–3000 mm')
     expect(table).toContain('坡度读数（%/°/1:n；0–50%')
+    expect(table).toContain('场地条件是否受限（是/否，选填，适用情形）')
+    expect(table).toContain('测量误差：长度测量 ±1 mm；坡度读数 ±0.1%；坡度仪读数 ±0.1°')
+    expect(table).toContain('（坡度是否允许')
   })
 
   it('aligns columns', () => {
