@@ -1,5 +1,4 @@
 import {
-  allOf,
   basisOf,
   booleanInput,
   choiceInput,
@@ -217,11 +216,8 @@ const controlsHeight: CheckDefinition = {
 }
 
 const fittingsClause = roomClause('5', '内部应设坐便器、洗手盆、多功能台、挂衣钩和呼叫按钮')
-const hasWc = booleanInput('hasWc', '是否设有无障碍坐便器')
-const hasBasin = booleanInput('hasBasin', '是否设有无障碍洗手盆')
-const hasShelf = booleanInput('hasShelf', '是否设有多功能台')
 
-const fittings: CheckDefinition = {
+const fittings = yesNoCheck({
   id: 'toilet-room.fittings',
   category: 'toilet-room',
   title: '无障碍厕所内的设施',
@@ -229,27 +225,17 @@ const fittings: CheckDefinition = {
     '无障碍厕所内应设坐便器、洗手盆和多功能台（挂衣钩和救助呼叫按钮由各自的检查项判定，不在此重复）。',
   clauses: [fittingsClause],
   severity: 'major',
-  inputs: [hasWc, hasBasin, hasShelf],
   defersTo: [
     { checkId: 'toilet-room.call-button', what: '救助呼叫按钮的设置和高度' },
     { checkId: 'toilet-room.coat-hook', what: '挂衣钩的高度' },
   ],
-  evaluate: (ctx) => {
-    const o = allOf(
-      [
-        { input: hasWc, failText: '未设无障碍坐便器' },
-        { input: hasBasin, failText: '未设无障碍洗手盆' },
-        { input: hasShelf, failText: '未设多功能台' },
-      ].map((c) => () => {
-        const ok = ctx.bool(c.input.id)
-        return ok
-          ? { verdict: 'pass' as const, explanation: '', basis: basisOf([fittingsClause]) }
-          : { verdict: 'fail' as const, explanation: c.failText, basis: basisOf([fittingsClause]) }
-      }),
-    )
-    return o.verdict === 'pass' ? { ...o, explanation: '坐便器、洗手盆和多功能台均已设置' } : o
-  },
-}
+  conditions: [
+    { input: booleanInput('hasWc', '是否设有无障碍坐便器'), expected: true, failText: '未设无障碍坐便器' },
+    { input: booleanInput('hasBasin', '是否设有无障碍洗手盆'), expected: true, failText: '未设无障碍洗手盆' },
+    { input: booleanInput('hasShelf', '是否设有多功能台'), expected: true, failText: '未设多功能台' },
+  ],
+  passText: '坐便器、洗手盆和多功能台均已设置',
+})
 
 const roomGrabBars: CheckDefinition = {
   id: 'toilet-room.grab-bars',

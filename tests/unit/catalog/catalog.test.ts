@@ -216,8 +216,15 @@ describe('catalogToJson', () => {
     expect(json.checks.find((c) => c.id === 'ramp.rise-per-run')!.defersTo).toEqual([
       { checkId: 'ramp.slope', what: expect.stringContaining('150 mm') },
     ])
-    expect(json.checks.find((c) => c.id === 'ramp.clear-width')!.limits).toEqual([{ input: 'width', min: 1200 }])
-    expect(json.tolerances).toContainEqual({ unit: 'deg', amount: 0.1, in: 'deg', source: '坡度仪读数 ±0.1°' })
+    expect(json.checks.find((c) => c.id === 'ramp.clear-width')!.limits).toEqual([
+      { input: 'width', min: 1200 },
+    ])
+    expect(json.tolerances).toContainEqual({
+      unit: 'deg',
+      amount: 0.1,
+      in: 'deg',
+      source: '坡度仪读数 ±0.1°',
+    })
     expect(json.checks.find((c) => c.id === 'tactile-directional.bar-height')!.inputs[0]!.tolerance).toEqual({
       amount: 0.1,
       source: '卡尺或深度尺读数 ±0.1 mm',

@@ -8,7 +8,7 @@ import {
   type NumericInputDefinition,
 } from '../../../shared/catalog/index'
 import { readingTolerances } from '../../../shared/catalog/units'
-import type { Case, CaseTable } from './cases/build'
+import { rng, type Case, type CaseTable } from './cases/build'
 import { coverageCases } from './cases/coverage'
 import { curbRampCases } from './cases/curb-ramps'
 import { doorHandrailLiftCases } from './cases/doors-handrails-lifts'
@@ -82,16 +82,6 @@ const noFailWithBlanks: Record<string, string> = {
   'public-toilet.per-floor': '是否为公共建筑决定本项是否适用',
   'information.text-backup': '是否为以声音为主的服务决定本项是否适用',
   'information.audio-backup': '是否为以视觉为主的服务决定本项是否适用',
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** Values to try for a blank input: every option, or a grid over the plausible range plus every value the tables use. */

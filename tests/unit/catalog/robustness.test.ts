@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cnGbCatalog, evaluateCheck, type InputDefinition } from '../../../shared/catalog/index'
-
-// Deterministic pseudo-random values (mulberry32) so failures reproduce.
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { rng } from './cases/build'
 
 function randomValue(def: InputDefinition, r: () => number): unknown {
   if (r() < 0.15) return null
