@@ -124,7 +124,8 @@ export interface Finding {
   needsReview: boolean
   title: string
   detail: string
-  clauses: Array<{ code: string; clause: string; mandatory: boolean }>
+  /** The deciding clauses; `item` (款) and `figure` are absent in findings written before catalog 2.0. */
+  clauses: Array<{ code: string; clause: string; mandatory: boolean; item?: string; figure?: string }>
   evidence: {
     inputs?: InputRecord
     derived?: CheckResult['derived']

@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../../shared/api/contract'
-import { findCheck } from '../../../shared/catalog/index'
+import { citedClauses, findCheck } from '../../../shared/catalog/index'
 import type { CheckEntry, Finding, FindingSource, Inspection } from '../../../shared/domain/inspections'
 import type { Severity } from '../../../shared/catalog/types'
 import type { Db } from '../db/open-database'
@@ -47,8 +47,15 @@ export function createFindingsForInspection(db: Db, inspection: Inspection, now:
         result.verdict === 'needs-review' ? 1 : 0,
         `${element.label}：${check?.title ?? entry.checkId}`,
         detail,
+        // only the clauses that decided the outcome, with their 款 and figure (never a superseded one)
         JSON.stringify(
-          result.clauses.map((c) => ({ code: c.code, clause: c.clause, mandatory: c.mandatory })),
+          citedClauses(result).map((c) => ({
+            code: c.code,
+            clause: c.clause,
+            mandatory: c.mandatory,
+            ...(c.item ? { item: c.item } : {}),
+            ...(c.figure ? { figure: c.figure } : {}),
+          })),
         ),
         JSON.stringify({
           inputs: entry.inputs,
