@@ -11,7 +11,13 @@ export default defineConfig({
       outDir: entry('out/main'),
       // better-sqlite3 is native and loaded at run time; other deps are bundled by default rules.
       externalizeDeps: true,
-      rollupOptions: { input: { index: entry('electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: entry('electron/main/index.ts'),
+          // The documents check parses files in a worker thread (linked-docs/doc-parse.ts finds it next to index).
+          'doc-worker': entry('electron/core/web-audits/linked-docs/doc-worker.mjs'),
+        },
+      },
     },
   },
   preload: {

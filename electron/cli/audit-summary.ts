@@ -3,6 +3,7 @@ import { impactLabelsZh } from '../../shared/web/standards'
 import { formatProgressLine, type BatchProgress } from '../core/web-audits/batch/batch-progress'
 import type { PageEvent } from '../core/web-audits/batch/batch-runner'
 import type { ReportSource } from '../core/web-audits/report/report-types'
+import { documentCounts } from '../core/web-audits/linked-docs/check-documents'
 import { exitCodes, out } from './output'
 
 /**
@@ -40,6 +41,13 @@ function firstFailure(portal: ReportSource['portals'][number]): string {
   return ''
 }
 
+/** ' · 文件 …' when the pages link to documents: how many were checked, had problems, could not be checked. */
+function documentsNote(documents: ReportSource['portals'][number]['documents']): string {
+  if (!documents || documents.length === 0) return ''
+  const c = documentCounts(documents)
+  return ` · 文件 ${c.found} 个（已检查 ${c.checked}，有问题 ${c.withProblems}${c.notChecked > 0 ? `，未能检查 ${c.notChecked}` : ''}）`
+}
+
 /** One line per website, then the final line: what happened, in words that match the exit code. */
 export function summaryLines(source: ReportSource, failOn: AxeImpactLevel): string[] {
   const lines = source.portals.map((p) => {
@@ -48,7 +56,7 @@ export function summaryLines(source: ReportSource, failOn: AxeImpactLevel): stri
     if (s.pages.audited === 0) {
       return `✗ ${name}：没有一个页面检测成功（${s.pages.failed} 个页面失败）${firstFailure(p) ? `：${firstFailure(p)}` : ''}`
     }
-    return `${name}：得分 ${s.score ?? '—'} · 页面 ${s.pages.audited}/${s.pages.total}（失败 ${s.pages.failed}）· 违规 ${s.violations.instances} 项（${s.violations.nodes} 处）· 需复核 ${s.needsReview.instances} 项`
+    return `${name}：得分 ${s.score ?? '—'} · 页面 ${s.pages.audited}/${s.pages.total}（失败 ${s.pages.failed}）· 违规 ${s.violations.instances} 项（${s.violations.nodes} 处）· 需复核 ${s.needsReview.instances} 项${documentsNote(p.documents)}`
   })
   const code = exitCodeFor(source.portals, failOn)
   const failed = source.portals.filter((p) => p.summary.pages.audited === 0).length

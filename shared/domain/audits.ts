@@ -1,6 +1,7 @@
 import { z } from './zod-setup'
 import { idSchema, optionalText } from './common'
 import type { AuditRuleResult, PageFailureReason } from '../web/audit-result'
+import type { DocumentCheckResult } from '../web/doc-rules'
 
 export const auditFieldLabels: Record<string, string> = {
   portalIds: '网站',
@@ -110,6 +111,8 @@ export interface FailedPageView {
 export interface AuditRunDetail extends AuditRunView {
   rules: RuleDrill[]
   failedPages: FailedPageView[]
+  /** The documents check: linked PDF / Office files and their problems, in the order found (untrusted text). */
+  documents: DocumentCheckResult[]
 }
 
 export type FindingChangeKind = 'new' | 'persisting' | 'fixed' | 'unchecked'

@@ -8,6 +8,7 @@ import { PageHeading } from '../components/page-heading'
 import { formatDateTime } from './format'
 import { ManualChecklist } from './manual-checklist'
 import { RuleDetails } from './rule-drill'
+import { RunDocuments } from './run-documents'
 import { RunComparison } from './run-comparison'
 import { RunSummary } from './run-summary'
 import { PageLink, RunStatusTag } from './tags'
@@ -80,6 +81,7 @@ function RunView({ run }: { run: AuditRunDetail }) {
           <RuleDetails key={`${rule.ruleId}-${rule.needsReview}`} rule={rule} runId={run.runId} />
         ))}
       </section>
+      <RunDocuments documents={run.documents} />
       <RunComparison runId={run.runId} />
       {run.portalId !== null && <ManualChecklist portalId={run.portalId} runId={run.runId} />}
     </div>

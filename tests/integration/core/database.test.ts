@@ -94,6 +94,13 @@ const sampleData: Record<number, (db: Database.Database) => void> = {
     // v6 repairs stored lone surrogates (tests/security/text.test.ts); Hangul, whose UTF-8 also starts with ED, stays.
     db.prepare("UPDATE places SET note = '한국어 안내' WHERE id = 1").run()
   },
+  7: (db) => {
+    // v7 adds the documents check's results of a run.
+    db.prepare(
+      `INSERT INTO audit_documents (run_id, url, status, result_json, checked_at)
+       VALUES (1, 'https://example.gov.cn/a.pdf', 'checked', '{}', 'x')`,
+    ).run()
+  },
 }
 
 describe('database', () => {

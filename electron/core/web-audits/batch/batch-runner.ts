@@ -17,6 +17,7 @@ import {
 import { HostRateLimiter } from '../crawl/rate-limiter'
 import { finishRun, loadRunContexts, type RunContext } from './run-context'
 import { discoverRunPages, type DiscoveryDeps } from './run-discovery'
+import { checkRunDocuments } from '../linked-docs/check-documents'
 
 export { defaultConcurrency } from './batch-types'
 export type { BatchOutcome, BatchRunnerOptions, PageEvent } from './batch-types'
@@ -81,6 +82,7 @@ export class BatchRunner {
       if (state.stop !== 'no') state.abort.abort() // a cancel leaves no reason to finish reading sitemaps
       await Promise.allSettled(state.discoveries)
       if (state.fatal) throw state.fatal
+      await this.checkDocuments(state)
       return this.finish(state)
     } catch (error) {
       setBatchStatus(this.options.db, batchId, 'paused', this.now())
@@ -245,6 +247,24 @@ export class BatchRunner {
       const counts = queueCounts(this.options.db, state.batchId, run.runId)
       if (counts.pending + counts.running === 0) finishRun(this.options.db, run, this.now())
     }
+  }
+
+  /**
+   * Step 3b: the documents the finished runs' pages link to, checked once per run (a paused batch continues with
+   * the ones not yet stored). A document's failure is its stored result, never the batch's.
+   */
+  private async checkDocuments(state: State): Promise<void> {
+    if (state.stop !== 'no' || this.options.checkDocuments === false) return
+    this.finishIdleRuns(state)
+    const deps = {
+      db: this.options.db,
+      now: this.now,
+      limiter: state.limiter,
+      signal: state.abort.signal,
+      fetchBytes: this.options.fetchDocument,
+    }
+    for (const run of state.runs.values())
+      if (run.status === 'completed' && state.stop === 'no') await checkRunDocuments(deps, run.runId)
   }
 
   /** Step 4: batch status from how it ended. */

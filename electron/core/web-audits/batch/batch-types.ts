@@ -4,6 +4,7 @@ import type { Db } from '../../db/open-database'
 import type { BatchProgress } from './batch-progress'
 import type { BrowserFactory } from './browser-session'
 import type { FetchText } from '../crawl/http-fetch'
+import type { FetchBytes } from '../linked-docs/check-documents'
 import type { PageAuditor } from '../page/page-auditor'
 import type { BatchStatus, QueueCounts } from '../store/queue-store'
 
@@ -36,6 +37,10 @@ export interface BatchRunnerOptions {
   onProgress?: (progress: BatchProgress) => void
   onPage?: (event: PageEvent) => void
   onBrowserLaunch?: (generation: number, reason: string) => void
+  /** The documents check of finished runs (linked PDF / Office files); default true. */
+  checkDocuments?: boolean
+  /** Downloads a linked document (tests pass a fake); default Node's fetch with the size and time limits. */
+  fetchDocument?: FetchBytes
 }
 
 export interface PageEvent {

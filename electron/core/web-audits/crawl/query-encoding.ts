@@ -39,7 +39,7 @@ export function encodeQueryForCharset(href: string, charset: string | undefined)
   if (q < 0) return href
   const hash = href.indexOf('#', q)
   const query = hash < 0 ? href.slice(q) : href.slice(q, hash)
-  if (!/[^\x00-\x7f]/.test(query)) return href
+  if (![...query].some((ch) => ch.charCodeAt(0) >= 0x80)) return href
   const table = gbkEscapes()
   const encoded = [...query]
     .map((ch) => (ch.charCodeAt(0) < 0x80 ? ch : (table.get(ch) ?? encodeURIComponent(ch))))

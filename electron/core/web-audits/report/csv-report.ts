@@ -1,10 +1,12 @@
 import type { PageResult } from '../../../../shared/web/audit-result'
 import { csvField, csvRow } from '../../../../shared/web/csv-field'
+import { getDocumentRule, type DocumentCheckResult } from '../../../../shared/web/doc-rules'
 import type { ReportSource } from './report-types'
 
 /**
  * CSV report: one row per failing or needs-review node; a page that could not be audited gets one row with its
- * failure reason, so it is not silently missing. UTF-8 with a BOM (Excel and WPS then read the Chinese text).
+ * failure reason, so it is not silently missing. A linked document's problems follow its portal's pages, one row
+ * each, with the document as the page and the finding in `detail` (a document not checked has its reason there). UTF-8 with a BOM (Excel and WPS then read the Chinese text).
  */
 
 export const csvColumns = [
@@ -28,6 +30,7 @@ export const csvColumns = [
   'selector',
   'html',
   'screenshot',
+  'detail',
 ] as const
 
 /** The escaping is shared (formula and separator protection): shared/web/csv-field.ts. */
@@ -64,10 +67,34 @@ function pageRows(portal: string, page: PageResult): string[] {
   return rows
 }
 
+function documentRows(portal: string, doc: DocumentCheckResult): string[] {
+  const docCols = [portal, doc.url, '', '', true, '', '', doc.title ?? '']
+  return doc.problems.map((problem) => {
+    const rule = getDocumentRule(problem.ruleId)
+    return csvRow([
+      ...docCols,
+      problem.ruleId,
+      'own',
+      rule?.impact ?? null,
+      problem.needsReview,
+      rule?.refs.wcag.join(' ') ?? '',
+      rule?.refs.gbt37668.join(' ') ?? '',
+      rule?.refs.ageing.join(' ') ?? '',
+      rule?.refs.level ?? null,
+      rule?.help ?? '',
+      '',
+      '',
+      '',
+      problem.detail,
+    ])
+  })
+}
+
 export function* csvReportChunks(source: ReportSource): Generator<string> {
   yield `\uFEFF${csvRow(csvColumns)}`
   for (const portal of source.portals) {
     const label = portal.name ?? portal.startUrl
     for (const page of portal.pages()) yield pageRows(label, page).join('')
+    for (const doc of portal.documents ?? []) yield documentRows(label, doc).join('')
   }
 }

@@ -3,6 +3,7 @@ import { iterateRunResults } from '../store/queue-store'
 import { compareRuns, previousRunOf } from '../runs/run-compare'
 import { summarizeRun, type PortalSummary } from '../runs/run-summary'
 import type { ReportSource } from './report-types'
+import { readRunDocuments } from '../linked-docs/check-documents'
 
 /**
  * A batch's runs as a report source: portal, status, stored summary, comparison with the portal's previous run,
@@ -29,6 +30,7 @@ export function auditReportSource(db: Db, batchId: number, header: ReportSource[
       const summary = run.summary_json
         ? (JSON.parse(run.summary_json) as PortalSummary)
         : summarizeRun(db, run.id)
+      const documents = readRunDocuments(db, run.id)
       return {
         startUrl: run.start_url,
         ...(run.name ? { name: run.name } : {}),
@@ -38,6 +40,7 @@ export function auditReportSource(db: Db, batchId: number, header: ReportSource[
         ...(previous !== null
           ? { comparison: { previousRunId: previous, counts: compareRuns(db, previous, run.id).counts } }
           : {}),
+        ...(documents.length > 0 ? { documents } : {}),
         pages: () => iterateRunResults(db, run.id),
       }
     }),

@@ -1,4 +1,5 @@
 import type { AxeImpactLevel, PageResult } from '../../../../shared/web/audit-result'
+import type { DocumentCheckResult } from '../../../../shared/web/doc-rules'
 import type { FindingChange } from '../runs/run-compare'
 import type { PortalSummary } from '../runs/run-summary'
 
@@ -46,6 +47,11 @@ export interface AuditReportPortal {
   summary: PortalSummary
   /** Against the previous completed run of the same portal, when there is one. */
   comparison?: { previousRunId: number; counts: Record<FindingChange, number> }
+  /**
+   * The documents check: PDF / Office files the pages link to, each with its problems (rules in
+   * shared/web/doc-rules.ts) or why it was not checked. Absent when the pages link to none.
+   */
+  documents?: DocumentCheckResult[]
 }
 
 /** What the reporters read: portals whose pages are streamed from the database, one at a time. */

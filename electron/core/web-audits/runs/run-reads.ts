@@ -6,6 +6,7 @@ import type {
   RuleDrill,
 } from '../../../../shared/domain/audits'
 import { iterateRunResults } from '../store/queue-store'
+import { readRunDocuments } from '../linked-docs/check-documents'
 import { compareRuns, previousRunOf } from './run-compare'
 import type { Db } from '../../db/open-database'
 
@@ -114,7 +115,7 @@ export function runDetail(db: Db, runId: number, nodesPerPage = 20): AuditRunDet
       (impactOrder[a.impact ?? 'minor'] ?? 4) - (impactOrder[b.impact ?? 'minor'] ?? 4) ||
       b.nodeCount - a.nodeCount,
   )
-  return { ...view, rules: sorted, failedPages }
+  return { ...view, rules: sorted, failedPages, documents: readRunDocuments(db, runId) }
 }
 
 export function compareRunViews(db: Db, runId: number, previousRunId?: number): AuditComparisonView {

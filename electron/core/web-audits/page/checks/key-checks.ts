@@ -104,7 +104,7 @@ export function gatherKeys(_h: PageHelpers, prop: string, key: string): KeyFacts
     const at = sel.search(/:hover\b/)
     const triggerSel = sel.slice(0, at).replace(/:hover\b/g, '') || '*'
     const targetSel = sel.replace(/:hover\b/g, '')
-    let targets: Element[] = []
+    let targets: Element[]
     try {
       targets = Array.from(document.querySelectorAll(targetSel)).slice(0, 20)
     } catch {

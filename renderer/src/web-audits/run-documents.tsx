@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next'
+import type { DocumentCheckResult } from '../../../shared/web/doc-rules'
+import { documentLimits, getDocumentRule } from '../../../shared/web/doc-rules'
+import { documentFormatNames } from '../../../shared/web/document-types'
+import { PageLink } from './tags'
+
+/** The run's linked documents: each file with its problems, or why it could not be checked. */
+export function RunDocuments({ documents }: { documents: DocumentCheckResult[] }) {
+  const { t } = useTranslation()
+  const checked = documents.filter((d) => d.status === 'checked')
+  return (
+    <section className="aa-wa-section" aria-labelledby="wa-documents-heading">
+      <h2 id="wa-documents-heading">{t('webAudits.run.documents')}</h2>
+      {documents.length === 0 ? (
+        <p>{t('webAudits.run.noDocuments')}</p>
+      ) : (
+        <>
+          <p>
+            {t('webAudits.run.documentsIntro', {
+              max: documentLimits.maxPerRun,
+              mb: Math.round(documentLimits.maxBytes / 1024 / 1024),
+              checked: checked.length,
+              withProblems: checked.filter((d) => d.problems.some((p) => !p.needsReview)).length,
+              notChecked: documents.length - checked.length,
+            })}
+          </p>
+          <ul className="aa-wa-runs" data-testid="run-documents">
+            {documents.map((d) => (
+              <li key={d.url}>
+                <PageLink url={d.url} /> {documentFormatNames[d.format] ?? d.format}
+                {d.pageCount !== undefined && `，${t('webAudits.run.documentPages', { count: d.pageCount })}`}
+                {d.title && <span className="aa-wa-muted"> {d.title}</span>}
+                <div className="aa-wa-muted">
+                  {t('webAudits.run.documentFoundOn')}：<PageLink url={d.foundOn} />
+                  {d.linkText && `（${d.linkText}）`}
+                </div>
+                {d.problems.length === 0 ? (
+                  <div>{t('webAudits.run.documentOk')}</div>
+                ) : (
+                  <ul>
+                    {d.problems.map((p) => (
+                      <li key={`${p.ruleId}-${p.detail}`}>
+                        <strong>{getDocumentRule(p.ruleId)?.description ?? p.ruleId}</strong>
+                        {p.needsReview && `（${t('webAudits.run.documentNeedsReview')}）`}：{p.detail}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}
