@@ -289,6 +289,12 @@ export const contract = {
     labels: auditFieldLabels,
     summary: '记录人工检查结论（不通过即列为问题）',
   }),
+  'audits:exportClauses': op<ExportedFile>()({
+    input: runIdSchema,
+    errors: ['NOT_FOUND', 'EXPORT_FAILED'],
+    labels: auditFieldLabels,
+    summary: '导出一次检测的结果（自动检测、文件检查与人工检查，按条款排序的 Excel）',
+  }),
 
   'inspections:list': op<InspectionSummary[]>()({
     input: inspectionListSchema,

@@ -85,8 +85,17 @@ export function getDocumentRule(id: string): OwnRuleMeta | undefined {
   return byId.get(id)
 }
 
+export interface DocumentLimits {
+  maxPerRun: number
+  maxBytes: number
+  downloadTimeoutMs: number
+  parseTimeoutMs: number
+  workerMemoryMb: number
+  pdfPages: number
+}
+
 /** Bounds of the documents check per portal run (README: "Documents linked from portals"). */
-export const documentLimits = {
+export const documentLimits: Readonly<DocumentLimits> = {
   /** Documents checked per run (the first ones found; the rest are listed as not checked). */
   maxPerRun: 30,
   /** Largest file downloaded. */
@@ -99,7 +108,7 @@ export const documentLimits = {
   workerMemoryMb: 384,
   /** PDF pages examined for a text layer. */
   pdfPages: 12,
-} as const
+}
 
 /** Why a document was not checked (or not fully): stored with its result, shown as the reason in zh-CN. */
 export type DocumentSkipReason =

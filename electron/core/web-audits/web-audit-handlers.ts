@@ -7,6 +7,7 @@ import type { CoreServices, Handlers } from '../handler-types'
 import { answerManualCheck } from './manual/manual-answers'
 import { manualChecklist } from './manual/manual-checklist'
 import { compareRunViews, listRuns, runDetail } from './runs/run-reads'
+import { exportRunClauses } from './report/clause-export'
 
 type WebAuditOps = Extract<keyof Handlers, `audits:${string}`>
 
@@ -42,5 +43,6 @@ export function webAuditHandlers(ctx: CoreContext, services: CoreServices): Pick
     'audits:screenshot': (input) => screenshot(ctx, input.runId, input.file),
     'audits:manualChecklist': (input) => manualChecklist(ctx.db, input.portalId),
     'audits:answerManual': (input) => answerManualCheck(ctx, input, services.afterFindings),
+    'audits:exportClauses': (input) => exportRunClauses(ctx.db, input.runId),
   }
 }

@@ -507,6 +507,8 @@ export const zhCN = {
       reason: '原因',
       httpStatus: 'HTTP 状态 {{status}}',
       documents: '链接的文件',
+      exportClauses: '导出 Excel（按条款排序，含人工检查）',
+      exportingClauses: '正在生成 Excel…',
       documentsIntro:
         '本网站页面链接的 PDF、Word、Excel 等文件（每次检测最多检查 {{max}} 个，每个不超过 {{mb}} MB）。已检查 {{checked}} 个，其中 {{withProblems}} 个有问题；未能检查 {{notChecked}} 个。',
       noDocuments: '检测的页面没有链接本网站的 PDF 或 Office 文件。',

@@ -1,4 +1,8 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useApi } from '../api/api-context'
+import { ErrorAlert } from '../components/error-alert'
+import { saveExportedFile } from '../rectification/download'
 import type { DocumentCheckResult } from '../../../shared/web/doc-rules'
 import { documentLimits, getDocumentRule } from '../../../shared/web/doc-rules'
 import { documentFormatNames } from '../../../shared/web/document-types'
@@ -52,5 +56,32 @@ export function RunDocuments({ documents }: { documents: DocumentCheckResult[] }
         </>
       )}
     </section>
+  )
+}
+
+/** 导出 Excel（按条款）: the run's automatic, document and manual results in one workbook sorted by clause. */
+export function ClauseExport({ runId }: { runId: number }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const run = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      saveExportedFile(await api.call('audits:exportClauses', { runId }))
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <div className="aa-wa-section">
+      <button type="button" onClick={() => void run()} disabled={busy} aria-busy={busy}>
+        {busy ? t('webAudits.run.exportingClauses') : t('webAudits.run.exportClauses')}
+      </button>
+      <ErrorAlert error={error} />
+    </div>
   )
 }

@@ -8,7 +8,7 @@ import { PageHeading } from '../components/page-heading'
 import { formatDateTime } from './format'
 import { ManualChecklist } from './manual-checklist'
 import { RuleDetails } from './rule-drill'
-import { RunDocuments } from './run-documents'
+import { ClauseExport, RunDocuments } from './run-documents'
 import { RunComparison } from './run-comparison'
 import { RunSummary } from './run-summary'
 import { PageLink, RunStatusTag } from './tags'
@@ -68,6 +68,7 @@ function RunView({ run }: { run: AuditRunDetail }) {
       </dl>
       <section className="aa-wa-section">
         <RunSummary run={run} level={2} />
+        <ClauseExport runId={run.runId} />
       </section>
       <FailedPages pages={run.failedPages} />
       <section className="aa-wa-section" aria-labelledby="wa-rules-heading">

@@ -14,6 +14,7 @@ import { parseDocument } from '../../../../electron/core/web-audits/linked-docs/
 import { csvReportChunks } from '../../../../electron/core/web-audits/report/csv-report'
 import { jsonReportChunks } from '../../../../electron/core/web-audits/report/json-report'
 import { auditReportSource } from '../../../../electron/core/web-audits/report/report-source'
+import type { AuditReport } from '../../../../electron/core/web-audits/report/report-types'
 import { runDetail } from '../../../../electron/core/web-audits/runs/run-reads'
 import type { PageAuditor } from '../../../../electron/core/web-audits/page/page-auditor'
 import type { DocumentCheckResult } from '../../../../shared/web/doc-rules'
@@ -150,13 +151,13 @@ describe('documents check of a run', () => {
 
   it('shows the documents per portal in the run view and in the JSON, CSV and summary reports', () => {
     expect(runDetail(db, runId).documents).toHaveLength(files.length)
-    const header = {
+    const header: Omit<AuditReport, 'portals'> = {
       schemaVersion: 1,
       tool: { name: 'access-audit', version: 't', mappingVersion: 't' },
       startedAt: '',
       finishedAt: '',
       options: { maxPages: 5, maxDepth: 1, concurrency: 1, failOn: 'serious', include: [], exclude: [] },
-    } as const
+    }
     const source = auditReportSource(db, batchId, header)
     const json = JSON.parse([...jsonReportChunks(source)].join(''))
     expect(json.portals[0].documents).toHaveLength(files.length)
