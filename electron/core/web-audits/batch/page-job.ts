@@ -113,7 +113,9 @@ async function linksOf(
   const target = result.finalUrl ?? page.url
   await deps.limiter.wait(target, deps.abortSignal)
   const fetched = await deps.fetchText(target, { signal: deps.abortSignal }).catch(() => null)
-  return fetched && isHtmlContentType(fetched.contentType) ? extractLinks(fetched.body, fetched.url, fetched.charset) : []
+  return fetched && isHtmlContentType(fetched.contentType)
+    ? extractLinks(fetched.body, fetched.url, fetched.charset)
+    : []
 }
 
 export async function runPageJob(
