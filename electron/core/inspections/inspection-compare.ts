@@ -1,6 +1,7 @@
 import type { CheckEntry, ComparisonRow, InspectionComparison } from '../../../shared/domain/inspections'
 import type { Db } from '../db/open-database'
 import { comparisonStatus, type CheckState } from '../../../shared/domain/inspection-status'
+import { inspectionGaps, type InspectionGaps } from '../../../shared/domain/inspection-gaps'
 import { loadInspection } from './inspection-rows'
 
 function stateOf(entry: CheckEntry | null): CheckState | null {
@@ -65,4 +66,14 @@ export function compareWithPrevious(
     previousInspectedOn: previous.inspectedOn,
     rows,
   }
+}
+
+/** Before submit: the checks not entered and (re-inspection) those the last inspection measured and this one did not. */
+export function gapsOf(db: Db, inspectionId: number, photoExists: (sha: string) => boolean): InspectionGaps {
+  const current = loadInspection(db, inspectionId, photoExists)
+  const previous =
+    current.previousInspectionId === null
+      ? null
+      : loadInspection(db, current.previousInspectionId, photoExists)
+  return inspectionGaps(current.catalogId, current.elements, previous?.elements ?? null)
 }
