@@ -120,10 +120,10 @@ export function choiceInput(
 
 // ── outcomes ──
 
-/** needs-review because inputs the verdict depends on are blank. */
+/** not-entered (未填写): inputs the verdict depends on are blank and nothing filled fails. */
 export function missingOutcome(ctx: EvalContext, ids: readonly string[], lead?: string): CheckOutcome {
   const list = `尚未填写：${ids.map((id) => ctx.label(id)).join('、')}`
-  return { verdict: 'needs-review', explanation: lead ? `${lead}；${list}` : list, missing: [...ids] }
+  return { verdict: 'not-entered', explanation: lead ? `${lead}；${list}` : list, missing: [...ids] }
 }
 
 /** Ids among `ids` that are blank. */
@@ -184,13 +184,16 @@ export function limitOutcome(quantity: string, value: number, unit: UnitId, rule
   return { verdict: 'fail', explanation: text }
 }
 
-/** Joins several partial outcomes: any fail → fail, else any needs-review → needs-review, else pass. */
+/** Joins several partial outcomes: any fail → fail, else any not-entered, else any needs-review, else pass. */
 export function combine(parts: readonly CheckOutcome[]): CheckOutcome {
   const verdict = parts.some((p) => p.verdict === 'fail')
     ? 'fail'
-    : parts.some((p) => p.verdict === 'needs-review')
-      ? 'needs-review'
-      : 'pass'
+    : parts.some((p) => p.verdict === 'not-entered')
+      ? 'not-entered'
+      : parts.some((p) => p.verdict === 'needs-review')
+        ? 'needs-review'
+        : 'pass'
+  const missing = parts.flatMap((p) => p.missing ?? [])
   const reasons = parts.flatMap((p) => p.reasons ?? [])
   const advisories = parts.flatMap((p) => p.advisories ?? [])
   const derived = parts.flatMap((p) => p.derived ?? [])
@@ -200,6 +203,7 @@ export function combine(parts: readonly CheckOutcome[]): CheckOutcome {
     ...(reasons.length ? { reasons } : {}),
     ...(advisories.length ? { advisories } : {}),
     ...(derived.length ? { derived } : {}),
+    ...(missing.length ? { missing } : {}),
   }
 }
 

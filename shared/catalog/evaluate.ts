@@ -23,7 +23,7 @@ import type {
  *    and, for range errors, states the allowed range, e.g. "高差 须在 0–3000 mm 之间（输入值为 30 m，即 30000 mm）".
  *    An unknown check or catalog id is also `ok: false`, with `inputId: null`.
  * 2. Blank input (key absent, `null` or '') is NOT an error: site records are filled in over time. The answer
- *    is `ok: true` with verdict 'needs-review', explanation "尚未填写：…" and `missing` listing the input ids.
+ *    is `ok: true` with verdict 'not-entered' (未填写), explanation "尚未填写：…" and `missing` listing the input ids.
  *    If `appliesWhen` can already tell that the check does not apply, the verdict is 'not-applicable' even
  *    though other fields are blank.
  * 3. Keys a check does not define are ignored, so the UI may pass one record for the whole element.

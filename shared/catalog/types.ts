@@ -3,7 +3,14 @@ import type { CategoryId } from './categories'
 /** How serious a failure of the check is for the people who rely on the element. */
 export type Severity = 'critical' | 'major' | 'minor'
 
-export type Verdict = 'pass' | 'fail' | 'needs-review' | 'not-applicable'
+/**
+ * - `pass` / `fail`: decided by a confirmed (high or medium confidence) figure;
+ * - `needs-review` (待复核): every input is there but an expert must judge (a low-confidence figure, a judgement
+ *   the code leaves to people, a reading within the instrument tolerance of a limit);
+ * - `not-entered` (未填写): inputs the verdict depends on are blank and nothing filled fails yet (`missing` lists them);
+ * - `not-applicable`: the check does not apply to this element.
+ */
+export type Verdict = 'pass' | 'fail' | 'needs-review' | 'not-entered' | 'not-applicable'
 
 /**
  * Strength of the clause: M = 强制性 (mandatory), R = 应/不应 in a non-mandatory clause (a normal requirement),

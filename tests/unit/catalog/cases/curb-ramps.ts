@@ -29,7 +29,7 @@ export const curbRampCases: CaseTable = {
       { type: 'three-sided', gradient: ratio(12), sideGradient: ratio(11.9) },
       'fail',
     ),
-    c('three-sided side not measured', { type: 'three-sided', gradient: ratio(13) }, 'needs-review', {
+    c('three-sided side not measured', { type: 'three-sided', gradient: ratio(13) }, 'not-entered', {
       explanation: /侧面坡度/,
     }),
   ],
@@ -48,7 +48,7 @@ export const curbRampCases: CaseTable = {
       { type: 'full-width', width: mm(2999), sidewalkWidth: mm(3000) },
       'fail',
     ),
-    c('full-width, sidewalk not measured', { type: 'full-width', width: mm(3000) }, 'needs-review'),
+    c('full-width, sidewalk not measured', { type: 'full-width', width: mm(3000) }, 'not-entered'),
   ],
   'curb-ramp.top-landing': [
     c('exactly 900 mm', { landingDepth: mm(900) }, 'pass'),
@@ -62,7 +62,7 @@ export const curbRampCases: CaseTable = {
     c('300 mm', { present: true, offset: mm(300) }, 'pass'),
     c('249 mm', { present: true, offset: mm(249) }, 'fail'),
     c('301 mm', { present: true, offset: mm(301) }, 'fail'),
-    c('offset not measured', { present: true }, 'needs-review'),
+    c('offset not measured', { present: true }, 'not-entered'),
   ],
   'curb-ramp.grating': [
     c('no grating', { hasGrating: false }, 'pass'),

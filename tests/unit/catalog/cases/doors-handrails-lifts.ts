@@ -12,7 +12,7 @@ export const doorHandrailLiftCases: CaseTable = {
     c('15 mm with a bevel just too steep', { step: mm(15), bevelLength: mm(149) }, 'fail'),
     c('16 mm', { step: mm(16), bevelLength: mm(300) }, 'fail'),
     c('10 mm without bevel', { step: mm(10), bevelLength: mm(0) }, 'fail'),
-    c('bevel not measured', { step: mm(10) }, 'needs-review'),
+    c('bevel not measured', { step: mm(10) }, 'not-entered'),
   ],
   'door.clear-width': [
     c('new, exactly 900 mm', { width: mm(900), project: 'new' }, 'pass'),
@@ -22,7 +22,7 @@ export const doorHandrailLiftCases: CaseTable = {
     c('alteration, 799 mm', { width: mm(799), project: 'existing' }, 'fail'),
     c('unknown project, 900 mm', { width: mm(900) }, 'pass'),
     c('unknown project, 799 mm', { width: mm(799) }, 'fail'),
-    c('unknown project, 85 cm', { width: cm(85) }, 'needs-review', { explanation: /工程类型/ }),
+    c('unknown project, 85 cm', { width: cm(85) }, 'not-entered', { explanation: /工程类型/ }),
   ],
   'door.pull-bars': [
     c('850 mm, both faces', { barHeight: mm(850), bothFaces: true }, 'pass'),
@@ -54,7 +54,7 @@ export const doorHandrailLiftCases: CaseTable = {
     c('markings at 1.50 m', { safetyGlass: true, markings: true, markingHeight: mm(1500) }, 'pass'),
     c('markings at 849 mm', { safetyGlass: true, markings: true, markingHeight: mm(849) }, 'fail'),
     c('markings at 1501 mm', { safetyGlass: true, markings: true, markingHeight: mm(1501) }, 'fail'),
-    c('height not measured', { safetyGlass: true, markings: true }, 'needs-review'),
+    c('height not measured', { safetyGlass: true, markings: true }, 'not-entered'),
   ],
   'door.closer-time': [
     c('3 s', { closingTime: sec(3) }, 'pass'),

@@ -26,7 +26,7 @@ export const parkingCounterSignageCases: CaseTable = {
     c(
       'public car park, class unknown',
       { total: n(60), accessible: n(1), setting: 'public-car-park' },
-      'needs-review',
+      'not-entered',
     ),
     c('residential 300, 3 accessible', { total: n(300), accessible: n(3), setting: 'residential' }, 'pass'),
     c(

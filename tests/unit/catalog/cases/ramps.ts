@@ -11,10 +11,10 @@ export const rampCases: CaseTable = {
     c('8.33 % reading', { gradient: pct(8.33) }, 'pass'),
     c('exactly 1:12 in degrees', { gradient: deg((Math.atan(1 / 12) * 180) / Math.PI) }, 'pass'),
     c('4.76° reading', { gradient: deg(4.76) }, 'pass'),
-    c('just outside 1:12 (8.34 %), rise unknown', { gradient: pct(8.34) }, 'needs-review', {
+    c('just outside 1:12 (8.34 %), rise unknown', { gradient: pct(8.34) }, 'not-entered', {
       explanation: /尚未填写：高差/,
     }),
-    c('4.77° reading, rise unknown', { gradient: deg(4.77) }, 'needs-review'),
+    c('4.77° reading, rise unknown', { gradient: deg(4.77) }, 'not-entered'),
     c(
       '1:10 on a constrained site with 150 mm rise',
       { rise: mm(150), run: mm(1500), constrained: true },
@@ -80,7 +80,7 @@ export const rampCases: CaseTable = {
       explanation: /1:20/,
     }),
     c('just steeper than 1:20', { rise: mm(400), run: mm(7999), ...yes }, 'pass'),
-    c('slope unknown', { rise: mm(400) }, 'needs-review', { explanation: /水平长度/ }),
+    c('slope unknown', { rise: mm(400) }, 'not-entered', { explanation: /水平长度/ }),
   ],
   'ramp.edge-protection': [
     c('no open side', { openSide: false }, 'not-applicable'),

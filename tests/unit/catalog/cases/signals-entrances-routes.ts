@@ -8,7 +8,7 @@ export const signalEntranceRouteCases: CaseTable = {
       reason: /4\.0\.8/,
     }),
     c('present but silent', { requiredLocation: true, present: true, working: false }, 'fail'),
-    c('working not recorded', { requiredLocation: true, present: true }, 'needs-review'),
+    c('working not recorded', { requiredLocation: true, present: true }, 'not-entered'),
   ],
   'audible-signal.acoustics': [
     c('5 dB above ambient', { ambientDb: db(60), signalDb: db(65) }, 'needs-review', {
@@ -73,7 +73,7 @@ export const signalEntranceRouteCases: CaseTable = {
     c('2.001 m headroom', { headroom: mm(2001) }, 'not-applicable'),
     c('exactly 2.00 m with barrier', { headroom: m(2), barrier: true }, 'pass'),
     c('exactly 2.00 m without barrier', { headroom: mm(2000), barrier: false }, 'fail'),
-    c('barrier not recorded', { headroom: mm(1999) }, 'needs-review'),
+    c('barrier not recorded', { headroom: mm(1999) }, 'not-entered'),
   ],
   'route.protrusion': [
     c('above 2.00 m', { protrusion: mm(300), undersideHeight: mm(2000) }, 'not-applicable'),

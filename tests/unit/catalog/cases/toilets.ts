@@ -27,7 +27,7 @@ export const toiletCases: CaseTable = {
     c(
       'opens inward, turning space not recorded',
       { width: mm(900), project: 'new', opensInward: true },
-      'needs-review',
+      'not-entered',
     ),
   ],
   'toilet-stall.grab-bars': [
@@ -52,7 +52,7 @@ export const toiletCases: CaseTable = {
         reason: LOW,
       },
     ),
-    c('just under 4 m², project unknown', { length: mm(1999), width: mm(2000) }, 'needs-review', {
+    c('just under 4 m², project unknown', { length: mm(1999), width: mm(2000) }, 'not-entered', {
       explanation: /工程类型/,
     }),
     c('under 2 m²', { length: mm(1000), width: mm(1999), project: 'existing' }, 'fail'),
@@ -76,7 +76,7 @@ export const toiletCases: CaseTable = {
     c('500 mm', { present: true, height: mm(500) }, 'pass'),
     c('399 mm', { present: true, height: mm(399) }, 'fail'),
     c('501 mm', { present: true, height: mm(501) }, 'fail'),
-    c('height not measured', { present: true }, 'needs-review'),
+    c('height not measured', { present: true }, 'not-entered'),
   ],
   'toilet-room.coat-hook': [
     c('1.20 m', { height: m(1.2) }, 'pass'),
