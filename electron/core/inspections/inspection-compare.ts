@@ -1,7 +1,7 @@
 import type { CheckEntry, ComparisonRow, InspectionComparison } from '../../../shared/domain/inspections'
 import type { Db } from '../db/open-database'
 import { comparisonStatus, type CheckState } from '../../../shared/domain/inspection-status'
-import { inspectionGaps, type InspectionGaps } from '../../../shared/domain/inspection-gaps'
+import { inspectionGaps, isEntered, type InspectionGaps } from '../../../shared/domain/inspection-gaps'
 import { loadInspection } from './inspection-rows'
 
 function stateOf(entry: CheckEntry | null): CheckState | null {
@@ -10,7 +10,8 @@ function stateOf(entry: CheckEntry | null): CheckState | null {
   return {
     verdict: result?.verdict ?? null,
     confirmedFinding: entry.confirmedFinding,
-    checked: result !== null && result.missing === undefined,
+    // A decided result (a fail with blanks too); 未填写 is not re-checked.
+    checked: isEntered(result),
   }
 }
 

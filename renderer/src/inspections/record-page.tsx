@@ -11,7 +11,8 @@ import { ClauseList } from './check-result'
 import { decidingClauses, domId, formatInputs } from './format'
 import { InspectionHeader } from './inspection-header'
 import { inspectionKey } from './mutation-queue'
-import { PhotoThumb } from './photo-panel'
+import { PhotoThumb, PhotoTie } from './photo-panel'
+import { sharedFieldsCheck } from './shared-fields'
 import { VerdictTag } from './status-tags'
 import './inspections.css'
 import './record.css'
@@ -20,12 +21,22 @@ function ElementRecord({ inspection, element }: { inspection: Inspection; elemen
   const { t } = useTranslation()
   const headingId = domId('record-element', element.id)
   const checks = checksForCategory(inspection.catalogId, element.category)
+  const sharedCheck = sharedFieldsCheck(inspection.catalogId, element.category)
+  const shared = sharedCheck
+    ? formatInputs(sharedCheck, element.measurements, element.carriedMeasurements)
+    : []
   return (
     <section className="aa-record-element">
       <Typography.Title level={2} id={headingId} className="aa-element-title">
         {element.label}
         <span className="aa-element-category">（{categoryLabel(element.category)}）</span>
       </Typography.Title>
+      {shared.length > 0 && (
+        <p className="aa-record-shared">
+          <span className="aa-label">{t('inspections.measure.heading')}：</span>
+          {shared.join('；')}
+        </p>
+      )}
       <table className="aa-record-table">
         <caption className="aa-visually-hidden">{element.label}</caption>
         <colgroup>
@@ -47,7 +58,7 @@ function ElementRecord({ inspection, element }: { inspection: Inspection; elemen
         <tbody>
           {checks.map((check) => {
             const entry = element.checks[check.id]
-            const values = formatInputs(check, entry?.inputs)
+            const values = formatInputs(check, entry?.inputs, entry?.carried)
             return (
               <tr key={check.id}>
                 <th scope="row">{check.title}</th>
@@ -57,7 +68,7 @@ function ElementRecord({ inspection, element }: { inspection: Inspection; elemen
                     : t('inspections.check.notFilled')}
                 </td>
                 <td>
-                  {entry?.result ? <VerdictTag verdict={entry.result.verdict} /> : '—'}
+                  <VerdictTag result={entry?.result} />
                   {entry?.result && entry.result.verdict !== 'pass' && (
                     <div className="aa-record-explanation">{entry.result.explanation}</div>
                   )}
@@ -80,7 +91,10 @@ function ElementRecord({ inspection, element }: { inspection: Inspection; elemen
             <li key={photo.sha256}>
               <figure>
                 <PhotoThumb photo={photo} label={element.label} />
-                <figcaption>{photo.caption ?? photo.originalName}</figcaption>
+                <figcaption>
+                  {photo.caption ?? photo.originalName}
+                  <PhotoTie photo={photo} catalogId={inspection.catalogId} />
+                </figcaption>
               </figure>
             </li>
           ))}

@@ -1,7 +1,8 @@
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { severityLabels } from '../../../shared/catalog/index'
-import type { Severity, Verdict } from '../../../shared/catalog/types'
+import type { CheckResult, Severity, Verdict } from '../../../shared/catalog/types'
+import { shownVerdict } from '../../../shared/domain/inspection-gaps'
 import type { ComparisonStatus, InspectionStatus } from '../../../shared/domain/inspections'
 
 // antd's preset tag colours are about 3:1; these pairs are ≥ 4.5:1 (text on background), and each tag also
@@ -34,9 +35,13 @@ const verdictLook: Record<Verdict | 'none', { tone: Tone; symbol: string }> = {
   none: { tone: 'neutral', symbol: '·' },
 }
 
-export function VerdictTag({ verdict }: { verdict: Verdict | null }) {
+/**
+ * A result's verdict as every screen shows it: 未填写 for a check without a result or with blanks (also a result
+ * stored before 未填写 existed, see shownVerdict); `invalid` = the typed values cannot be judged (无法判定).
+ */
+export function VerdictTag(props: { result: CheckResult | null | undefined; invalid?: boolean }) {
   const { t } = useTranslation()
-  const key = verdict ?? 'none'
+  const key: Verdict | 'none' = props.invalid ? 'none' : shownVerdict(props.result)
   return <ToneTag {...verdictLook[key]} text={t(`inspections.verdicts.${key}`)} />
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { checksForCategory } from '../../../shared/catalog/index'
 import type { Inspection } from '../../../shared/domain/inspections'
 import { openTestCore, type TestCore } from '../../support/test-core'
 
@@ -156,10 +157,22 @@ describe('submit tells the truth: gaps and counts', () => {
       ['ramp.clear-width', true, true],
       ['ramp.handrails', false, false],
     ])
-    expect(gaps.notEntered.map((g) => g.checkId)).toEqual(['ramp.landing-width', 'ramp.edge-protection'])
-    expect(gaps.counts).toEqual({ checks: 8, notEntered: 6, needsReview: 0, fail: 1 })
+    const measuredBefore = [
+      'ramp.slope',
+      'ramp.rise-per-run',
+      'ramp.cross-slope',
+      'ramp.clear-width',
+      'ramp.handrails',
+    ]
+    expect(gaps.notEntered.map((g) => g.checkId)).toEqual(
+      checksForCategory(second.catalogId, 'ramp')
+        .map((c) => c.id)
+        .filter((id) => !measuredBefore.includes(id) && id !== 'ramp.landing-length'),
+    )
+    const checks = checksForCategory(second.catalogId, 'ramp').length
+    expect(gaps.counts).toEqual({ checks, notEntered: checks - 2, needsReview: 0, fail: 1 })
     const [summary] = await t.call('inspections:list', { status: 'draft' })
-    expect(summary).toMatchObject({ notEnteredCount: 6, reviewCount: 0, failCount: 1 })
+    expect(summary).toMatchObject({ notEnteredCount: checks - 2, reviewCount: 0, failCount: 1 })
   })
 
   it('counts a result stored before 未填写 existed (needs-review with blanks) as not entered, not as 待复核', async () => {
@@ -171,7 +184,8 @@ describe('submit tells the truth: gaps and counts', () => {
       )
       .run(el(second).id, JSON.stringify({ verdict: 'needs-review', missing: ['rampWidth'], derived: [] }))
     const [summary] = await t.call('inspections:list', { status: 'draft' })
-    expect(summary).toMatchObject({ notEnteredCount: 8, reviewCount: 0 })
+    const checks = checksForCategory(second.catalogId, 'ramp').length
+    expect(summary).toMatchObject({ notEnteredCount: checks, reviewCount: 0 })
     expect(first.reviewCount).toBe(0)
   })
 })
