@@ -5,16 +5,15 @@ import type { CategoryId } from '../../../shared/catalog/categories'
 import type { InputRecord } from '../../../shared/catalog/types'
 import type { Inspection } from '../../../shared/domain/inspections'
 import { isBlankValue, ownInputs, sharedInputIds } from '../../../shared/domain/inspection-measurements'
-import { inTransaction } from '../db/transaction'
 import type { Db } from '../db/open-database'
 import {
   applyElementChange,
+  elementMeta,
   readSharedState,
   type ElementValueRow,
   type StoredCheckRow,
 } from './element-values'
-import { inspectionIdOfElement, loadInspection } from './inspection-rows'
-import { claimVersion, type InspectionDeps } from './inspection-service'
+import { editElement, type InspectionDeps } from './inspection-service'
 
 interface ElementValues {
   shared: InputRecord
@@ -25,22 +24,17 @@ function elementValues(
   db: Db,
   elementId: number,
 ): ElementValues & { catalogId: string; category: CategoryId } {
-  const meta = db
-    .prepare(
-      `SELECT e.category, i.catalog_id FROM inspection_elements e JOIN inspections i ON i.id = e.inspection_id
-       WHERE e.id = ?`,
-    )
-    .get(elementId) as { category: CategoryId; catalog_id: string }
+  const meta = elementMeta(db, elementId)
   const rows = db
     .prepare('SELECT * FROM check_values WHERE element_id = ?')
     .all(elementId) as StoredCheckRow[]
   const stored = db
     .prepare('SELECT * FROM element_values WHERE element_id = ?')
     .all(elementId) as ElementValueRow[]
-  const shared = readSharedState(meta.catalog_id, meta.category, stored, rows).values
-  const ids = sharedInputIds(meta.catalog_id, meta.category)
+  const shared = readSharedState(meta.catalogId, meta.category, stored, rows).values
+  const ids = sharedInputIds(meta.catalogId, meta.category)
   return {
-    catalogId: meta.catalog_id,
+    catalogId: meta.catalogId,
     category: meta.category,
     shared,
     own: new Map(
@@ -59,10 +53,7 @@ export function copyPrevious(
   input: ParsedInputOf<'inspections:copyPrevious'>,
 ): Inspection {
   const { db } = deps.ctx
-  const now = deps.ctx.now().toISOString()
-  const inspectionId = inspectionIdOfElement(db, input.elementId)
-  inTransaction(db, () => {
-    claimVersion(db, inspectionId, input.baseVersion, now)
+  return editElement(deps, input, (now) => {
     const previousId = db
       .prepare('SELECT previous_element_id FROM inspection_elements WHERE id = ?')
       .pluck()
@@ -116,5 +107,4 @@ export function copyPrevious(
       )
     }
   })
-  return loadInspection(db, inspectionId, deps.photoExists)
 }

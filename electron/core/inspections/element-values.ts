@@ -111,20 +111,19 @@ export interface ElementChange {
   recomputeAll?: boolean
 }
 
-interface ElementMeta {
-  category: CategoryId
-  catalogId: string
-}
-
-function elementMeta(db: Db, elementId: number): ElementMeta {
+/** An element's inspection, category and the catalog its checks come from. */
+export function elementMeta(
+  db: Db,
+  elementId: number,
+): { inspectionId: number; category: CategoryId; catalogId: string } {
   const row = db
     .prepare(
-      `SELECT e.category, i.catalog_id FROM inspection_elements e JOIN inspections i ON i.id = e.inspection_id
-       WHERE e.id = ?`,
+      `SELECT e.inspection_id, e.category, i.catalog_id FROM inspection_elements e
+       JOIN inspections i ON i.id = e.inspection_id WHERE e.id = ?`,
     )
-    .get(elementId) as { category: CategoryId; catalog_id: string } | undefined
+    .get(elementId) as { inspection_id: number; category: CategoryId; catalog_id: string } | undefined
   if (!row) throw new ApiError('NOT_FOUND', `设施（编号 ${elementId}）不存在`)
-  return { category: row.category, catalogId: row.catalog_id }
+  return { inspectionId: row.inspection_id, category: row.category, catalogId: row.catalog_id }
 }
 
 function validationError(messages: Array<{ path: string; message: string }>): ApiError {

@@ -1,13 +1,10 @@
 import { ApiError } from '../../../shared/api/errors'
 import type { ParsedInputOf } from '../../../shared/api/contract'
 import type { Inspection, PhotoData } from '../../../shared/domain/inspections'
-import { findCheck } from '../../../shared/catalog/index'
-import { inTransaction } from '../db/transaction'
-import type { Db } from '../db/open-database'
 import type { PhotoStore } from '../photos/photo-store'
 import { registerPhoto } from '../photos/register-photo'
-import { inspectionIdOfElement, loadInspection } from './inspection-rows'
-import { claimVersion, type InspectionDeps } from './inspection-service'
+import { checkOfElement, inspectionIdOfElement } from './inspection-rows'
+import { editElement, type InspectionDeps } from './inspection-service'
 
 /** What the inspection services need from the photo store. */
 export type PhotoStorePort = Pick<
@@ -29,15 +26,14 @@ export async function attachPhoto(
   input: ParsedInputOf<'inspections:attachPhoto'>,
 ): Promise<Inspection> {
   const { db } = deps.ctx
-  const inspectionId = inspectionIdOfElement(db, input.elementId)
+  inspectionIdOfElement(db, input.elementId) // a missing facility is refused before the file is stored
   const bytes = Buffer.from(input.dataBase64, 'base64')
   if (bytes.length === 0) throw new ApiError('VALIDATION', '照片内容为空或不是有效的 base64 数据')
   const checkId = input.checkId ?? null
-  if (checkId !== null) refuseForeignCheck(db, input.elementId, checkId)
+  // A photo can be tied only to a check of the facility's own category (in the inspection's catalog).
+  if (checkId !== null) checkOfElement(db, input.elementId, checkId, '关联检查项')
   const stored = await deps.photos.ingest({ bytes, fileName: input.fileName })
-  const now = deps.ctx.now().toISOString()
-  inTransaction(db, () => {
-    claimVersion(db, inspectionId, input.baseVersion, now)
+  return editElement(deps, input, (now) => {
     registerPhoto(db, stored, now)
     const next = db
       .prepare('SELECT COALESCE(MAX(position), 0) + 1 AS p FROM element_photos WHERE element_id = ?')
@@ -49,51 +45,29 @@ export async function attachPhoto(
          check_id = COALESCE(excluded.check_id, element_photos.check_id)`,
     ).run(input.elementId, stored.sha256, input.caption, next.p, checkId)
   })
-  return loadInspection(db, inspectionId, deps.photoExists)
-}
-
-/** A photo can be tied only to a check of the facility's own category (in the inspection's catalog). */
-function refuseForeignCheck(db: Db, elementId: number, checkId: string): void {
-  const meta = db
-    .prepare(
-      `SELECT e.category, i.catalog_id FROM inspection_elements e JOIN inspections i ON i.id = e.inspection_id
-       WHERE e.id = ?`,
-    )
-    .get(elementId) as { category: string; catalog_id: string } | undefined
-  if (!meta) throw new ApiError('NOT_FOUND', `设施（编号 ${elementId}）不存在`)
-  if (findCheck(checkId, meta.catalog_id)?.category !== meta.category)
-    throw new ApiError('VALIDATION', `检查项“${checkId}”不属于该设施类别`, [
-      { path: 'checkId', message: `关联检查项：“${checkId}”不属于该设施类别` },
-    ])
 }
 
 /** A photo's caption and the check it is evidence of (null = the whole facility). */
 export function updatePhoto(deps: PhotoDeps, input: ParsedInputOf<'inspections:updatePhoto'>): Inspection {
   const { db } = deps.ctx
-  const inspectionId = inspectionIdOfElement(db, input.elementId)
-  if (input.checkId !== null) refuseForeignCheck(db, input.elementId, input.checkId)
-  inTransaction(db, () => {
-    claimVersion(db, inspectionId, input.baseVersion, deps.ctx.now().toISOString())
+  if (input.checkId !== null) checkOfElement(db, input.elementId, input.checkId, '关联检查项')
+  return editElement(deps, input, () => {
     const { changes } = db
       .prepare('UPDATE element_photos SET caption = ?, check_id = ? WHERE element_id = ? AND sha256 = ?')
       .run(input.caption, input.checkId, input.elementId, input.sha256)
     if (changes === 0) throw new ApiError('NOT_FOUND', '该设施没有这张照片')
   })
-  return loadInspection(db, inspectionId, deps.photoExists)
 }
 
 /** Removes the link only: the original file stays, it may be evidence elsewhere. */
 export function detachPhoto(deps: PhotoDeps, input: ParsedInputOf<'inspections:detachPhoto'>): Inspection {
   const { db } = deps.ctx
-  const inspectionId = inspectionIdOfElement(db, input.elementId)
-  inTransaction(db, () => {
-    claimVersion(db, inspectionId, input.baseVersion, deps.ctx.now().toISOString())
+  return editElement(deps, input, () => {
     const { changes } = db
       .prepare('DELETE FROM element_photos WHERE element_id = ? AND sha256 = ?')
       .run(input.elementId, input.sha256)
     if (changes === 0) throw new ApiError('NOT_FOUND', '该设施没有这张照片')
   })
-  return loadInspection(db, inspectionId, deps.photoExists)
 }
 
 export async function getPhoto(deps: PhotoDeps, input: ParsedInputOf<'photos:get'>): Promise<PhotoData> {

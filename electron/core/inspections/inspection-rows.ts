@@ -9,9 +9,10 @@ import type {
   PhotoRef,
 } from '../../../shared/domain/inspections'
 import { ApiError } from '../../../shared/api/errors'
-import { checksForCategory } from '../../../shared/catalog/index'
+import { checksForCategory, findCheck } from '../../../shared/catalog/index'
+import type { CheckDefinition } from '../../../shared/catalog/types'
 import type { Db } from '../db/open-database'
-import { readSharedState, type ElementValueRow, type StoredCheckRow } from './element-values'
+import { elementMeta, readSharedState, type ElementValueRow, type StoredCheckRow } from './element-values'
 
 /** Reading inspections out of SQLite: one place for the row shapes and the joins. */
 
@@ -242,4 +243,20 @@ export function inspectionIdOfElement(db: Db, elementId: number): number {
     { inspection_id: number } | undefined
   if (!row) throw new ApiError('NOT_FOUND', `设施（编号 ${elementId}）不存在`)
   return row.inspection_id
+}
+
+/** A check of the element's own category, or a refusal on the request's `checkId` (named by `field`). */
+export function checkOfElement(
+  db: Db,
+  elementId: number,
+  checkId: string,
+  field = '检查项',
+): CheckDefinition {
+  const meta = elementMeta(db, elementId)
+  const check = findCheck(checkId, meta.catalogId)
+  if (!check || check.category !== meta.category)
+    throw new ApiError('VALIDATION', `检查项“${checkId}”不属于该设施类别`, [
+      { path: 'checkId', message: `${field}：“${checkId}”不属于该设施类别` },
+    ])
+  return check
 }

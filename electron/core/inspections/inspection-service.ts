@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/api/errors'
 import type { ParsedInputOf } from '../../../shared/api/contract'
-import { findCheck, getCatalog, DEFAULT_CATALOG_ID } from '../../../shared/catalog/index'
+import { getCatalog, DEFAULT_CATALOG_ID } from '../../../shared/catalog/index'
 import type { Inspection } from '../../../shared/domain/inspections'
 import type { CoreContext } from '../context'
 import { inTransaction } from '../db/transaction'
@@ -10,7 +10,7 @@ import { syncRectificationSafely } from '../rectification/item-sync'
 import { applyElementChange } from './element-values'
 import { createFindingsForInspection } from './findings-service'
 import { refuseImpossibleInspectionDate } from './inspection-dates'
-import { inspectionIdOfElement, loadInspection } from './inspection-rows'
+import { checkOfElement, inspectionIdOfElement, loadInspection } from './inspection-rows'
 
 export interface InspectionDeps {
   ctx: CoreContext
@@ -41,6 +41,25 @@ export function claimVersion(db: Db, inspectionId: number, baseVersion: number, 
     now,
     inspectionId,
   )
+}
+
+/**
+ * One edit of an element of a draft: in one transaction, the inspection's version is claimed (see claimVersion)
+ * and `work` runs; returns the inspection as it now stands.
+ */
+export function editElement(
+  deps: InspectionDeps,
+  input: { elementId: number; baseVersion: number },
+  work: (now: string) => void,
+): Inspection {
+  const { db } = deps.ctx
+  const now = deps.ctx.now().toISOString()
+  const inspectionId = inspectionIdOfElement(db, input.elementId)
+  inTransaction(db, () => {
+    claimVersion(db, inspectionId, input.baseVersion, now)
+    work(now)
+  })
+  return load(deps, inspectionId)
 }
 
 /** What a new inspection of the place is compared with: the latest submitted one (a submitted revision replaces its original). */
@@ -156,53 +175,28 @@ export function updateElement(
   deps: InspectionDeps,
   input: ParsedInputOf<'inspections:updateElement'>,
 ): Inspection {
-  const { db } = deps.ctx
-  const inspectionId = inspectionIdOfElement(db, input.elementId)
-  inTransaction(db, () => {
-    claimVersion(db, inspectionId, input.baseVersion, deps.ctx.now().toISOString())
-    db.prepare('UPDATE inspection_elements SET label = ?, notes = ? WHERE id = ?').run(
-      input.label,
-      input.notes,
-      input.elementId,
-    )
+  return editElement(deps, input, () => {
+    deps.ctx.db
+      .prepare('UPDATE inspection_elements SET label = ?, notes = ? WHERE id = ?')
+      .run(input.label, input.notes, input.elementId)
   })
-  return load(deps, inspectionId)
 }
 
 export function removeElement(
   deps: InspectionDeps,
   input: ParsedInputOf<'inspections:removeElement'>,
 ): Inspection {
-  const { db } = deps.ctx
-  const inspectionId = inspectionIdOfElement(db, input.elementId)
-  inTransaction(db, () => {
-    claimVersion(db, inspectionId, input.baseVersion, deps.ctx.now().toISOString())
-    db.prepare('DELETE FROM inspection_elements WHERE id = ?').run(input.elementId)
+  return editElement(deps, input, () => {
+    deps.ctx.db.prepare('DELETE FROM inspection_elements WHERE id = ?').run(input.elementId)
   })
-  return load(deps, inspectionId)
 }
 
 /** Autosave of one check: validated and judged by the shared catalog, stored with its result. */
 export function saveCheck(deps: InspectionDeps, input: ParsedInputOf<'inspections:saveCheck'>): Inspection {
-  const { db } = deps.ctx
-  const now = deps.ctx.now().toISOString()
-  const inspectionId = inspectionIdOfElement(db, input.elementId)
-  inTransaction(db, () => {
-    const meta = db
-      .prepare(
-        `SELECT e.category, i.catalog_id FROM inspection_elements e JOIN inspections i ON i.id = e.inspection_id
-         WHERE e.id = ?`,
-      )
-      .get(input.elementId) as { category: string; catalog_id: string }
-    const check = findCheck(input.checkId, meta.catalog_id)
-    if (!check || check.category !== meta.category) {
-      throw new ApiError('VALIDATION', `检查项“${input.checkId}”不属于该设施类别`, [
-        { path: 'checkId', message: `检查项：“${input.checkId}”不属于该设施类别` },
-      ])
-    }
-    claimVersion(db, inspectionId, input.baseVersion, now)
+  checkOfElement(deps.ctx.db, input.elementId, input.checkId)
+  return editElement(deps, input, (now) =>
     applyElementChange(
-      db,
+      deps.ctx.db,
       {
         elementId: input.elementId,
         check: {
@@ -214,9 +208,8 @@ export function saveCheck(deps: InspectionDeps, input: ParsedInputOf<'inspection
         },
       },
       now,
-    )
-  })
-  return load(deps, inspectionId)
+    ),
+  )
 }
 
 /** Measure once: the facility's shared values, typed once; every check that uses one is judged again with it. */
@@ -224,18 +217,13 @@ export function saveMeasurements(
   deps: InspectionDeps,
   input: ParsedInputOf<'inspections:saveMeasurements'>,
 ): Inspection {
-  const { db } = deps.ctx
-  const now = deps.ctx.now().toISOString()
-  const inspectionId = inspectionIdOfElement(db, input.elementId)
-  inTransaction(db, () => {
-    claimVersion(db, inspectionId, input.baseVersion, now)
+  return editElement(deps, input, (now) =>
     applyElementChange(
-      db,
+      deps.ctx.db,
       { elementId: input.elementId, shared: input.values, sharedCarried: input.carried },
       now,
-    )
-  })
-  return load(deps, inspectionId)
+    ),
+  )
 }
 
 export function submitInspection(

@@ -74,7 +74,12 @@ function ElementRecord({ inspection, element }: { inspection: Inspection; elemen
                   )}
                 </td>
                 <td>
-                  <ClauseList clauses={decidingClauses(check.clauses)} />
+                  {/* The clauses the result cites (a decided result names those that decided it), else the check's. */}
+                  <ClauseList
+                    clauses={decidingClauses(
+                      entry?.result?.clauses?.length ? entry.result.clauses : check.clauses,
+                    )}
+                  />
                 </td>
                 <td>{entry?.note ?? ''}</td>
               </tr>
