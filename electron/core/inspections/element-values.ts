@@ -38,7 +38,7 @@ export interface StoredCheckRow {
 export interface SharedState {
   /** Resolved shared values (blank ones left out). */
   values: InputRecord
-  /** Shared ids the facility holds one value for (stored, or read alike from every check saved before v6). */
+  /** Shared ids the facility holds one value for (stored, or read alike from every check saved before v7). */
   resolved: Set<string>
   carried: Set<string>
   conflicts: MeasurementConflict[]
@@ -47,7 +47,7 @@ export interface SharedState {
 const parse = <T>(json: string): T => JSON.parse(json) as T
 
 /**
- * The facility's shared values: a stored value wins; an id not stored yet (an element saved before v6) is read
+ * The facility's shared values: a stored value wins; an id not stored yet (an element saved before v7) is read
  * from its checks' records when they agree, and is a conflict for the inspector to settle when they do not.
  */
 export function readSharedState(

@@ -1,5 +1,6 @@
 import type { CategoryId } from '../../../shared/catalog/categories'
 import type { CheckResult, InputRecord } from '../../../shared/catalog/types'
+import { normalizeStoredResult } from '../../../shared/catalog/results'
 import type {
   CheckEntry,
   Inspection,
@@ -151,7 +152,7 @@ export function toCheckEntry(row: CheckRow, sharedCarried: ReadonlySet<string> =
   return {
     checkId: row.check_id,
     inputs,
-    result: row.result_json ? (JSON.parse(row.result_json) as CheckResult) : null,
+    result: row.result_json ? normalizeStoredResult(JSON.parse(row.result_json) as CheckResult) : null,
     confirmedFinding: row.confirmed_finding === 1,
     note: row.note,
     carried: [...own, ...shared].sort(),

@@ -6,7 +6,6 @@ import type { CoreContext } from '../context'
 import { inTransaction } from '../db/transaction'
 import type { Db } from '../db/open-database'
 import { getPlace } from '../registry/places-service'
-import { syncRectificationSafely } from '../rectification/item-sync'
 import { applyElementChange } from './element-values'
 import { createFindingsForInspection } from './findings-service'
 import { refuseImpossibleInspectionDate } from './inspection-dates'
@@ -15,6 +14,8 @@ import { checkOfElement, inspectionIdOfElement, loadInspection } from './inspect
 export interface InspectionDeps {
   ctx: CoreContext
   photoExists: (sha256: string) => boolean
+  /** Runs after a submit wrote findings (the composition root wires the rectification sync here). */
+  afterFindings?: () => void
 }
 
 const load = (deps: InspectionDeps, id: number): Inspection =>
@@ -241,7 +242,7 @@ export function submitInspection(
     if (elementIds.length === 0) {
       throw new ApiError('VALIDATION', '检查中还没有任何设施，不能提交。请先添加设施并填写测量值。')
     }
-    // Every check is stored as judged with the facility's shared values (records saved before v6 included), so
+    // Every check is stored as judged with the facility's shared values (records saved before v7 included), so
     // the findings are exactly what the screen showed.
     for (const elementId of elementIds) applyElementChange(db, { elementId, recomputeAll: true }, now)
     const inspection = loadInspection(db, input.id, deps.photoExists)
@@ -251,8 +252,8 @@ export function submitInspection(
     )
     createFindingsForInspection(db, inspection, now)
   })
-  // Rectification items and verification proposals follow the new findings; never fails the submit.
-  syncRectificationSafely(deps.ctx)
+  // Rectification items and verification proposals follow the new findings (wired by the composition root).
+  deps.afterFindings?.()
   return load(deps, input.id)
 }
 

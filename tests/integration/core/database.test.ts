@@ -91,7 +91,11 @@ const sampleData: Record<number, (db: Database.Database) => void> = {
     ).run()
   },
   6: (db) => {
-    // v6: a shared measurement of the ramp, a value copied from the last inspection, a photo tied to a check.
+    // v6 repairs stored lone surrogates (tests/security/text.test.ts); Hangul, whose UTF-8 also starts with ED, stays.
+    db.prepare("UPDATE places SET note = '한국어 안내' WHERE id = 1").run()
+  },
+  7: (db) => {
+    // v7: a shared measurement of the ramp, a value copied from the last inspection, a photo tied to a check.
     db.prepare(
       `INSERT INTO element_values (element_id, input_id, value_json, carried, updated_at)
        VALUES (1, 'rise', '{"value":300,"unit":"mm"}', 1, 'x')`,
@@ -192,7 +196,7 @@ describe('database', () => {
     const copy = new Database(target, { readonly: true })
     expect(copy.prepare('SELECT COUNT(*) FROM units').pluck().get()).toBeGreaterThan(5)
     copy.close()
-    await expect(backupDatabase(core.ctx.db, target)).rejects.toMatchObject({ code: 'IO_ERROR' })
+    await expect(backupDatabase(core.ctx.db, target)).rejects.toMatchObject({ code: 'EEXIST' })
     expect(fs.existsSync(`${target}.partial`)).toBe(false)
     core.close()
   })

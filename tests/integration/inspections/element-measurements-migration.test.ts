@@ -5,7 +5,7 @@ import type { InputOf, OperationName, OutputOf } from '../../../shared/api/contr
 import { makeTempDir } from '../../support/temp-dir'
 
 /**
- * Migration 6 (element-measurements) from every version that had inspections: values typed into each check before
+ * Migration 7 (element-measurements) from every version that had inspections: values typed into each check before
  * "measure once" keep their records and results, and read as the facility's one value where the checks agree.
  */
 
@@ -67,8 +67,8 @@ function dispatch(): <N extends OperationName>(name: N, input: InputOf<N>) => Pr
   }
 }
 
-describe('migration 6: measure once per facility', () => {
-  for (const from of [2, 3, 4, 5]) {
+describe('migration 7: measure once per facility', () => {
+  for (const from of [2, 3, 4, 5, 6]) {
     it(`upgrades a draft saved at version ${from}: records untouched, agreeing values read as one`, async () => {
       const old = openDatabase(dir, { targetVersion: from })
       seedOldDraft(old)

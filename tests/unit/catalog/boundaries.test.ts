@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cnGbCatalog, evaluateCheck } from '../../../shared/catalog/index'
 import type { CaseTable } from './cases/build'
+import { coverageCases } from './cases/coverage'
 import { curbRampCases } from './cases/curb-ramps'
 import { doorHandrailLiftCases } from './cases/doors-handrails-lifts'
 import { parkingCounterSignageCases } from './cases/parking-counters-signage'
@@ -17,6 +18,7 @@ const tables: Record<string, CaseTable> = {
   'doors, handrails, lifts': doorHandrailLiftCases,
   toilets: toiletCases,
   'parking, counters, signage': parkingCounterSignageCases,
+  'stairs, platform lifts, public toilets, bathing, guest rooms, seating, information': coverageCases,
 }
 
 const allCases: CaseTable = Object.assign({}, ...Object.values(tables))

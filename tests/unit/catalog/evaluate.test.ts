@@ -147,7 +147,7 @@ describe('result shape', () => {
       severity: 'critical',
       clauses: [{ code: 'GB 55019-2021', clause: '2.3.1', mandatory: true }],
     })
-    expect(r.explanation).toBe('坡度 1:9（11.11%，6.34°），超过 1:12 的最大允许坡度，也陡于受限条件下的 1:10')
+    expect(r.explanation).toBe('坡度 1:9（11.11%），超过 1:12 的最大允许坡度，也陡于受限条件下的 1:10')
   })
 
   it('returns copies of the clauses', () => {
