@@ -7,7 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchTestBrowser } from '../support/chromium'
 import { makeTempDir } from '../support/temp-dir'
 import { startWebDoor, type RunningWebDoor } from '../support/web-door'
+import { getCatalog } from '../../shared/catalog/index'
 import { apiCall, expectNoAxeViolations, typeDate, waitForText } from './helpers'
+
+/** New inspections record the catalog version they were judged with (the current one). */
+const catalogVersion = getCatalog()!.version
 
 let browser: Browser
 let page: Page
@@ -110,7 +114,7 @@ describe('site inspection, end to end', () => {
     inspectionId = await startInspection('张伟、李娜')
     const facts = await page.$eval('.aa-facts', (el) => el.textContent ?? '')
     expect(facts).toContain('张伟、李娜')
-    expect(facts).toContain('版本 1.0.0')
+    expect(facts).toContain(`版本 ${catalogVersion}`)
     expect(facts).toContain('填写中')
   })
 
@@ -233,6 +237,9 @@ describe('site inspection, end to end', () => {
   })
 
   it('submits with a confirm naming the findings; then read-only with the findings listed', async () => {
+    // The page counts blanks apart from what an expert must judge.
+    const counts = await page.$eval('.aa-verdict-counts', (el) => el.textContent ?? '')
+    expect(counts).toMatch(/^共 \d+ 项检查：不合格 [1-9]\d* 项，待复核 \d+ 项，未填写 [1-9]\d* 项$/)
     await page.click('.aa-submit-bar button.ant-btn-primary')
     await page.waitForSelector('.ant-modal-container')
     const body = await page.$eval('.ant-modal-container', (el) => el.textContent ?? '')
@@ -256,7 +263,7 @@ describe('site inspection, end to end', () => {
     expect(text).toContain('坡度读数：1:8')
     expect(text).toContain('高差：300 mm')
     expect(text).toContain('GB 55019-2021 第2.3.1条')
-    expect(text).toContain('版本 1.0.0')
+    expect(text).toContain(`版本 ${catalogVersion}`)
     await page.waitForSelector('.aa-record img.aa-photo-img')
     expect(await page.$$eval('button', (b) => b.map((x) => x.textContent))).toContain('打印')
     await expectNoAxeViolations(page, 'inspection record')

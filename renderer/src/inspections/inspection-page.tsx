@@ -21,6 +21,7 @@ import { inspectionKey, isConflict, useMutationQueue } from './mutation-queue'
 import { clearPending } from './pending-store'
 import { ConflictAlert, SaveStatus } from './save-status'
 import { SubmitBar, SubmitBarLink, SUBMIT_BAR_ID } from './submit-bar'
+import { VerdictCounts } from './status-tags'
 import { sharedKey } from './shared-fields'
 import { checkKey } from './draft-values'
 import { checksForCategory } from '../../../shared/catalog/index'
@@ -227,6 +228,7 @@ export function InspectionPage({ id }: { id: number }) {
         <SubmitBar inspection={inspection} queue={queue} summary={summary} flush={autosave.flushNow} />
       </section>
       <ErrorAlert error={error} />
+      {inspection.elements.length > 0 && <VerdictCounts counts={summary.gaps.counts} />}
       {inspection.status === 'submitted' && <FindingsList inspectionId={inspection.id} />}
       {summary.comparison && previous && (
         <ComparisonSummary date={previous.inspectedOn} counts={summary.comparison} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { categoryLabel, checksForCategory } from '../../../shared/catalog/index'
 import type { Inspection, InspectionElement } from '../../../shared/domain/inspections'
+import { inspectionGaps } from '../../../shared/domain/inspection-gaps'
 import { useApi } from '../api/api-context'
 import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
@@ -13,7 +14,7 @@ import { InspectionHeader } from './inspection-header'
 import { inspectionKey } from './mutation-queue'
 import { PhotoThumb, PhotoTie } from './photo-panel'
 import { sharedFieldsCheck } from './shared-fields'
-import { VerdictTag } from './status-tags'
+import { VerdictCounts, VerdictTag } from './status-tags'
 import './inspections.css'
 import './record.css'
 
@@ -137,6 +138,7 @@ export function RecordPage() {
       {inspection && (
         <>
           <InspectionHeader inspection={inspection} />
+          <VerdictCounts counts={inspectionGaps(inspection.catalogId, inspection.elements, null).counts} />
           <p className="aa-hint">{t('inspections.check.mandatoryMark')}</p>
           {inspection.elements.map((element) => (
             <ElementRecord key={element.id} inspection={inspection} element={element} />

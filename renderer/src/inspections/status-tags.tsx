@@ -2,7 +2,7 @@ import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { severityLabels } from '../../../shared/catalog/index'
 import type { CheckResult, Severity, Verdict } from '../../../shared/catalog/types'
-import { shownVerdict } from '../../../shared/domain/inspection-gaps'
+import { shownVerdict, type InspectionGaps } from '../../../shared/domain/inspection-gaps'
 import type { ComparisonStatus, InspectionStatus } from '../../../shared/domain/inspections'
 
 // antd's preset tag colours are about 3:1; these pairs are ≥ 4.5:1 (text on background), and each tag also
@@ -43,6 +43,21 @@ export function VerdictTag(props: { result: CheckResult | null | undefined; inva
   const { t } = useTranslation()
   const key: Verdict | 'none' = props.invalid ? 'none' : shownVerdict(props.result)
   return <ToneTag {...verdictLook[key]} text={t(`inspections.verdicts.${key}`)} />
+}
+
+/** The inspection's checks counted as the tags show them: 未填写 apart from 待复核 (which only an expert settles). */
+export function VerdictCounts({ counts }: { counts: InspectionGaps['counts'] }) {
+  const { t } = useTranslation()
+  return (
+    <p className="aa-verdict-counts">
+      {t('inspections.counts.label', {
+        checks: counts.checks,
+        fail: counts.fail,
+        review: counts.needsReview,
+        notEntered: counts.notEntered,
+      })}
+    </p>
+  )
 }
 
 const comparisonLook: Record<ComparisonStatus, { tone: Tone; symbol: string }> = {

@@ -63,6 +63,6 @@ export const inspectionsMoreZhCN = {
     checkPhotos: '本项照片：{{captions}}',
   },
   counts: {
-    label: '未填写 {{notEntered}} 项，待复核 {{review}} 项，不合格 {{fail}} 项',
+    label: '共 {{checks}} 项检查：不合格 {{fail}} 项，待复核 {{review}} 项，未填写 {{notEntered}} 项',
   },
 }
