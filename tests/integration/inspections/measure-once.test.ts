@@ -29,13 +29,14 @@ async function add(category: 'ramp' | 'lift', label: string): Promise<Inspection
 }
 const el = (i: Inspection, label = '北门坡道') => i.elements.find((e) => e.label === label)!
 
+/** The ramp's shared values (null clears one). */
+async function measure(values: Record<string, ReturnType<typeof mm> | null>): Promise<Inspection> {
+  return t.call('inspections:saveMeasurements', { elementId: el(insp).id, baseVersion: insp.version, values })
+}
+
 describe('measure once: a facility’s shared values are typed once and used by every check', () => {
   it('rise and run typed once judge the slope, the rise per run and the handrails', async () => {
-    insp = await t.call('inspections:saveMeasurements', {
-      elementId: el(insp).id,
-      baseVersion: insp.version,
-      values: { rise: mm(600), run: mm(7200) },
-    })
+    insp = await measure({ rise: mm(600), run: mm(7200) })
     const ramp = el(insp)
     expect(ramp.measurements).toEqual({ rise: mm(600), run: mm(7200) })
     expect(ramp.checks['ramp.slope']).toMatchObject({ inputs: { rise: mm(600), run: mm(7200) } })
@@ -52,11 +53,7 @@ describe('measure once: a facility’s shared values are typed once and used by 
   })
 
   it('a check’s own save keeps the shared values, and a shared value sent with a check changes it for all', async () => {
-    insp = await t.call('inspections:saveMeasurements', {
-      elementId: el(insp).id,
-      baseVersion: insp.version,
-      values: { rise: mm(600), run: mm(7200) },
-    })
+    insp = await measure({ rise: mm(600), run: mm(7200) })
     insp = await t.call('inspections:saveCheck', {
       elementId: el(insp).id,
       baseVersion: insp.version,
@@ -86,16 +83,8 @@ describe('measure once: a facility’s shared values are typed once and used by 
   })
 
   it('clearing a shared value clears it from every check; a check left with nothing is removed', async () => {
-    insp = await t.call('inspections:saveMeasurements', {
-      elementId: el(insp).id,
-      baseVersion: insp.version,
-      values: { rise: mm(300), run: mm(3600) },
-    })
-    insp = await t.call('inspections:saveMeasurements', {
-      elementId: el(insp).id,
-      baseVersion: insp.version,
-      values: { rise: null, run: null },
-    })
+    insp = await measure({ rise: mm(300), run: mm(3600) })
+    insp = await measure({ rise: null, run: null })
     expect(el(insp).measurements).toEqual({})
     expect(el(insp).checks).toEqual({})
   })
