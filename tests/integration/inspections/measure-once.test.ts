@@ -19,7 +19,7 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-async function add(category: 'ramp' | 'lift', label: string): Promise<Inspection> {
+async function add(category: 'ramp' | 'lift' | 'toilet-room', label: string): Promise<Inspection> {
   return t.call('inspections:addElement', {
     inspectionId: insp.id,
     baseVersion: insp.version,
@@ -87,6 +87,25 @@ describe('measure once: a facility’s shared values are typed once and used by 
     insp = await measure({ rise: null, run: null })
     expect(el(insp).measurements).toEqual({})
     expect(el(insp).checks).toEqual({})
+  })
+
+  it('takes a toilet room’s area in m² when its length and width were not measured', async () => {
+    insp = await add('toilet-room', '一层无障碍厕所')
+    const room = () => el(insp, '一层无障碍厕所')
+    const saveArea = async (value: number) =>
+      (insp = await t.call('inspections:saveCheck', {
+        elementId: room().id,
+        baseVersion: insp.version,
+        checkId: 'toilet-room.area',
+        inputs: { area: { value, unit: 'm2' } },
+      }))
+    await saveArea(3.6)
+    const small = room().checks['toilet-room.area']!
+    expect(small.inputs).toEqual({ area: { value: 3.6, unit: 'm2' } })
+    expect(small.result?.verdict).toBe('fail')
+    expect(small.result?.explanation).toContain('3.60 m²')
+    await saveArea(4.5)
+    expect(room().checks['toilet-room.area']?.result?.verdict).toBe('pass')
   })
 
   it('refuses a value one of the checks refuses, naming that check; nothing is written', async () => {
