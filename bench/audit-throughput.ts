@@ -8,7 +8,7 @@ import { normalizeUrlOrNull } from '../shared/web/url-normalize'
 import { runBaseline, type RuleKeys } from './baseline-audit'
 import { runContextFloor } from './context-floor'
 import { corpusPaths, corpusUrls, startCorpus } from './corpus'
-import { sampleMemory } from './process-memory'
+import { sampleMemory } from '../electron/core/web-audits/batch/process-memory'
 import { runRealPath } from './real-audit'
 
 /**

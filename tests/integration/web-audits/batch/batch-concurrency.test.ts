@@ -29,7 +29,7 @@ interface SlowSite {
 async function startSlowSite(delayMs: number): Promise<SlowSite> {
   let open = 0
   let peak = 0
-  const server = http.createServer((req, res) => {
+  const server = http.createServer((_req, res) => {
     open++
     peak = Math.max(peak, open)
     setTimeout(() => {
