@@ -151,8 +151,7 @@ export async function startCorpus(options: CorpusOptions = {}): Promise<Corpus> 
   const mode = options.mode ?? 'cpu'
   const latencyMs = options.latencyMs ?? 0
   const third: ThirdParty | null = mode === 'real-world' ? await startThirdParty() : null
-  const extras = (path: string): Extras =>
-    third ? thirdPartySnippets(third.origin, path) : noExtras
+  const extras = (path: string): Extras => (third ? thirdPartySnippets(third.origin, path) : noExtras)
   const cache = new Map<string, string>()
   const respond = (pathname: string): { status: number; type: string; body: string | Buffer } => {
     const html = (body: string, status = 200) => ({ status, type: 'text/html; charset=utf-8', body })
