@@ -3,10 +3,10 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   assertWritableTarget,
-  FileWriteError,
   renderToFile,
   writeFileAtomically,
-} from '../../../electron/core/documents'
+} from '../../../electron/core/files/atomic-write'
+import { FileWriteError } from '../../../electron/core/files/fs-errors'
 import { makeTempDir } from '../../support/temp-dir'
 
 let dir: string
