@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BatchRunner, type BatchRunnerOptions } from '../../../../electron/core/web-audits/batch/batch-runner'
 import { createAuditBatch } from '../../../../electron/core/web-audits/batch/batch-setup'
 import { createDefaultAuditor } from '../../../../electron/core/web-audits/page/default-auditor'
-import { ensurePortal } from '../../../../electron/core/registry/portal-store'
+import { registerPortal } from '../../../support/portals'
 import { enqueuePages, queueCounts } from '../../../../electron/core/web-audits/store/queue-store'
 import { openDatabase, type Db } from '../../../../electron/core/db/open-database'
 import { launchTestBrowser } from '../../../support/chromium'
@@ -73,7 +73,7 @@ afterEach(async () => {
 
 async function runBatch(extra: Partial<BatchRunnerOptions>) {
   const now = new Date()
-  const portal = ensurePortal(
+  const portal = registerPortal(
     db,
     { name: '慢站', startUrl: `${site.origin}/`, maxPages: 50, maxDepth: 0 },
     now,
