@@ -26,6 +26,7 @@ import { runRealPath } from './real-audit'
  *   options: --mode cpu|real-world|both  --pages N  --large N (0 skips)  --rounds N  --concurrency auto|N
  *            --tabs N (baseline)  --sweep 1,2,3 (also the real path at these fixed concurrencies)
  *            --screenshots (as the app: element screenshots of failures)  --browser PATH  --auditor JSON
+ *            --only REGEX (diagnostics: only the corpus paths matching it)
  *
  * Nothing here asserts on time: it prints numbers and verdicts for a person to read.
  */
@@ -33,6 +34,8 @@ import { runRealPath } from './real-audit'
 const { values: args } = parseArgs({
   options: {
     mode: { type: 'string', default: 'both' },
+    /** Diagnostics: only the corpus paths matching this regular expression (e.g. '^/article/(8|13)$'). */
+    only: { type: 'string' },
     quick: { type: 'boolean', default: false },
     pages: { type: 'string' },
     large: { type: 'string' },
@@ -191,8 +194,9 @@ async function benchMode(mode: CorpusMode): Promise<void> {
   const rows: Measured[] = []
   try {
     // 1. Throughput and identical results: rounds over the same URLs, the order alternating.
-    const urls = corpusUrls(corpus.origin, pages)
-    const chunk = Math.ceil(pages / rounds)
+    const only = args.only ? new RegExp(args.only) : null
+    const urls = corpusUrls(corpus.origin, pages).filter((u) => !only || only.test(new URL(u).pathname))
+    const chunk = Math.ceil(urls.length / rounds)
     const baselineResults: Results = new Map()
     const realResults: Results = new Map()
     let baselineMs = 0
@@ -272,15 +276,15 @@ async function benchMode(mode: CorpusMode): Promise<void> {
     const ratio = baselineMs / realMs
     const target = mode === 'cpu' ? 0.8 : 1.5
     console.log(
-      `${mode}: baseline ${perMinute(pages, baselineMs).toFixed(1)} pages/min, real path ${perMinute(pages, realMs).toFixed(1)} pages/min`,
+      `${mode}: baseline ${perMinute(urls.length, baselineMs).toFixed(1)} pages/min, real path ${perMinute(urls.length, realMs).toFixed(1)} pages/min`,
     )
     console.log(
       `${mode}: throughput ratio real / baseline ${ratio.toFixed(2)}× (target ≥ ${target}×) ${ratio >= target ? 'MET' : 'NOT MET'}`,
     )
     const diffs = differences(baselineResults, realResults)
     const same = diffs.length === 0 ? 'yes' : `NO — ${diffs.length} pages differ`
-    console.log(`${mode}: identical axe violations and needs-review results (${pages} pages): ${same}`)
-    for (const d of diffs.slice(0, 5)) console.log(`  ${d}`)
+    console.log(`${mode}: identical axe violations and needs-review results (${urls.length} pages): ${same}`)
+    for (const d of diffs.slice(0, 10)) console.log(`  ${d}`)
     if (sweepRows.length > 0) {
       const bySetting = new Map<string, number[]>()
       for (const r of sweepRows) {
