@@ -1,5 +1,5 @@
 /**
- * v7: the documents check's results, one row per document a run's pages link to (PDF, Office …). A row is
+ * v8: the documents check's results, one row per document a run's pages link to (PDF, Office …). A row is
  * written once the document was checked, could not be (download or parse failure, size or time limit, format
  * nothing reads) or was left over the per-run count limit, so a resumed batch never checks a document twice.
  * result_json holds a DocumentCheckResult (shared/web/doc-rules.ts).
