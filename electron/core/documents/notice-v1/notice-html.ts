@@ -2,12 +2,12 @@ import {
   formatChineseDate,
   formatClause,
   type EvidenceLoader,
-  type NoticeDocument,
+  type NoticeDocumentV1,
   type NoticeDocumentItem,
-} from '../../../shared/domain/notice-document'
-import { escapeHtml, escapeMultiline, imageDataUrl } from './html-escape'
-import { evidenceKey, loadNoticeEvidence, missingPhotoText, type LoadedEvidence } from './notice-evidence'
-import { documentFontFaces } from './cjk-fonts'
+} from '../../../../shared/domain/notice-document'
+import { escapeHtml, escapeMultiline, imageDataUrl } from '../html-escape'
+import { evidenceKey, loadNoticeEvidence, missingPhotoText, type LoadedEvidence } from '../notice-evidence'
+import { documentFontFaces } from '../cjk-fonts'
 import { noticeCss, pageNumberChars } from './notice-styles'
 import { noticeText } from './notice-text'
 import { itemWhereText } from './notice-where'
@@ -83,7 +83,7 @@ function itemHtml(item: NoticeDocumentItem, images: Map<string, LoadedEvidence>)
  * elements (the monospace stack's CJK comes from the sans). A character missing here would be drawn from a system
  * font, so this follows the style sheet's 黑体 and monospace rules exactly.
  */
-function sansText(doc: NoticeDocument): string {
+function sansText(doc: NoticeDocumentV1): string {
   const parts: string[] = [...Object.values(noticeText.heading), missingPhotoText]
   for (const item of doc.items) {
     parts.push(
@@ -100,8 +100,8 @@ function sansText(doc: NoticeDocument): string {
   return parts.join('')
 }
 
-export async function renderNoticeHtml(doc: NoticeDocument, loader: EvidenceLoader): Promise<string> {
-  const images = await loadNoticeEvidence(doc, loader)
+export async function renderNoticeHtml(doc: NoticeDocumentV1, loader: EvidenceLoader): Promise<string> {
+  const images = await loadNoticeEvidence(doc.items.flatMap((i) => i.evidence), loader)
   const number = doc.number
     ? escapeHtml(doc.number)
     : `<span class="preview-mark">${escapeHtml(noticeText.previewNumber)}</span>`

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
-import { severityLabels } from '../../../shared/catalog'
-import { formatChineseDate, formatClause, type NoticeDocument } from '../../../shared/domain/notice-document'
-import { printableText } from './html-escape'
+import { severityLabels } from '../../../../shared/catalog'
+import { formatChineseDate, formatClause, type NoticeDocumentV1 } from '../../../../shared/domain/notice-document'
+import { printableText } from '../html-escape'
 import { itemWhere } from './notice-where'
 
 /**
@@ -31,7 +31,7 @@ function cellText(value: string): string {
   return text.length > maxCellChars ? `${text.slice(0, maxCellChars - 1)}…` : text
 }
 
-function problemText(item: NoticeDocument['items'][number]): string {
+function problemText(item: NoticeDocumentV1['items'][number]): string {
   const parts = [`${item.title}：${item.found}`]
   for (const el of item.elements) {
     const where = [el.label, el.pageUrl, el.selector].filter(Boolean).join(' ')
@@ -41,7 +41,7 @@ function problemText(item: NoticeDocument['items'][number]): string {
   return parts.join('\n')
 }
 
-export async function renderNoticeXlsx(doc: NoticeDocument): Promise<Uint8Array> {
+export async function renderNoticeXlsx(doc: NoticeDocumentV1): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = cellText(doc.issuer)
   workbook.created = new Date(`${doc.issuedOn}T00:00:00Z`)
@@ -75,7 +75,7 @@ export async function renderNoticeXlsx(doc: NoticeDocument): Promise<Uint8Array>
       cellText(subject),
       cellText(position),
       cellText(problemText(item)),
-      cellText(item.clauses.map(formatClause).join('\n')),
+      cellText(item.clauses.map((c) => formatClause(c)).join('\n')),
       cellText(item.remedy),
       item.severity ? severityLabels[item.severity] : '',
       deadline,

@@ -24,12 +24,12 @@ import {
   formatChineseDate,
   formatClause,
   type EvidenceLoader,
-  type NoticeDocument,
+  type NoticeDocumentV1,
   type NoticeDocumentItem,
-} from '../../../shared/domain/notice-document'
-import { fitInside, toWordImage, type WordImage } from './evidence-image'
-import { printableText } from './html-escape'
-import { evidenceKey, loadNoticeEvidence, missingPhotoText } from './notice-evidence'
+} from '../../../../shared/domain/notice-document'
+import { fitInside, toWordImage, type WordImage } from '../evidence-image'
+import { printableText } from '../html-escape'
+import { evidenceKey, loadNoticeEvidence, missingPhotoText } from '../notice-evidence'
 import { noticeText } from './notice-text'
 import { itemWhereText } from './notice-where'
 
@@ -241,8 +241,8 @@ function pageNumberFooter(alignment: 'left' | 'right') {
   })
 }
 
-export async function renderNoticeDocx(doc: NoticeDocument, loader: EvidenceLoader): Promise<Uint8Array> {
-  const loaded = await loadNoticeEvidence(doc, loader)
+export async function renderNoticeDocx(doc: NoticeDocumentV1, loader: EvidenceLoader): Promise<Uint8Array> {
+  const loaded = await loadNoticeEvidence(doc.items.flatMap((i) => i.evidence), loader)
   const images = new Map<string, WordImage | null>()
   for (const [key, image] of loaded) images.set(key, await toWordImage(image))
 

@@ -1,4 +1,4 @@
-import { documentFontFamilies } from './cjk-fonts'
+import { documentFontFamilies } from '../cjk-fonts'
 
 /**
  * Print styles of the 整改通知书, after GB/T 9704-2012 《党政机关公文格式》:
