@@ -112,13 +112,13 @@ describe('items from findings', () => {
     })
     const full = await t.call('rectification:get', { id: item!.id })
     expect(full.elements[0]).toEqual({ pageUrl: 'https://gov.example/', selector: 'p.a', html: hostile })
-    expect(full.remedy).toContain('提高前景色与背景色的对比度')
-    // What to do, not only the rule's title: the criterion to meet by name, and where the fix is explained.
-    expect(full.remedy).toContain('整改后应达到 WCAG 成功准则 1.4.3“对比度（最低）”（AA 级）')
-    expect(full.remedy).toContain(
-      '修改方法参见：https://dequeuniversity.com/rules/axe/4.14/color-contrast?lang=zh',
-    )
-    expect(full.found).toContain('共 3 处')
+    // The team's own words for the unit: the problem's name and what to do with its figures; never the tool's
+    // advice ("修复以下问题：…") nor a link to its English help pages.
+    expect(full.title).toBe('文字与背景对比度不足')
+    expect(full.ruleIds).toEqual(['color-contrast'])
+    expect(full.remedy).toContain('对比度不低于 4.5:1')
+    expect(full.remedy).not.toMatch(/https?:|axe|修复以下|。。|：。/)
+    expect(full.found).toBe('2个页面共3处存在此问题。')
 
     // The next run with the same elements links to the same item, without new elements.
     webRun(t, portal.id, [
