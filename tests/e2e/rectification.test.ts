@@ -80,12 +80,12 @@ describe('整改跟踪, end to end', () => {
         ?.textContent?.includes('文号格式须包含序号占位符'),
     )
     await expectNoAxeViolations(page, '设置 with a refused template')
-    await typeInto(page, 'notice-settings_numberTemplate', '乌残无障碍整改〔{year}〕第{n}号')
+    await typeInto(page, 'notice-settings_numberTemplate', '乌残无障碍整改〔{year}〕{n}号')
     await typeInto(page, 'notice-settings_defaultDeadlineDays', '15')
     await page.click('::-p-text(保存通知书设置)')
     await announced(page, '已保存整改通知书设置')
     expect(await fieldError(page, 'notice-settings_numberTemplate')).not.toContain('占位符')
-    await waitForText(page, `示例：乌残无障碍整改〔${new Date().getFullYear()}〕第1号`)
+    await waitForText(page, `示例：乌残无障碍整改〔${new Date().getFullYear()}〕1号`)
   })
 
   it('generates items on open and groups both sources under the unit, by place and by portal', async () => {
@@ -234,7 +234,7 @@ describe('整改跟踪, end to end', () => {
     await modalButton(page, '签发')
     await page.waitForSelector('[data-testid="notice-issued"]')
     const issued = await page.$eval('[data-testid="notice-issued"]', (el) => (el as HTMLElement).innerText)
-    noticeNumber = `乌残无障碍整改〔${new Date().getFullYear()}〕第1号`
+    noticeNumber = `乌残无障碍整改〔${new Date().getFullYear()}〕1号`
     expect(issued).toContain(`已签发：${noticeNumber}`)
     await announced(page, `已签发整改通知书，文号：${noticeNumber}`)
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(noticeNumber)

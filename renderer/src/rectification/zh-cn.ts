@@ -269,7 +269,8 @@ export const rectificationZhCN = {
     intro: '签发整改通知书时使用。文号按年度连续编号，签发失败不占号。',
     issuer: '发文单位',
     numberTemplate: '文号格式',
-    numberTemplateHelp: '{year} 为年度，{n} 为当年序号，例如：乌残无障碍整改〔{year}〕第{n}号',
+    numberTemplateHelp:
+      '{year} 为年度，{n} 为当年序号，例如：乌残无障碍整改〔{year}〕{n}号（按 GB/T 9704，序号前不加“第”字）',
     numberExample: '示例：{{example}}',
     defaultDeadlineDays: '默认整改期限（天）',
     replyInstructions: '回复要求',

@@ -101,7 +101,10 @@ function sansText(doc: NoticeDocumentV1): string {
 }
 
 export async function renderNoticeHtml(doc: NoticeDocumentV1, loader: EvidenceLoader): Promise<string> {
-  const images = await loadNoticeEvidence(doc.items.flatMap((i) => i.evidence), loader)
+  const images = await loadNoticeEvidence(
+    doc.items.flatMap((i) => i.evidence),
+    loader,
+  )
   const number = doc.number
     ? escapeHtml(doc.number)
     : `<span class="preview-mark">${escapeHtml(noticeText.previewNumber)}</span>`

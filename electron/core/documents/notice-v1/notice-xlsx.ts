@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs'
 import { severityLabels } from '../../../../shared/catalog'
-import { formatChineseDate, formatClause, type NoticeDocumentV1 } from '../../../../shared/domain/notice-document'
+import {
+  formatChineseDate,
+  formatClause,
+  type NoticeDocumentV1,
+} from '../../../../shared/domain/notice-document'
 import { printableText } from '../html-escape'
 import { itemWhere } from './notice-where'
 
