@@ -80,6 +80,17 @@ describe('整改跟踪, end to end', () => {
         ?.textContent?.includes('文号格式须包含序号占位符'),
     )
     await expectNoAxeViolations(page, '设置 with a refused template')
+    // GB/T 9704: no 第 before the sequence number — said under the field while typing, refused on save.
+    await typeInto(page, 'notice-settings_numberTemplate', '乌残整改〔{year}〕第{n}号')
+    await waitForText(page, '请把“第{n}号”改为“{n}号”')
+    await page.click('::-p-text(保存通知书设置)')
+    await page.waitForFunction(() =>
+      document
+        .querySelector('#notice-settings_numberTemplate')
+        ?.closest('.ant-form-item')
+        ?.textContent?.includes('GB/T 9704'),
+    )
+    await typeInto(page, 'notice-settings_copyTo', '乌达区住房和城乡建设局，乌达区残疾人联合会')
     await typeInto(page, 'notice-settings_numberTemplate', '乌残无障碍整改〔{year}〕{n}号')
     await typeInto(page, 'notice-settings_defaultDeadlineDays', '15')
     await page.click('::-p-text(保存通知书设置)')
