@@ -4,7 +4,7 @@ import { openDatabase, type OpenDatabaseOptions } from './db/open-database'
 import fsp from 'node:fs/promises'
 import { createHandlers, type CoreServices, type Door } from './handlers'
 import { createPhotoStore } from './photos/photo-store'
-import { AuditManager } from './audit-jobs/audit-manager'
+import { AuditManager } from './web-audits/audit-manager'
 import { seedUnitsOnce } from './registry/units-service'
 import { createPdfRenderer } from './documents/pdf-renderer'
 

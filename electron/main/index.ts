@@ -64,7 +64,7 @@ function start(): void {
   const isAppWindow = (contents: WebContents) => mainWindow !== null && contents === mainWindow.webContents
   bindIpc(core.dispatch('ipc'), isAppWindow, appUrl)
   installMenu(() => mainWindow)
-  mainWindow = createMainWindow(path.join(here, '../preload'))
+  mainWindow = createMainWindow(path.join(here, '../preload'), core.ctx.dataDir)
   mainWindow.on('closed', () => (mainWindow = null))
   void mainWindow.loadURL(appUrl())
 }

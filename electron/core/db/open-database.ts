@@ -2,11 +2,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { ApiError } from '../../../shared/api/errors'
+import { writeAtomicallyWith } from '../files/atomic-write'
+import { errnoOf, FileWriteError, systemErrorMessage, systemErrorReason } from '../files/fs-errors'
+import { assertNotDataFile } from '../files/output-guard'
+import { databaseFileName, sqliteSidecarSuffixes } from './database-file'
 import { latestSchemaVersion, migrations, type Migration } from './migrations/index'
 
 export type Db = Database.Database
 
-export const databaseFileName = 'access-audit.sqlite'
+export { databaseFileName }
 
 export interface OpenDatabaseOptions {
   /** Stop at this version (tests build databases of every earlier version). */
@@ -67,16 +71,19 @@ function bindingOption(opts: OpenDatabaseOptions): { nativeBinding?: string } {
   return opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}
 }
 
-/** Maps SQLite's own failures to the API's typed errors (zh-CN), leaving ApiErrors as they are. */
+/**
+ * Maps SQLite's own failures to the API's typed errors (zh-CN), leaving ApiErrors as they are. better-sqlite3
+ * reports extended codes (SQLITE_IOERR_WRITE, SQLITE_CORRUPT_INDEX…), so codes are matched by their family.
+ */
 export function translateSqliteError(error: unknown): unknown {
   if (error instanceof ApiError) return error
-  const code = (error as { code?: unknown })?.code
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new ApiError('DB_LOCKED')
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return new ApiError('DB_CORRUPT')
-  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_IOERR') {
-    return new ApiError('IO_ERROR', `无法打开或写入数据库：${(error as Error).message}`)
-  }
-  return error
+  const code = errnoOf(error) ?? ''
+  if (!code.startsWith('SQLITE_')) return error
+  const family = /^SQLITE_[A-Z]+/.exec(code)?.[0]
+  if (family === 'SQLITE_BUSY' || family === 'SQLITE_LOCKED') return new ApiError('DB_LOCKED')
+  if (family === 'SQLITE_CORRUPT' || family === 'SQLITE_NOTADB') return new ApiError('DB_CORRUPT')
+  const message = systemErrorMessage(error)
+  return message ? new ApiError('IO_ERROR', message) : error
 }
 
 export function applyMigrations(
@@ -108,7 +115,10 @@ export function openDatabase(dataDir: string, opts: OpenDatabaseOptions = {}): D
   try {
     fs.mkdirSync(dataDir, { recursive: true })
   } catch (error) {
-    throw new ApiError('IO_ERROR', `无法创建数据文件夹 ${dataDir}：${(error as Error).message}`)
+    throw new ApiError(
+      'IO_ERROR',
+      `无法创建数据文件夹“${dataDir}”：${systemErrorReason(error) ?? (error as Error).message}`,
+    )
   }
   if (fs.existsSync(file)) inspectExisting(file, opts)
   let db: Db | undefined
@@ -125,18 +135,41 @@ export function openDatabase(dataDir: string, opts: OpenDatabaseOptions = {}): D
   }
 }
 
-/** `access-audit backup`: SQLite's online backup, safe while the app is running. */
-export async function backupDatabase(db: Db, destination: string): Promise<void> {
+/**
+ * `access-audit backup`: SQLite's online backup, safe while the app is running. Written through the one atomic
+ * writer (a temporary file with a unique name, flushed, then linked to the target), so an existing file is never
+ * replaced, a `<file>.partial` that belongs to someone else is never touched, and a failed backup leaves nothing.
+ * With `dataDir`, the data folder's own files are refused as targets. A failure to write the copy is told as
+ * that (FileWriteError, e.g. 磁盘空间不足); only a fault of the source database says 数据库文件已损坏.
+ */
+export async function backupDatabase(db: Db, destination: string, dataDir?: string): Promise<void> {
   const target = path.resolve(destination)
+  if (dataDir) assertNotDataFile(target, dataDir)
   if (fs.existsSync(target))
-    throw new ApiError('IO_ERROR', `目标文件已存在：${target}。为防止覆盖，请换一个文件名。`)
-  fs.mkdirSync(path.dirname(target), { recursive: true })
-  const partial = `${target}.partial`
+    throw new FileWriteError(`目标文件已存在：${target}。为防止覆盖，请换一个文件名。`, 'EEXIST')
   try {
-    await db.backup(partial)
-    fs.renameSync(partial, target)
+    fs.mkdirSync(path.dirname(target), { recursive: true })
   } catch (error) {
-    fs.rmSync(partial, { force: true })
+    throw new FileWriteError(
+      `无法创建文件夹“${path.dirname(target)}”：${systemErrorReason(error) ?? String(error)}`,
+      errnoOf(error),
+      { cause: error },
+    )
+  }
+  try {
+    await writeAtomicallyWith(
+      target,
+      async (temp) => {
+        try {
+          await db.backup(temp)
+        } finally {
+          // SQLite's journal of the copy, if a failure left one beside the temporary file.
+          for (const suffix of sqliteSidecarSuffixes) fs.rmSync(temp + suffix, { force: true })
+        }
+      },
+      { overwrite: false, mode: 0o600 },
+    )
+  } catch (error) {
     throw translateSqliteError(error)
   }
 }

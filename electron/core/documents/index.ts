@@ -16,7 +16,6 @@ export {
 } from './cjk-fonts'
 export { createPdfRenderer, type PdfRendererOptions } from './pdf-renderer'
 export type { PdfRenderer } from './pdf-port'
-export { writeFileAtomically, renderToFile, assertWritableTarget, FileWriteError } from './atomic-file'
 export { escapeHtml, escapeMultiline, imageDataUrl, printableText } from './html-escape'
 export { missingPhotoText } from './notice-evidence'
 export { itemWhere, itemWhereText, type ItemWhere } from './notice-v1/notice-where'

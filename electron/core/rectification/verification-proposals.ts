@@ -1,5 +1,5 @@
 import { manualChecks } from '../../../shared/web/manual-checks'
-import { classifyKeys } from '../audits/run-compare'
+import { classifyKeys } from '../web-audits/runs/run-compare'
 import type { Db } from '../db/open-database'
 import { elementIdentity, findingStands } from './inspection-corrections'
 import { manualCheckIdOf, ruleIdOf } from './item-content'

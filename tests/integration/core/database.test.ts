@@ -176,7 +176,7 @@ describe('database', () => {
     const copy = new Database(target, { readonly: true })
     expect(copy.prepare('SELECT COUNT(*) FROM units').pluck().get()).toBeGreaterThan(5)
     copy.close()
-    await expect(backupDatabase(core.ctx.db, target)).rejects.toMatchObject({ code: 'IO_ERROR' })
+    await expect(backupDatabase(core.ctx.db, target)).rejects.toMatchObject({ code: 'EEXIST' })
     expect(fs.existsSync(`${target}.partial`)).toBe(false)
     core.close()
   })
