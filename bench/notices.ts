@@ -116,7 +116,11 @@ function item(n: number, index: number): NoticeListItem {
 
 /** A notice as the snapshot builder makes it: the facility photos once (four ramps), one screenshot per web row. */
 function notice(n: number): NoticeDocumentV2 {
-  const items = Array.from({ length: itemCount }, (_, i) => item(n, i + 1))
+  // In the snapshot's order: site rows by place, then web rows by portal (notice-snapshot.ts noticeOrder).
+  const made = Array.from({ length: itemCount }, (_, i) => item(n, i + 1))
+  const items = [...made.filter((i) => i.source === 'site'), ...made.filter((i) => i.source === 'web')].map(
+    (row, i) => ({ ...row, index: i + 1 }),
+  )
   const photos: NoticePhoto[] = []
   for (const row of items) {
     const ref = row.source === 'site' ? String(row.index % 4).repeat(64) : `run-${n}/el-${row.index}.png`

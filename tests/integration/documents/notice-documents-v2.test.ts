@@ -110,8 +110,14 @@ describe('version 2 notice: 附件2 pages', () => {
   })
 
   it('keeps room for the 版记 at the foot of the last page', () => {
-    // A full later page gives its last row to a page of its own, which then holds the 版记.
-    expect(photoPages(photos(10), colophon).map((p) => p.length)).toEqual([4, 4, 2])
+    // Three rows leave room for a short 版记; a long 抄送 list makes a full page give its last row to a page of its
+    // own, which then holds the 版记.
+    expect(photoPages(photos(10), colophon).map((p) => p.length)).toEqual([4, 6])
+    const longCopy = {
+      ...colophon,
+      copyTo: '乌达区住房和城乡建设局，乌达区交通局，乌达区政务服务局，乌达区教育局，乌达区民政局',
+    }
+    expect(photoPages(photos(10), longCopy).map((p) => p.length)).toEqual([4, 4, 2])
     expect(photoPages(photos(3), colophon).map((p) => p.length)).toEqual([3])
     expect(colophonHeightMm({ ...colophon, copyTo: '很长的抄送单位名称'.repeat(8) })).toBeGreaterThan(
       colophonHeightMm(colophon),
@@ -133,7 +139,8 @@ describe('version 2 notice: Word', () => {
       '2.现场照片和网页截图',
       '附件1',
       '问题清单',
-      ...doc.items.map((i) => i.title),
+      ...doc.items.map((i) => i.title.split('：').pop()!),
+      '乌达区图书馆（现场检查）',
       hostileSnippet,
       formulaText,
       '［照片缺失］',
@@ -173,8 +180,9 @@ describe('version 2 notice: Excel', () => {
     ])
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
     expect(sheet.getCell('B3').value).toBe('乌达区图书馆\n北入口坡道')
+    // The facility is in 问题位置, so the problem's name goes without it.
     expect(sheet.getCell('C3').value).toBe(
-      '北入口坡道：坡道坡度\n实测坡度 1:8（12.5%），要求不大于 1:12（8.33%）。\n现场照片见附件2图1。',
+      '坡道坡度\n实测坡度 1:8（12.5%），要求不大于 1:12（8.33%）。\n现场照片见附件2图1。',
     )
     expect(sheet.getCell('D3').value).toBe('GB 55019-2021 第2.3.1条第1款（强制性条文）')
     const remedy = sheet.getCell('E5')

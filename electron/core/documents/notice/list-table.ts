@@ -24,22 +24,31 @@ export type Cell = CellParagraph[]
 /** Column widths in mm add up to the 156 mm type area. */
 export const listColumns = [
   { header: '序号', mm: 11, excelWidth: 6 },
-  { header: '问题位置', mm: 29, excelWidth: 24 },
-  { header: '存在的问题', mm: 48, excelWidth: 46 },
-  { header: '依据条款', mm: 30, excelWidth: 30 },
-  { header: '整改要求', mm: 38, excelWidth: 44 },
+  { header: '问题位置', mm: 25, excelWidth: 24 },
+  { header: '存在的问题', mm: 50, excelWidth: 46 },
+  { header: '依据条款', mm: 29, excelWidth: 30 },
+  { header: '整改要求', mm: 41, excelWidth: 44 },
 ] as const
 
 const run = (text: string, style: RunStyle = 'plain'): CellRun => ({ text, style })
 
 export const noClauseText = '无对应的标准条款，建议整改'
 
-function whereCell(item: NoticeListItem): Cell {
+/** `withSubject`: the place or portal too (Excel rows stand alone; the printed list gives it in a group row). */
+function whereCell(item: NoticeListItem, withSubject: boolean): Cell {
   const lines = item.position.split('\n').filter(Boolean)
   return [
-    ...(item.subject ? [[run(item.subject)]] : []),
+    ...(withSubject && item.subject ? [[run(item.subject)]] : []),
     ...lines.map((line) => [run(line, /^https?:\/\//.test(line) ? 'url' : 'plain')]),
   ]
+}
+
+/** A site item's title without its facility, which the 问题位置 cell beside it already names. */
+function shortTitle(item: NoticeListItem): string {
+  const prefix = `${item.position}：`
+  return item.source === 'site' && item.title.startsWith(prefix) && item.title.length > prefix.length
+    ? item.title.slice(prefix.length)
+    : item.title
 }
 
 function elementsHeading(item: NoticeListItem): string {
@@ -59,7 +68,7 @@ export function picturesLine(item: NoticeListItem, photos: readonly NoticePhoto[
 }
 
 function problemCell(item: NoticeListItem, photos: readonly NoticePhoto[]): Cell {
-  const cell: Cell = [[run(item.title, 'strong')]]
+  const cell: Cell = [[run(shortTitle(item), 'strong')]]
   if (item.found) cell.push([run(item.found)])
   const quoted = item.elements.filter((e) => e.html)
   if (quoted.length > 0) {
@@ -76,15 +85,38 @@ function clausesCell(item: NoticeListItem): Cell {
   return item.clauses.map((c) => [run(formatClause(c, { names: true }))])
 }
 
-/** The five cells of a row of the 问题清单. */
-export function listRow(item: NoticeListItem, photos: readonly NoticePhoto[]): Cell[] {
+/** The five cells of a row of the 问题清单; `withSubject` as for whereCell. */
+export function listRow(item: NoticeListItem, photos: readonly NoticePhoto[], withSubject = true): Cell[] {
   return [
     [[run(String(item.index))]],
-    whereCell(item),
+    whereCell(item, withSubject),
     problemCell(item, photos),
     clausesCell(item),
     item.remedy ? [[run(item.remedy)]] : [],
   ]
+}
+
+export type ListRow = { kind: 'group'; text: string } | { kind: 'item'; item: NoticeListItem; cells: Cell[] }
+
+/**
+ * The printed list: the rows of each place or portal under a row naming it ("乌达区图书馆（现场检查）"), so the
+ * 问题位置 cells name only the facility or the pages.
+ */
+export function listRows(doc: Pick<NoticeDocumentV2, 'items' | 'photos'>): ListRow[] {
+  const rows: ListRow[] = []
+  let group = ''
+  for (const item of doc.items) {
+    const key = `${item.source}|${item.subject}`
+    if (key !== group && item.subject) {
+      rows.push({
+        kind: 'group',
+        text: `${item.subject}（${item.source === 'site' ? '现场检查' : '网站检测'}）`,
+      })
+    }
+    group = key
+    rows.push({ kind: 'item', item, cells: listRow(item, doc.photos, !item.subject) })
+  }
+  return rows
 }
 
 /** A cell as plain text (Excel, text checks): paragraphs on their own lines. */

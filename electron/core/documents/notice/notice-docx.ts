@@ -38,7 +38,7 @@ import {
 import { fitInside, toWordImage, type WordImage } from '../evidence-image'
 import { printableText } from '../html-escape'
 import { evidenceKey, loadNoticeEvidence } from '../notice-evidence'
-import { copyToText, listColumns, listRow, noticeWords, type Cell, type RunStyle } from './list-table'
+import { copyToText, listColumns, listRows, noticeWords, type Cell, type RunStyle } from './list-table'
 import { photoLayout } from './photo-pages'
 
 /**
@@ -113,21 +113,38 @@ function listTable(doc: NoticeDocumentV2): Table {
         }),
     ),
   })
-  const rows = doc.items.map(
-    (item) =>
-      new TableRow({
-        children: listRow(item, doc.photos).map(
-          (cell, i) =>
+  const total = widths.reduce((a, b) => a + b, 0)
+  const rows = listRows(doc).map((row) =>
+    row.kind === 'group'
+      ? new TableRow({
+          cantSplit: true,
+          children: [
             new TableCell({
-              width: { size: widths[i]!, type: WidthType.DXA },
-              children: cellParagraphs(cell, i === 0 ? 'center' : undefined),
+              columnSpan: listColumns.length,
+              width: { size: total, type: WidthType.DXA },
+              shading: { type: ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' },
+              children: [
+                new Paragraph({
+                  keepNext: true,
+                  children: runs(row.text, { font: fonts.heiTi, size: tableSize.text }),
+                }),
+              ],
             }),
-        ),
-      }),
+          ],
+        })
+      : new TableRow({
+          children: row.cells.map(
+            (cell, i) =>
+              new TableCell({
+                width: { size: widths[i]!, type: WidthType.DXA },
+                children: cellParagraphs(cell, i === 0 ? 'center' : undefined),
+              }),
+          ),
+        }),
   )
   return new Table({
     layout: TableLayoutType.FIXED,
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    width: { size: total, type: WidthType.DXA },
     columnWidths: widths,
     borders,
     rows: [header, ...rows],

@@ -10,7 +10,7 @@ import { escapeHtml, imageDataUrl } from '../html-escape'
 import { fitInside, imageSize } from '../evidence-image'
 import { evidenceKey, loadNoticeEvidence, type LoadedEvidence } from '../notice-evidence'
 import { pageNumberChars } from '../print-fonts'
-import { copyToText, listColumns, listRow, noticeWords, type Cell } from './list-table'
+import { copyToText, listColumns, listRows, noticeWords, type Cell } from './list-table'
 import { noticeCss } from './notice-styles'
 import { photoLayout, photoPages } from './photo-pages'
 
@@ -45,10 +45,11 @@ function listHtml(doc: NoticeDocumentV2): string {
   const total = listColumns.reduce((sum, c) => sum + c.mm, 0)
   const cols = listColumns.map((c) => `<col style="width: ${((c.mm / total) * 100).toFixed(2)}%">`).join('')
   const head = listColumns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join('')
-  const rows = doc.items.map((item) => {
-    const cells = listRow(item, doc.photos)
-    return `<tr>${cells.map((cell, i) => `<td${i === 0 ? ' class="index"' : ''}>${cellHtml(cell)}</td>`).join('')}</tr>`
-  })
+  const rows = listRows(doc).map((row) =>
+    row.kind === 'group'
+      ? `<tr class="group"><th colspan="${listColumns.length}" scope="rowgroup">${escapeHtml(row.text)}</th></tr>`
+      : `<tr>${row.cells.map((cell, i) => `<td${i === 0 ? ' class="index"' : ''}>${cellHtml(cell)}</td>`).join('')}</tr>`,
+  )
   return `<section class="attachment">
 <p class="attachment-label">${noticeWords.attachment(1)}</p>
 <h2 class="attachment-title">${escapeHtml(doc.attachments[0] ?? '')}</h2>
@@ -138,11 +139,12 @@ function sansText(doc: NoticeDocumentV2): string {
     noticeWords.attachment(2),
     noticeWords.missingPhoto,
   ]
-  for (const item of doc.items) {
-    for (const cell of listRow(item, doc.photos)) {
-      for (const p of cell)
-        for (const r of p) if (r.style === 'strong' || r.style === 'code') parts.push(r.text)
-    }
+  for (const row of listRows(doc)) {
+    if (row.kind === 'group') parts.push(row.text)
+    else
+      for (const cell of row.cells)
+        for (const p of cell)
+          for (const r of p) if (r.style === 'strong' || r.style === 'code') parts.push(r.text)
   }
   return parts.join('')
 }

@@ -90,16 +90,17 @@ table.list {
   border-collapse: collapse;
   table-layout: fixed;
   font-size: 10.5pt;
-  line-height: 1.45;
+  line-height: 1.4;
   letter-spacing: 0;
   text-align: left;
 }
-table.list th, table.list td { border: 0.5pt solid #000; padding: 1mm 1.2mm; vertical-align: top; }
+table.list th, table.list td { border: 0.5pt solid #000; padding: 0.8mm 1.2mm; vertical-align: top; }
 table.list thead { display: table-header-group; }
 table.list thead th { font-family: ${heiTi}; font-weight: normal; text-align: center; vertical-align: middle; }
 table.list tr { break-inside: avoid; }
+table.list tr.group th { font-family: ${heiTi}; font-weight: normal; text-align: left; background: #f2f2f2; break-after: avoid; }
 table.list td.index { text-align: center; }
-table.list p + p { margin-top: 0.8mm; }
+table.list p + p { margin-top: 0.5mm; }
 table.list .strong { font-family: ${heiTi}; }
 table.list .note { font-size: 9pt; color: #222; }
 table.list .url { font-size: 8.5pt; word-break: break-all; }
@@ -144,8 +145,8 @@ figure { margin: 0; width: ${photoLayout.imageWidthMm}mm; }
 figcaption {
   margin-top: 1mm;
   height: ${photoLayout.captionMm}mm;
-  font-size: 9pt;
-  line-height: 1.45;
+  font-size: 8.5pt;
+  line-height: 1.3;
   letter-spacing: 0;
   text-align: left;
   overflow: hidden;

@@ -14,9 +14,9 @@ export const photoLayout = {
   headerMm: 40,
   perRow: 2,
   imageWidthMm: 76,
-  imageHeightMm: 57,
+  imageHeightMm: 52,
   /** Three lines of 9 pt caption. */
-  captionMm: 13,
+  captionMm: 12,
   rowGapMm: 3,
   columnGapMm: 4,
 } as const
