@@ -44,6 +44,16 @@ const strayEndTag = node(
   '结束标签 </span> 没有对应的开始标签',
 )
 
+/** The home page's contrast, language and marquee, each found by two rules. */
+const overlapping: Record<string, WebNode[]> = {
+  'color-contrast': [grey],
+  'aa-ageing-contrast': [grey],
+  'html-has-lang': [htmlNoLang('axe-html')],
+  'aa-html-lang': [htmlNoLang('page-aa-html-lang')],
+  marquee: [marqueeAxe],
+  'aa-html-conformance': [marqueeSource, strayEndTag],
+}
+
 const webItems = async () => t.call('rectification:list', { source: 'web', status: 'all' })
 const full = async (title: string) => {
   const item = (await webItems()).find((i) => i.title === title)
@@ -57,14 +67,9 @@ describe('overlapping rules', () => {
       {
         url: home,
         rules: {
-          'color-contrast': [grey],
-          'aa-ageing-contrast': [grey],
-          'html-has-lang': [htmlNoLang('axe-html')],
-          'aa-html-lang': [htmlNoLang('page-aa-html-lang')],
+          ...overlapping,
           'meta-refresh': [node('meta', '<meta http-equiv="refresh" content="5">', 'meta')],
           'aa-timed-refresh': [node('meta', '<meta http-equiv="refresh" content="5">', 'timer')],
-          marquee: [marqueeAxe],
-          'aa-html-conformance': [marqueeSource, strayEndTag],
           'image-alt': [node('img', '<img src="a.png">', 'img')],
         },
       },
@@ -110,14 +115,7 @@ describe('overlapping rules', () => {
     webRun(t, portalId, [
       {
         url: home,
-        rules: {
-          'color-contrast': [grey],
-          'aa-ageing-contrast': [grey],
-          'html-has-lang': [htmlNoLang('axe-html')],
-          'aa-html-lang': [htmlNoLang('page-aa-html-lang')],
-          marquee: [marqueeAxe],
-          'aa-html-conformance': [marqueeSource, strayEndTag],
-        },
+        rules: overlapping,
       },
     ])
     await t.call('rectification:sync', {})

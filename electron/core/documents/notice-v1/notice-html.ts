@@ -8,6 +8,7 @@ import {
 import { escapeHtml, escapeMultiline, imageDataUrl } from '../html-escape'
 import { evidenceKey, loadNoticeEvidence, missingPhotoText, type LoadedEvidence } from '../notice-evidence'
 import { documentFontFaces } from '../cjk-fonts'
+import { issuerMarkSize, printDocument } from '../print-document'
 import { noticeCss, pageNumberChars } from './notice-styles'
 import { noticeText } from './notice-text'
 import { itemWhereText } from './notice-where'
@@ -16,14 +17,6 @@ import { itemWhereText } from './notice-where'
  * The 整改通知书 as one self-contained HTML document for printing and for Chromium's print-to-PDF: styles inline,
  * images as data: URLs, no script at all (the CSP forbids any), every value from the document escaped.
  */
-
-const csp = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"
-
-/** The issuer's mark is one line across the type area (156 mm ≈ 442 pt): long names get a smaller size. */
-function issuerMarkSize(issuer: string): string {
-  const chars = Math.max([...issuer].length, 1)
-  return `${Math.max(12, Math.min(30, Math.floor((420 / chars) * 10) / 10))}pt`
-}
 
 function evidenceHtml(item: NoticeDocumentItem, images: Map<string, LoadedEvidence>): string {
   const figures = item.evidence.map((ev) => {
@@ -141,7 +134,6 @@ ${sections.join('\n')}
 </div>
 </main>
 `
-  const title = escapeHtml(noticeText.documentTitle(doc))
   // The shipped fonts, cut to the characters this notice draws (every slice costs HTML to send and parse): the whole
   // body for the serif, what the 黑体 rules and the snippets draw for the sans, the masthead and title for the heavy.
   const fontFaces = documentFontFaces({
@@ -149,18 +141,5 @@ ${sections.join('\n')}
     sans: sansText(doc),
     serifHeavy: doc.issuer + noticeText.title,
   })
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="referrer" content="no-referrer">
-<title>${title}</title>
-<style>${fontFaces}
-${noticeCss}</style>
-</head>
-<body>
-${body}</body>
-</html>
-`
+  return printDocument({ title: noticeText.documentTitle(doc), fontFaces, css: noticeCss, body })
 }

@@ -1,4 +1,14 @@
-import { fangSong, heiTi, kaiTi, linePitch, mono, pageRules, titleFace, xiaoBiaoSong } from '../print-fonts'
+import {
+  gbBodyCss,
+  gbTextCss,
+  heiTi,
+  kaiTi,
+  linePitch,
+  mono,
+  pageRules,
+  titleFace,
+  xiaoBiaoSong,
+} from '../print-fonts'
 
 export { linePitch, pageNumberChars } from '../print-fonts'
 
@@ -27,34 +37,7 @@ const sealReachBelowText = '7.5mm'
 
 export const noticeCss = `${titleFace}
 ${pageRules}
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body {
-  margin: 0;
-  color: #000;
-  background: #fff;
-  font-family: ${fangSong};
-  font-size: 16pt;
-  line-height: ${linePitch};
-  letter-spacing: -0.21pt;
-  text-align: justify;
-  overflow-wrap: anywhere;
-}
-@media screen {
-  body { width: 156mm; margin: 12mm auto; }
-}
-p { margin: 0; }
-.masthead { text-align: center; color: #c00; }
-.issuer-mark {
-  font-family: ${xiaoBiaoSong};
-  font-weight: normal;
-  line-height: 1.2;
-  letter-spacing: 0;
-  white-space: nowrap;
-  margin: 0;
-}
-.doc-number { color: #000; margin-top: calc(2 * ${linePitch}); }
-.red-rule { border: 0; border-top: 2px solid #c00; margin: 4mm 0 0; }
+${gbBodyCss}
 h1.title {
   font-family: ${xiaoBiaoSong};
   font-weight: normal;
@@ -64,17 +47,7 @@ h1.title {
   text-align: center;
   margin: calc(2 * ${linePitch}) 0 ${linePitch};
 }
-.addressee { text-indent: 0; }
-.para { text-indent: 2em; }
-h2.level1 {
-  font-family: ${heiTi};
-  font-weight: normal;
-  font-size: 16pt;
-  line-height: ${linePitch};
-  text-indent: 2em;
-  margin: 0;
-  break-after: avoid;
-}
+${gbTextCss}
 .level2 { font-family: ${kaiTi}; }
 .items { margin: 3mm 0 2mm; }
 table.item {

@@ -6,6 +6,7 @@ import {
   type NoticePhoto,
 } from '../../../../shared/domain/notice-document'
 import { documentFontFaces } from '../cjk-fonts'
+import { issuerMarkSize, printDocument } from '../print-document'
 import { escapeHtml, imageDataUrl } from '../html-escape'
 import { fitInside, imageSize } from '../evidence-image'
 import { evidenceKey, loadNoticeEvidence, type LoadedEvidence } from '../notice-evidence'
@@ -18,14 +19,6 @@ import { photoLayout, photoPages } from './photo-pages'
  * A version 2 notice as one self-contained HTML document for printing and for Chromium's print-to-PDF: styles
  * inline, images as data: URLs, no script at all (the CSP forbids any), every value from the document escaped.
  */
-
-const csp = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"
-
-/** The issuer's mark is one line across the type area (156 mm ≈ 442 pt): long names get a smaller size. */
-function issuerMarkSize(issuer: string): string {
-  const chars = Math.max([...issuer].length, 1)
-  return `${Math.max(12, Math.min(30, Math.floor((420 / chars) * 10) / 10))}pt`
-}
 
 function cellHtml(cell: Cell): string {
   return cell
@@ -184,18 +177,5 @@ ${trailingColophon}
     sans: sansText(doc),
     serifHeavy: doc.issuer + doc.title + doc.attachments.join(''),
   })
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(noticeWords.documentTitle(doc))}</title>
-<style>${fontFaces}
-${noticeCss}</style>
-</head>
-<body>
-${body}</body>
-</html>
-`
+  return printDocument({ title: noticeWords.documentTitle(doc), fontFaces, css: noticeCss, body })
 }

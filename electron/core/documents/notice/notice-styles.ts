@@ -1,4 +1,13 @@
-import { fangSong, heiTi, linePitch, mono, pageRules, titleFace, xiaoBiaoSong } from '../print-fonts'
+import {
+  gbBodyCss,
+  gbTextCss,
+  heiTi,
+  linePitch,
+  mono,
+  pageRules,
+  titleFace,
+  xiaoBiaoSong,
+} from '../print-fonts'
 import { colophonLineMm, photoLayout } from './photo-pages'
 
 /**
@@ -15,35 +24,10 @@ import { colophonLineMm, photoLayout } from './photo-pages'
  */
 export const noticeCss = `${titleFace}
 ${pageRules}
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body {
-  margin: 0;
-  color: #000;
-  background: #fff;
-  font-family: ${fangSong};
-  font-size: 16pt;
-  line-height: ${linePitch};
-  letter-spacing: -0.21pt;
-  text-align: justify;
-  overflow-wrap: anywhere;
-}
+${gbBodyCss}
 @media screen {
-  body { width: 156mm; margin: 12mm auto; }
   .attachment, .photo-page { border-top: 1px dashed #999; padding-top: 6mm; margin-top: 12mm; }
 }
-p { margin: 0; }
-.masthead { text-align: center; color: #c00; }
-.issuer-mark {
-  font-family: ${xiaoBiaoSong};
-  font-weight: normal;
-  line-height: 1.2;
-  letter-spacing: 0;
-  white-space: nowrap;
-  margin: 0;
-}
-.doc-number { color: #000; margin-top: calc(2 * ${linePitch}); }
-.red-rule { border: 0; border-top: 2px solid #c00; margin: 4mm 0 0; }
 h1.title, .attachment-title {
   font-family: ${xiaoBiaoSong};
   font-weight: normal;
@@ -53,17 +37,7 @@ h1.title, .attachment-title {
   text-align: center;
 }
 h1.title { margin: calc(2 * ${linePitch}) 0 ${linePitch}; }
-.addressee { text-indent: 0; }
-.para { text-indent: 2em; }
-h2.level1 {
-  font-family: ${heiTi};
-  font-weight: normal;
-  font-size: 16pt;
-  line-height: ${linePitch};
-  text-indent: 2em;
-  margin: 0;
-  break-after: avoid;
-}
+${gbTextCss}
 .attachments { margin-top: ${linePitch}; padding-left: 2em; display: flex; break-before: avoid; break-inside: avoid; }
 .attachments .name { display: block; }
 /*
