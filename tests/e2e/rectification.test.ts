@@ -91,6 +91,7 @@ describe('整改跟踪, end to end', () => {
         ?.textContent?.includes('GB/T 9704'),
     )
     await typeInto(page, 'notice-settings_copyTo', '乌达区住房和城乡建设局，乌达区残疾人联合会')
+    await shot(page, 'notice-settings')
     await typeInto(page, 'notice-settings_numberTemplate', '乌残无障碍整改〔{year}〕{n}号')
     await typeInto(page, 'notice-settings_defaultDeadlineDays', '15')
     await page.click('::-p-text(保存通知书设置)')
@@ -325,11 +326,12 @@ describe('整改跟踪, end to end', () => {
       .replaceAll('&amp;', '&')
     expect(wordText).toContain(seed.unitName)
     expect(wordText).toContain(hostileSnippet)
-    // Excel: the notice's items as a sheet.
+    // Excel: the notice's 问题清单 as a sheet.
     await page.click(`button[aria-label="导出 Excel：${noticeNumber}"]`)
     const xlsx = await waitForDownload('.xlsx', 60_000)
     const sheetText = execFileSync('unzip', ['-p', xlsx]).toString()
-    expect(sheetText).toContain(seed.siteTitle)
+    // 附件1 问题清单: the facility in 问题位置, the problem's name beside it.
+    for (const part of seed.siteTitle.split('：')) expect(sheetText).toContain(part)
     await announced(page, '.xlsx')
     await expectNoAxeViolations(page, '整改通知书 list after the exports')
   })
