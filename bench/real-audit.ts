@@ -4,7 +4,7 @@ import { normalizeUrlOrNull } from '../shared/web/url-normalize'
 import { BatchRunner } from '../electron/core/web-audits/batch/batch-runner'
 import { createAuditBatch } from '../electron/core/web-audits/batch/batch-setup'
 import { createDefaultAuditor } from '../electron/core/web-audits/page/default-auditor'
-import { ensurePortal } from '../electron/core/registry/portal-store'
+import { createPortal } from '../electron/core/registry/portals-service'
 import { enqueuePages, iterateRunResults } from '../electron/core/web-audits/store/queue-store'
 import { openDatabase } from '../electron/core/db/open-database'
 import { makeTempDir } from '../tests/support/temp-dir'
@@ -30,10 +30,17 @@ export async function runRealPath(
   try {
     const now = new Date()
     const start = normalizeUrlOrNull(urls[0] as string) as string
-    const portal = ensurePortal(
-      db,
-      { name: 'bench', startUrl: start, maxPages: urls.length, maxDepth: 0 },
-      now,
+    const portal = createPortal(
+      { db, dataDir: '', appVersion: 'bench', now: () => now },
+      {
+        name: 'bench',
+        startUrl: start,
+        unitId: null,
+        maxPages: urls.length,
+        maxDepth: 0,
+        include: [],
+        exclude: [],
+      },
     )
     const { batchId, runIds } = createAuditBatch(db, [{ portal, options: { sitemap: false } }], {}, now)
     const runId = runIds[0] as number

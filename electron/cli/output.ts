@@ -12,6 +12,8 @@ export const exitCodes = {
   usage: 2,
   /** Audit found violations at or above the chosen impact (used by later commands). */
   violations: 3,
+  /** Audit ran, but for at least one website not one page could be audited (every page failed). */
+  noPageAudited: 4,
 } as const
 
 /**

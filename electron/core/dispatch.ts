@@ -4,7 +4,7 @@ import type { ApiResult } from '../../shared/api/result'
 import { parseOrThrow } from '../../shared/api/validate'
 import { translateSqliteError } from './db/open-database'
 import { systemErrorToApi } from './files/fs-errors'
-import type { Door, Handlers } from './handlers'
+import type { Door, Handlers } from './handler-types'
 
 export type Dispatch = (name: string, rawInput: unknown) => Promise<ApiResult<unknown>>
 

@@ -174,17 +174,23 @@ async function handleRequest(
  * under way is cut off instead (its headers are gone).
  */
 function answerFailure(res: http.ServerResponse, error: unknown, log: (error: unknown) => void): void {
-  if (res.headersSent) {
+  try {
+    if (res.headersSent) {
+      res.destroy()
+      return
+    }
+    if (error instanceof BadRequest) {
+      res.setHeader('Connection', 'close')
+      return send(res, 400, '请求格式不正确', 'text/plain; charset=utf-8')
+    }
+    if (error instanceof ApiError) return sendResult(res, { ok: false, error: error.toBody() })
+    log(error)
+    refuse(res, 'INTERNAL')
+  } catch (failure) {
+    // Even the answer failed (a socket gone in between): drop this connection, keep the server.
+    log(failure)
     res.destroy()
-    return
   }
-  if (error instanceof BadRequest) {
-    res.setHeader('Connection', 'close')
-    return send(res, 400, '请求格式不正确', 'text/plain; charset=utf-8')
-  }
-  if (error instanceof ApiError) return sendResult(res, { ok: false, error: error.toBody() })
-  log(error)
-  refuse(res, 'INTERNAL')
 }
 
 /** The browser door: the renderer and `POST /api/<operation>` on 127.0.0.1, token required, loopback only. */
@@ -205,6 +211,8 @@ export function startHttpDoor(opts: HttpDoorOptions): Promise<HttpDoor> {
     })
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port
+      // Errors of the listening socket itself (EMFILE when accepting) are logged; they must not end the process.
+      server.on('error', log)
       resolve({
         port,
         url: `http://127.0.0.1:${port}/`,

@@ -1,5 +1,6 @@
+import { isoDay } from './iso-day'
 import { z } from './zod-setup'
-import { idSchema, optionalText, requiredText } from './common'
+import { idSchema, nameText, optionalText, requiredText } from './common'
 import type { Severity } from '../catalog/types'
 import type { FindingSource } from './inspections'
 
@@ -111,12 +112,17 @@ export function formatNoticeNumber(template: string, year: number, seq: number):
   return template.replaceAll('{year}', String(year)).replaceAll('{n}', String(seq))
 }
 
+const templateMessage = '文号格式须包含序号占位符 {n}，例如 〔{year}〕{n}号'
+
+/** As stored by an earlier release: loads even with 第{n} (the form then asks for the GB/T 9704 number). */
 const storedNumberTemplateSchema = requiredText(60, '请填写文号格式').refine((v) => v.includes('{n}'), {
-  message: '文号格式须包含序号占位符 {n}，例如 〔{year}〕{n}号',
+  message: templateMessage,
 })
 
-const numberTemplateSchema = storedNumberTemplateSchema.refine((v) => !v.includes('第{n}'), {
-  message: '按 GB/T 9704《党政机关公文格式》，发文顺序号前不加“第”字，请写成 〔{year}〕{n}号',
+const numberTemplateSchema = nameText(60, '请填写文号格式')
+  .refine((v) => v.includes('{n}'), { message: templateMessage })
+  .refine((v) => !v.includes('第{n}'), {
+    message: '按 GB/T 9704《党政机关公文格式》，发文顺序号前不加“第”字，请写成 〔{year}〕{n}号',
 })
 
 // ---------- settings ----------
@@ -152,7 +158,6 @@ export const defaultRectificationSettings: RectificationSettings = {
 }
 
 const settingsFields = {
-  issuer: requiredText(80, '请填写发文单位'),
   defaultDeadlineDays: z
     .number({ error: '请填写默认整改期限' })
     .int('须为整数')
@@ -165,7 +170,11 @@ const settingsFields = {
   printer: optionalText(80),
 }
 
-export const settingsUpdateSchema = z.object({ ...settingsFields, numberTemplate: numberTemplateSchema })
+export const settingsUpdateSchema = z.object({
+  ...settingsFields,
+  issuer: nameText(80, '请填写发文单位'),
+  numberTemplate: numberTemplateSchema,
+})
 
 /**
  * Settings as stored: saved by an earlier release (no 版记 fields yet, a template with 第{n}), they still load —
@@ -173,6 +182,7 @@ export const settingsUpdateSchema = z.object({ ...settingsFields, numberTemplate
  */
 export const storedSettingsSchema = z.object({
   ...settingsFields,
+  issuer: requiredText(80, '请填写发文单位'),
   numberTemplate: storedNumberTemplateSchema,
 })
 
@@ -329,15 +339,7 @@ export const rectificationFieldLabels: Record<string, string> = {
   search: '搜索词',
 }
 
-export const isoDay = z
-  .string({ error: '请填写日期' })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine(
-    (v) =>
-      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    '不是有效日期',
-  )
+export { isoDay } from './iso-day'
 
 export const itemListSchema = z
   .object({

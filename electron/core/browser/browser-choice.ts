@@ -41,7 +41,8 @@ export type BrowserChoice =
     }
   | { kind: 'connect'; browserWSEndpoint: string }
 
-export type BrowserProviderErrorCode = 'BROWSER_NOT_FOUND' | 'INVALID_WS_ENDPOINT' | 'LAUNCH_FAILED'
+export type BrowserProviderErrorCode =
+  'BROWSER_NOT_FOUND' | 'INVALID_WS_ENDPOINT' | 'LAUNCH_FAILED' | 'FLAG_REFUSED'
 
 /** Typed error: `message` is zh-CN for the user, `messageEn` the English equivalent for logs and support. */
 export class BrowserProviderError extends Error {

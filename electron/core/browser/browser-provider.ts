@@ -9,6 +9,8 @@ import {
   type EnvMap,
   type ExecutableProbe,
 } from './browser-choice'
+import { assertAllowedBrowserFlags, BrowserFlagError } from './browser-flags'
+import { watchBrowserProcess } from './browser-watchdog'
 
 export {
   baseLaunchArgs,
@@ -53,11 +55,18 @@ export const nodeExecutableProbe: ExecutableProbe = (p) => {
   }
 }
 
-export interface LaunchBrowserOptions {
+/** Where the browser comes from and its extra flags: one setting shared by web audits and the PDF renderer. */
+export interface BrowserConfig {
   configuredPath?: string | null
   browserWSEndpoint?: string | null
-  /** Appended to the launch flags (tests pass e.g. '--proxy-server=127.0.0.1:9'). Ignored when connecting. */
+  /**
+   * Appended to the launch flags (tests pass e.g. '--proxy-server=127.0.0.1:9'); only the flags of
+   * browser-flags.ts are accepted. Ignored when connecting.
+   */
   extraArgs?: readonly string[]
+}
+
+export interface LaunchBrowserOptions extends BrowserConfig {
   /** Launch timeout in ms (default 30 000). */
   timeoutMs?: number
   env?: EnvMap
@@ -94,9 +103,26 @@ export async function connectBrowser(browserWSEndpoint: string): Promise<Browser
   }
 }
 
-/** Resolves the browser (see `resolveBrowser`), then launches it headless or connects to the remote endpoint. */
+function checkFlags(args: readonly string[]): void {
+  try {
+    assertAllowedBrowserFlags(args)
+  } catch (err) {
+    if (!(err instanceof BrowserFlagError)) throw err
+    throw new BrowserProviderError(
+      'FLAG_REFUSED',
+      err.message,
+      `Browser flags refused: ${err.refused.join(' ')}`,
+    )
+  }
+}
+
+/**
+ * Resolves the browser (see `resolveBrowser`), then launches it headless or connects to the remote endpoint. A
+ * launched browser is watched (browser-watchdog.ts): it ends when this process ends, even by `kill -9`.
+ */
 export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<LaunchedBrowser> {
   const timeoutMs = options.timeoutMs ?? 30_000
+  checkFlags(options.extraArgs ?? [])
   const choice = resolveBrowser(
     {
       platform: options.platform ?? process.platform,
@@ -115,6 +141,7 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
       args: buildLaunchArgs({ isRoot: isRunningAsRoot(), extraArgs: options.extraArgs ?? [] }),
       timeout: timeoutMs,
     })
+    watchBrowserProcess(browser.process())
     return { browser, choice }
   } catch (err) {
     const detail = describeError(err)

@@ -7,6 +7,7 @@ import { errnoOf, FileWriteError, systemErrorMessage, systemErrorReason } from '
 import { assertNotDataFile } from '../files/output-guard'
 import { databaseFileName, sqliteSidecarSuffixes } from './database-file'
 import { latestSchemaVersion, migrations, type Migration } from './migrations/index'
+import { removeSessions, staleSessions, writeSession } from './session-markers'
 
 export type Db = Database.Database
 
@@ -22,8 +23,13 @@ export interface OpenDatabaseOptions {
 
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1')
 
-/** Refuses, before any write, a file that is not SQLite, is damaged, or was made by a newer version. */
-function inspectExisting(file: string, opts: OpenDatabaseOptions): void {
+/**
+ * Refuses, before any write, a file that is not SQLite, is damaged, or was made by a newer version. Every open runs
+ * `quick_check` (pages and records, linear in the file's size); after an unclean shutdown (`fullCheck`, see
+ * session-markers.ts) the full `integrity_check`, which also proves every index matches its table — a name
+ * changed in the table but not in its unique index passes quick_check and would let a duplicate in.
+ */
+function inspectExisting(file: string, opts: OpenDatabaseOptions, fullCheck: boolean): void {
   const fd = fs.openSync(file, 'r')
   const header = Buffer.alloc(16)
   let read: number
@@ -47,11 +53,13 @@ function inspectExisting(file: string, opts: OpenDatabaseOptions): void {
       timeout: opts.busyTimeoutMs ?? 5000,
       ...bindingOption(opts),
     })
-    const check = probe.pragma('quick_check(1)', { simple: true })
+    const check = probe.pragma(fullCheck ? 'integrity_check(1)' : 'quick_check(1)', { simple: true })
     if (check !== 'ok')
       throw new ApiError(
         'DB_CORRUPT',
-        `数据库完整性检查未通过（${String(check)}），未做任何修改。请从备份恢复。`,
+        fullCheck
+          ? `数据库上次未正常关闭，完整性检查发现损坏（${String(check)}），未做任何修改。请从备份恢复。`
+          : `数据库完整性检查未通过（${String(check)}），未做任何修改。请从备份恢复。`,
       )
     const version = Number(probe.pragma('user_version', { simple: true }))
     if (version > latestSchemaVersion) {
@@ -99,6 +107,7 @@ export function applyMigrations(
     // One transaction per migration: a failure leaves the previous version intact.
     db.transaction(() => {
       db.exec(migration.sql)
+      migration.run?.(db)
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,
@@ -120,7 +129,9 @@ export function openDatabase(dataDir: string, opts: OpenDatabaseOptions = {}): D
       `无法创建数据文件夹“${dataDir}”：${systemErrorReason(error) ?? (error as Error).message}`,
     )
   }
-  if (fs.existsSync(file)) inspectExisting(file, opts)
+  // Markers of processes that had the database open and are gone: the last shutdown was not clean.
+  const stale = staleSessions(dataDir)
+  if (fs.existsSync(file)) inspectExisting(file, opts, stale.length > 0)
   let db: Db | undefined
   try {
     db = new Database(file, { timeout: opts.busyTimeoutMs ?? 5000, ...bindingOption(opts) })
@@ -128,10 +139,32 @@ export function openDatabase(dataDir: string, opts: OpenDatabaseOptions = {}): D
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
     applyMigrations(db, opts.targetVersion ?? latestSchemaVersion)
+    markSession(db, dataDir, stale)
     return db
   } catch (error) {
     db?.close()
     throw translateSqliteError(error)
+  }
+}
+
+/**
+ * The checked database is now this process's: the stale markers go, this process's marker is written, and a
+ * clean `db.close()` removes it. A process that dies without closing leaves it, and the next open checks fully.
+ */
+function markSession(db: Db, dataDir: string, stale: readonly string[]): void {
+  removeSessions(stale)
+  let marker: string | null = null
+  try {
+    marker = writeSession(dataDir)
+  } catch {
+    // A folder that refuses the marker (read-only media) only costs the full check after a crash.
+  }
+  if (!marker) return
+  const close = db.close.bind(db)
+  db.close = () => {
+    close()
+    removeSessions([marker])
+    return db
   }
 }
 

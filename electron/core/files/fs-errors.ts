@@ -92,6 +92,11 @@ const writeCalls = new Set([
 ])
 const readCalls = new Set(['read', 'scandir', 'readlink', 'stat', 'lstat', 'fstat', 'access', 'realpath'])
 
+/** The reason of any failure, in zh-CN when it is a system one: for "生成…失败：<reason>" messages. */
+export function errorReason(error: unknown): string {
+  return systemErrorReason(error) ?? (error instanceof Error ? error.message : String(error))
+}
+
 /** A whole sentence: what could not be done to which file, and why ("无法写入“D:\\x.pdf”：磁盘空间不足…"). */
 export function systemErrorMessage(error: unknown): string | undefined {
   const reason = systemErrorReason(error)

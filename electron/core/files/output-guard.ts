@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { databaseFileNames } from '../db/database-file'
-import { photosDirName } from '../photos/photo-paths'
+import { dataFolderEntries, dataFolderNames } from '../data-layout'
 import { FileWriteError } from './fs-errors'
 
 /**
@@ -17,13 +16,11 @@ import { FileWriteError } from './fs-errors'
  * ever refuses a name that differs from a data file by case, which nobody needs.
  */
 
-export const screenshotsDirName = 'screenshots'
-
 /** Code of the FileWriteError the guard throws: a refusal the user fixes by choosing another path. */
 export const dataFileRefusalCode = 'EDATAFILE'
 
 function protectedNames(): string[] {
-  return [...databaseFileNames(), photosDirName, screenshotsDirName]
+  return dataFolderEntries()
 }
 
 function foldName(name: string): string {
@@ -75,9 +72,9 @@ function sameFolder(a: string, b: string, bIdentity: Identity | null): boolean {
 
 function describe(target: string, dataDir: string, entry: string): string {
   const what =
-    entry === photosDirName
+    entry === dataFolderNames.photos
       ? '位于数据文件夹的照片文件夹（photos）中'
-      : entry === screenshotsDirName
+      : entry === dataFolderNames.screenshots
         ? '位于数据文件夹的截图文件夹（screenshots）中'
         : `是数据文件夹中的数据库文件（${entry}），写入会毁掉全部数据`
   return `不能写入“${target}”：该位置${what}（数据文件夹：${dataDir}）。请换一个文件名或输出位置。`

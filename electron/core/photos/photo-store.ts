@@ -32,7 +32,7 @@ import { decodePhoto, renderJpeg, type DecodedPhoto } from './decode-photo'
 import { readExifFacts } from './photo-exif'
 import { fileExists, isFileSync, isMissing, sha256Hex, sha256OfFile, toBuffer } from './photo-files'
 import { writeFileAtomically } from '../files/atomic-write'
-import { FileWriteError, systemErrorReason } from '../files/fs-errors'
+import { errorReason, FileWriteError, systemErrorReason } from '../files/fs-errors'
 import {
   maxPhotoBytes,
   maxPhotoPixels,
@@ -114,8 +114,7 @@ function photoId(sha256: string): string {
 function ioError(name: string, error: unknown): ApiError {
   if (error instanceof ApiError) return error
   const cause = error instanceof FileWriteError ? error.cause : error
-  const reason = systemErrorReason(cause) ?? (error as Error)?.message ?? String(error)
-  return new ApiError('IO_ERROR', saveFailedMessage(name, reason))
+  return new ApiError('IO_ERROR', saveFailedMessage(name, systemErrorReason(cause) ?? errorReason(error)))
 }
 
 export function createPhotoStore(dataDir: string, options: PhotoStoreOptions = {}): PhotoStore {
@@ -288,7 +287,7 @@ export function createPhotoStore(dataDir: string, options: PhotoStoreOptions = {
       try {
         if (found) return await fsp.readFile(found.file)
       } catch (error) {
-        if (!isMissing(error)) throw new ApiError('IO_ERROR', `读取照片失败：${(error as Error).message}`)
+        if (!isMissing(error)) throw new ApiError('IO_ERROR', `读取照片失败：${errorReason(error)}`)
       }
       throw new ApiError('NOT_FOUND', missingPhotoMessage)
     },
@@ -322,7 +321,7 @@ export function createPhotoStore(dataDir: string, options: PhotoStoreOptions = {
       try {
         actual = found ? await sha256OfFile(found.file) : null
       } catch (error) {
-        throw new ApiError('IO_ERROR', `读取照片失败：${(error as Error).message}`)
+        throw new ApiError('IO_ERROR', `读取照片失败：${errorReason(error)}`)
       }
       const status = actual === null ? 'missing' : actual === id ? 'intact' : 'altered'
       return { sha256: id, status, actualSha256: actual }

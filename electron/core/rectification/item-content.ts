@@ -6,6 +6,7 @@ import { getRuleOverlap, type RuleOverlap } from '../../../shared/web/rule-overl
 import { webRuleText } from '../../../shared/web/rule-texts'
 import { getCriterion } from '../../../shared/web/wcag-criteria'
 import { joinSentences, sentence } from '../../../shared/domain/zh-sentences'
+import { manualCheckIdOf, webRuleIdOf } from '../findings/match-keys'
 
 /**
  * What an item says (where, what was found, what to do, clauses, elements, evidence), derived from its findings
@@ -104,16 +105,10 @@ export function unionClauses(sources: readonly ClauseSource[]): ClauseRef[] {
   return [...seen.values()]
 }
 
-/** The manual check id of a `web:portal:<id>:manual:<checkId>` group key, or null. */
-export function manualCheckIdOf(groupKey: string): string | null {
-  const match = /^web:portal:\d+:manual:(.+)$/.exec(groupKey)
-  return match ? match[1]! : null
-}
-
 /** Web findings' rule id: the finding's check id, else the rule segment of its match key. */
 export function ruleIdOf(finding: { checkId: string | null; matchKey: string }): string {
   if (finding.checkId) return finding.checkId
-  return finding.matchKey.split(':')[3] ?? ''
+  return webRuleIdOf(finding.matchKey)
 }
 
 function latest(findings: readonly LinkedFinding[]): LinkedFinding | undefined {

@@ -2,7 +2,7 @@ import { itemStatusLabels, type ItemStatus } from '../../../shared/domain/rectif
 import type { CoreContext } from '../context'
 import type { Db } from '../db/open-database'
 import { inTransaction } from '../db/transaction'
-import { siteMatchKey } from '../inspections/findings-service'
+import { manualCheckIdOf, siteMatchKey } from '../findings/match-keys'
 import {
   elementIdentity,
   findingStands,
@@ -10,7 +10,7 @@ import {
   itemOfCorrectedFinding,
   standingSeverity,
 } from './inspection-corrections'
-import { manualCheckIdOf, ruleIdOf, worstSeverity } from './item-content'
+import { ruleIdOf, worstSeverity } from './item-content'
 import { consolidateOverlaps, webGroupKey } from './item-overlaps'
 import { candidateSelect, createItem, targetItem, type CandidateRow } from './item-targets'
 import { closePendingProposals, isTerminal, recordEvent, touchItem, transition } from './item-transitions'

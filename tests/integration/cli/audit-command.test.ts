@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { runCli } from '../../support/run-cli'
 import { makeTempDir } from '../../support/temp-dir'
 import { startTestSite, type TestSite } from '../web-audits/batch/test-site'
 
-const run = promisify(execFile)
-const bin = path.resolve('electron/cli/bin.mjs')
 let site: TestSite
 let dir: string
 let cleanup: () => void
@@ -22,24 +19,9 @@ afterAll(async () => {
   cleanup()
 })
 
-async function cli(args: string[]) {
-  const common = [
-    '--data-dir',
-    path.join(dir, 'data'),
-    '--browser-arg=--proxy-server=127.0.0.1:9',
-    '--min-interval',
-    '0',
-  ]
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, 'audit', ...args, ...common], {
-      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
-      maxBuffer: 64 * 1024 * 1024,
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
+/** The CLI on the file's data folder, with the closed-network proxy (see runCli). */
+function cli(args: string[]) {
+  return runCli(['audit', ...args, '--data-dir', path.join(dir, 'data'), '--min-interval', '0'])
 }
 
 const impact = z.enum(['critical', 'serious', 'moderate', 'minor'])
@@ -113,7 +95,7 @@ const reportSchema = z.object({
   ),
 })
 
-describe('access-audit audit (real Chromium, local site)', () => {
+describe('access-audit audit (real Chromium, local site)', { timeout: 120_000 }, () => {
   it('crawls a portal, writes the JSON report to the documented schema and exits 3 on violations', async () => {
     const out = path.join(dir, 'report.json')
     const { code, stderr } = await cli([`${site.origin}/`, '--max-pages', '3', '--depth', '1', '--out', out])

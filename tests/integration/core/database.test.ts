@@ -90,6 +90,10 @@ const sampleData: Record<number, (db: Database.Database) => void> = {
          'x', 1, 1)`,
     ).run()
   },
+  6: (db) => {
+    // v6 repairs stored lone surrogates (tests/security/text.test.ts); Hangul, whose UTF-8 also starts with ED, stays.
+    db.prepare("UPDATE places SET note = '한국어 안내' WHERE id = 1").run()
+  },
 }
 
 describe('database', () => {

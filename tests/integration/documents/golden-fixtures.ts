@@ -153,7 +153,7 @@ export async function issueWebNotice(
     maxDepth: 1,
   })
   const started = await t.call('audits:start', { portalIds: [portal.id], concurrency: 1 })
-  await t.core.audits.settle()
+  await t.core.webAudits.settle()
   const batch = await t.call('audits:batch', { batchId: started.batchId })
   if (batch.status !== 'completed') throw new Error(`audit ended ${batch.status}: ${batch.error ?? ''}`)
   return { noticeId: await issueAll(t, unit.id), unitName: unit.name }

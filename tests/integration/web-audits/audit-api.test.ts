@@ -42,7 +42,7 @@ afterAll(async () => {
 async function runToEnd(portalId: number): Promise<AuditBatchView> {
   const started = await t.call('audits:start', { portalIds: [portalId], concurrency: 2 })
   expect(started.total).toBeGreaterThanOrEqual(1)
-  await t.core.audits.settle()
+  await t.core.webAudits.settle()
   return t.call('audits:batch', { batchId: started.batchId })
 }
 

@@ -2,6 +2,8 @@ import { EventEmitter } from 'node:events'
 import type { Browser } from 'puppeteer-core'
 import type { AuditNode, AuditRuleResult, AxeImpactLevel, PageResult } from '../../../shared/web/audit-result'
 import type { FetchedText, FetchText } from '../../../electron/core/web-audits/crawl/http-fetch'
+import type { ReportSource } from '../../../electron/core/web-audits/report/report-types'
+import { summarizePages } from '../../../electron/core/web-audits/runs/run-summary'
 
 /** Builders and fakes shared by the audit unit tests (no browser, no network). */
 
@@ -116,5 +118,32 @@ export function fakeBrowserFactory(): { launch: () => Promise<Browser>; browsers
       browsers.push(b)
       return b as unknown as Browser
     },
+  }
+}
+
+/** A report source of one portal over `pages`, as the CLI builds it; `portal` overrides its fields. */
+export function reportSource(
+  pages: PageResult[],
+  portal: Partial<ReportSource['portals'][number]> = {},
+): ReportSource {
+  return {
+    header: {
+      schemaVersion: 1,
+      tool: { name: 'access-audit', version: '0.1.0', mappingVersion: '1.0.0' },
+      startedAt: '2026-03-01T08:00:00.000Z',
+      finishedAt: '2026-03-01T08:01:00.000Z',
+      options: { maxPages: 50, maxDepth: 3, concurrency: 2, failOn: 'serious', include: [], exclude: [] },
+    },
+    portals: [
+      {
+        startUrl: 'http://gov.example/',
+        name: '区政府',
+        runId: 7,
+        status: 'completed',
+        summary: summarizePages(pages),
+        pages: () => pages,
+        ...portal,
+      },
+    ],
   }
 }

@@ -3,11 +3,15 @@ import { sql as v2 } from './0002-inspections-and-findings'
 import { sql as v3 } from './0003-web-audits'
 import { sql as v4 } from './0004-rectification'
 import { sql as v5 } from './0005-rectification-read-indexes'
+import { run as v6run, sql as v6 } from './0006-well-formed-text'
+import type Database from 'better-sqlite3'
 
 export interface Migration {
   version: number
   name: string
   sql: string
+  /** A data step the SQL cannot express, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void
 }
 
 /** Forward-only, in order; `version` must equal the position + 1 (checked by a unit test). */
@@ -17,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'web-audits', sql: v3 },
   { version: 4, name: 'rectification', sql: v4 },
   { version: 5, name: 'rectification-read-indexes', sql: v5 },
+  { version: 6, name: 'well-formed-text', sql: v6, run: v6run },
 ]
 
 export const latestSchemaVersion = migrations.length

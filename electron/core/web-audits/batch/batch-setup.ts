@@ -1,11 +1,11 @@
+import { defaultPortalLimits, type Portal } from '../../../../shared/domain/portals'
 import type { SameOriginOptions } from '../../../../shared/web/url-normalize'
 import type { Db } from '../../db/open-database'
 import { inTransaction } from '../../db/transaction'
-import type { PortalRow } from '../../registry/portal-store'
 import { createBatch, createRun, enqueuePages } from '../store/queue-store'
 
 /**
- * Creating a batch: one run per portal, each with the options it is crawled with (copied into the run, so a
+ * Creating a batch: one run per target, each with the options it is crawled with (copied into the run, so a
  * later change to the portal does not change what an unfinished run does on resume), and the start page queued.
  */
 
@@ -22,25 +22,35 @@ export interface RunOptions {
    */
   discovery: 'audit' | 'prefetch'
   sameOrigin?: SameOriginOptions
+  /** The name a URL list gave an unregistered URL (a registered portal's name is the portal's). */
+  name?: string
 }
 
-export interface BatchPortal {
-  portal: PortalRow
-  /** Overrides of the portal's stored limits for this run. */
-  options?: Partial<RunOptions>
-}
+/** What a run needs of a registered portal: its identity and its saved crawl settings. */
+export type PortalSettings = Pick<Portal, 'id' | 'startUrl' | 'maxPages' | 'maxDepth' | 'include' | 'exclude'>
+
+/**
+ * One run of a batch: a registered portal (its saved settings, with `options` overriding them for this run only),
+ * or a URL audited without a registered portal (the default limits, then `options`).
+ */
+export type BatchTarget =
+  | { portal: PortalSettings; options?: Partial<RunOptions> }
+  | { url: string; name?: string; options?: Partial<RunOptions> }
 
 export interface CreatedBatch {
   batchId: number
   runIds: number[]
 }
 
-export function runOptionsFor(portal: PortalRow, overrides: Partial<RunOptions> = {}): RunOptions {
+export function runOptionsFor(
+  portal: PortalSettings | null,
+  overrides: Partial<RunOptions> = {},
+): RunOptions {
   return {
-    maxPages: portal.maxPages,
-    maxDepth: portal.maxDepth,
-    include: portal.include,
-    exclude: portal.exclude,
+    maxPages: portal?.maxPages ?? defaultPortalLimits.maxPages,
+    maxDepth: portal?.maxDepth ?? defaultPortalLimits.maxDepth,
+    include: portal?.include ?? [],
+    exclude: portal?.exclude ?? [],
     sitemap: true,
     discovery: 'audit',
     ...overrides,
@@ -49,20 +59,23 @@ export function runOptionsFor(portal: PortalRow, overrides: Partial<RunOptions> 
 
 export function createAuditBatch(
   db: Db,
-  portals: readonly BatchPortal[],
+  targets: readonly BatchTarget[],
   batchOptions: Record<string, unknown>,
   now: Date,
 ): CreatedBatch {
   return inTransaction(db, () => {
     const batchId = createBatch(db, batchOptions, now)
-    const runIds = portals.map(({ portal, options }) => {
-      const runOptions = runOptionsFor(portal, options)
+    const runIds = targets.map((target) => {
+      const portal = 'portal' in target ? target.portal : null
+      const startUrl = portal ? portal.startUrl : (target as { url: string }).url
+      const name = 'url' in target && target.name ? { name: target.name } : {}
+      const runOptions = runOptionsFor(portal, { ...name, ...target.options })
       const runId = createRun(
         db,
-        { batchId, portalId: portal.id, startUrl: portal.startUrl, options: runOptions },
+        { batchId, portalId: portal?.id ?? null, startUrl, options: runOptions },
         now,
       )
-      enqueuePages(db, runId, [{ url: portal.startUrl, depth: 0 }], runOptions.maxPages, now)
+      enqueuePages(db, runId, [{ url: startUrl, depth: 0 }], runOptions.maxPages, now)
       return runId
     })
     return { batchId, runIds }

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { PageFailureReason, PageResult } from '../../../../shared/web/audit-result'
+import { runScreenshotFolder } from '../../data-layout'
 import type { Db } from '../../db/open-database'
 import type { BrowserLease, BrowserSession } from './browser-session'
 import { nextLevel } from '../crawl/crawler'
@@ -71,7 +72,7 @@ export function failedResult(
 }
 
 /** Each run's screenshots go to `<screenshotRoot>/run-<id>/`. */
-const runFolder = (run: RunContext): string => `run-${run.runId}`
+const runFolder = (run: RunContext): string => runScreenshotFolder(run.runId)
 
 type Audited = { audit: PageAudit } | { timedOut: true } | { aborted: true }
 
@@ -182,16 +183,17 @@ export async function runPageJob(
     new Set([page.url]),
     run.options.maxPages,
   )
-  const findings = webFindingRows(
-    run.portal.id,
-    audit.result,
-    deps.screenshotRoot ? runFolder(run) : undefined,
-  )
+  // A URL audited without a registered portal (an ad-hoc CLI audit) has its results, not findings: with no
+  // portal and no responsible unit there is nothing for rectification to track.
+  const portal = run.portal
+  const findings = portal
+    ? webFindingRows(portal.id, audit.result, deps.screenshotRoot ? runFolder(run) : undefined)
+    : []
   let added = 0
   const now = deps.now()
   const recorded = completePage(deps.db, page, audit.result, now, () => {
     added = enqueuePages(deps.db, run.runId, discovered, run.options.maxPages, now)
-    insertWebFindings(deps.db, run.portal, run.runId, findings, now)
+    if (portal) insertWebFindings(deps.db, portal, run.runId, findings, now)
   })
   if (!recorded) return { kind: 'stale' }
   return { kind: 'recorded', result: audit.result, discovered: added, findings: findings.length }

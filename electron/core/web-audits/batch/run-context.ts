@@ -2,8 +2,8 @@ import type { PageResult } from '../../../../shared/web/audit-result'
 import type { Db } from '../../db/open-database'
 import type { RunOptions } from './batch-setup'
 import { CrawlScope } from '../crawl/crawl-scope'
-import { iterateRunResults, setRunStatus, type RunStatus } from '../store/queue-store'
-import { SummaryBuilder, type PortalSummary } from '../runs/run-summary'
+import { setRunStatus, type RunStatus } from '../store/queue-store'
+import { summarizeRun, type PortalSummary } from '../runs/run-summary'
 import type { PortalRef } from '../runs/web-findings'
 
 /** What a worker needs to know about the run a page belongs to; loaded once per run and batch session. */
@@ -11,7 +11,8 @@ export interface RunContext {
   runId: number
   startUrl: string
   status: RunStatus
-  portal: PortalRef
+  /** Null for a URL audited without a registered portal. */
+  portal: PortalRef | null
   options: RunOptions
   scope: CrawlScope
 }
@@ -54,19 +55,12 @@ export function loadRunContexts(db: Db, batchId: number): Map<number, RunContext
       runId: row.id,
       startUrl: row.start_url,
       status: row.status,
-      portal: { id: row.portal_id ?? 0, unitId: row.unit_id },
+      portal: row.portal_id === null ? null : { id: row.portal_id, unitId: row.unit_id },
       options,
       scope,
     })
   }
   return map
-}
-
-/** Summary of a run from its stored page results. */
-export function summarizeRun(db: Db, runId: number): PortalSummary {
-  const builder = new SummaryBuilder()
-  for (const page of iterateRunResults(db, runId)) builder.add(page)
-  return builder.build()
 }
 
 /** Closes a run whose queue is empty: score and summary stored; 'failed' when not one page could be audited. */

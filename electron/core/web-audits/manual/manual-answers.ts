@@ -4,21 +4,21 @@ import type { ManualChecklistItem } from '../../../../shared/domain/audits'
 import { manualAnswerNeedsNote, manualChecks } from '../../../../shared/web/manual-checks'
 import type { CoreContext } from '../../context'
 import { inTransaction } from '../../db/transaction'
-import { syncRectificationSafely } from '../../rectification/item-sync'
-import { manualChecklist } from '../runs/run-reads'
-
-export function manualMatchKey(portalId: number, checkId: string): string {
-  return `web:portal:${portalId}:manual:${checkId}`
-}
+import { manualMatchKey } from '../../findings/match-keys'
+import { getPortal } from '../../registry/portals-service'
+import { manualChecklist } from './manual-checklist'
 
 /**
  * Records an inspector's answer to a guided manual check. A "fail" becomes a web finding like any other (same
  * table, same match key on every later answer); changing the answer to pass / not applicable withdraws it.
- * A fail needs a note: it is what the responsible unit reads in the rectification notice.
+ * A fail needs a note: it is what the responsible unit reads in the rectification notice. `afterFindings` runs
+ * once the answer is saved (the composition root turns a fail into a rectification item, a later pass into a
+ * verification proposal).
  */
 export function answerManualCheck(
   ctx: CoreContext,
   input: ParsedInputOf<'audits:answerManual'>,
+  afterFindings: () => void = () => undefined,
 ): ManualChecklistItem[] {
   const check = manualChecks.find((c) => c.id === input.checkId)
   if (!check)
@@ -32,9 +32,7 @@ export function answerManualCheck(
   }
   const now = ctx.now().toISOString()
   inTransaction(ctx.db, () => {
-    const portal = ctx.db.prepare('SELECT id, unit_id FROM portals WHERE id = ?').get(input.portalId) as
-      { id: number; unit_id: number | null } | undefined
-    if (!portal) throw new ApiError('NOT_FOUND', `网站（编号 ${input.portalId}）不存在`)
+    const portal = getPortal(ctx.db, input.portalId) // NOT_FOUND when there is none
     ctx.db
       .prepare(
         `INSERT INTO manual_check_answers (portal_id, run_id, check_id, status, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -60,7 +58,7 @@ export function answerManualCheck(
           [check.promptZh, input.note ? `检查记录：${input.note}` : ''].filter(Boolean).join('\n'),
           JSON.stringify(clauses),
           JSON.stringify({ manualCheck: check.id }),
-          portal.unit_id,
+          portal.unitId,
           input.portalId,
           input.runId,
           `manual:${check.id}`,
@@ -69,7 +67,6 @@ export function answerManualCheck(
         )
     }
   })
-  // A fail becomes a rectification item, a later pass a verification proposal; never fails the answer.
-  syncRectificationSafely(ctx)
+  afterFindings()
   return manualChecklist(ctx.db, input.portalId)
 }

@@ -1,5 +1,6 @@
 import type { Browser } from 'puppeteer-core'
 import type { PageResult } from '../../../../shared/web/audit-result'
+import { wellFormedDeep } from '../../../../shared/domain/text'
 import {
   runDocumentChecks,
   runKeyboardChecks,
@@ -126,8 +127,9 @@ async function screenshotFailures(s: AuditState): Promise<void> {
   await takeScreenshots(s, [...(shotTargets.get(s) ?? []), ...own])
 }
 
+/** Text from the page (title, selectors, snippets) is made well-formed here, before anything stores or writes it. */
 function toPageResult(s: AuditState, failure: PageAuditError | null): PageResult {
-  return {
+  return wellFormedDeep({
     url: s.url,
     finalUrl: s.finalUrl,
     status: s.status,
@@ -140,5 +142,5 @@ function toPageResult(s: AuditState, failure: PageAuditError | null): PageResult
     results: failure ? [] : s.results,
     framesNotTested: s.framesNotTested,
     ...(s.axeVersion ? { axeVersion: s.axeVersion } : {}),
-  }
+  })
 }

@@ -1,4 +1,5 @@
 import type { PageResult } from '../../../../shared/web/audit-result'
+import { csvField, csvRow } from '../../../../shared/web/csv-field'
 import type { ReportSource } from './report-types'
 
 /**
@@ -29,20 +30,8 @@ export const csvColumns = [
   'screenshot',
 ] as const
 
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote, line break or leading/trailing space. Text a
- * spreadsheet would run as a formula (starting with = + - @ or a tab/CR) gets a leading apostrophe: page titles
- * and snippets are untrusted.
- */
-export function csvField(value: string | number | boolean | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
-export function csvRow(values: ReadonlyArray<string | number | boolean | null | undefined>): string {
-  return `${values.map(csvField).join(',')}\r\n`
-}
+/** The escaping is shared (formula and separator protection): shared/web/csv-field.ts. */
+export { csvField, csvRow }
 
 function pageRows(portal: string, page: PageResult): string[] {
   const pageCols = [

@@ -1,8 +1,7 @@
 import type { Db } from '../../db/open-database'
 import { iterateRunResults } from '../store/queue-store'
 import { compareRuns, previousRunOf } from '../runs/run-compare'
-import type { PortalSummary } from '../runs/run-summary'
-import { summarizeRun } from '../batch/run-context'
+import { summarizeRun, type PortalSummary } from '../runs/run-summary'
 import type { ReportSource } from './report-types'
 
 /**
@@ -12,8 +11,9 @@ import type { ReportSource } from './report-types'
 export function auditReportSource(db: Db, batchId: number, header: ReportSource['header']): ReportSource {
   const runs = db
     .prepare(
-      `SELECT r.id, r.start_url, r.status, r.summary_json, p.name FROM audit_runs r
-       LEFT JOIN portals p ON p.id = r.portal_id WHERE r.batch_id = ? ORDER BY r.id`,
+      `SELECT r.id, r.start_url, r.status, r.summary_json,
+         COALESCE(p.name, json_extract(r.options_json, '$.name')) AS name
+       FROM audit_runs r LEFT JOIN portals p ON p.id = r.portal_id WHERE r.batch_id = ? ORDER BY r.id`,
     )
     .all(batchId) as Array<{
     id: number

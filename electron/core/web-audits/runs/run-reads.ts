@@ -3,15 +3,13 @@ import type {
   AuditComparisonView,
   AuditRunDetail,
   AuditRunView,
-  ManualChecklistItem,
   RuleDrill,
 } from '../../../../shared/domain/audits'
-import { manualChecks } from '../../../../shared/web/manual-checks'
 import { iterateRunResults } from '../store/queue-store'
 import { compareRuns, previousRunOf } from './run-compare'
 import type { Db } from '../../db/open-database'
 
-/** Read models of the audit screens: runs, per-rule drill-down, run-to-run comparison, manual checklist. */
+/** Read models of the audit screens: runs, per-rule drill-down, run-to-run comparison. */
 
 interface RunRow {
   id: number
@@ -144,35 +142,4 @@ export function compareRunViews(db: Db, runId: number, previousRunId?: number): 
       needsReview: f.needsReview,
     })),
   }
-}
-
-export function manualChecklist(db: Db, portalId: number): ManualChecklistItem[] {
-  if (!db.prepare('SELECT 1 FROM portals WHERE id = ?').get(portalId)) {
-    throw new ApiError('NOT_FOUND', `网站（编号 ${portalId}）不存在`)
-  }
-  const answers = new Map(
-    (
-      db
-        .prepare('SELECT check_id, status, note, updated_at FROM manual_check_answers WHERE portal_id = ?')
-        .all(portalId) as Array<{
-        check_id: string
-        status: ManualChecklistItem['status']
-        note: string | null
-        updated_at: string
-      }>
-    ).map((a) => [a.check_id, a]),
-  )
-  return manualChecks.map((check) => {
-    const answer = answers.get(check.id)
-    return {
-      checkId: check.id,
-      criterion: check.criterion ?? '',
-      title: check.titleZh,
-      prompt: check.promptZh,
-      refs: { wcag: check.refs.wcag, gbt37668: check.refs.gbt37668, ageing: check.refs.ageing },
-      status: answer?.status ?? null,
-      note: answer?.note ?? null,
-      updatedAt: answer?.updated_at ?? null,
-    }
-  })
 }

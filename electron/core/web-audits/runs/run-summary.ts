@@ -1,4 +1,6 @@
 import type { AxeImpactLevel, PageFailureReason, PageResult } from '../../../../shared/web/audit-result'
+import type { Db } from '../../db/open-database'
+import { iterateRunResults } from '../store/queue-store'
 
 /**
  * Per-portal summary and score.
@@ -119,5 +121,12 @@ export class SummaryBuilder {
 export function summarizePages(pages: Iterable<PageResult>): PortalSummary {
   const builder = new SummaryBuilder()
   for (const page of pages) builder.add(page)
+  return builder.build()
+}
+
+/** Summary of a run from its stored page results. */
+export function summarizeRun(db: Db, runId: number): PortalSummary {
+  const builder = new SummaryBuilder()
+  for (const page of iterateRunResults(db, runId)) builder.add(page)
   return builder.build()
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import type { AuditNode, AuditRuleResult, PageResult } from '../../../../shared/web/audit-result'
-import { normalizeUrlOrNull } from '../../../../shared/web/url-normalize'
 import {
   ageingDocTitles,
   getAgeingRule,
@@ -8,6 +7,7 @@ import {
   type Severity,
 } from '../../../../shared/web/standards'
 import type { Db } from '../../db/open-database'
+import { webMatchKey } from '../../findings/match-keys'
 
 /**
  * Web audit results → rows of the shared findings table (source 'web'), one per failing or needs-review node.
@@ -39,10 +39,6 @@ export interface WebFindingRow {
 
 export const wcagCode = 'WCAG 2.2'
 export const gbt37668Code = 'GB/T 37668-2019'
-
-export function webMatchKey(portalId: number, ruleId: string, pageUrl: string, fingerprint: string): string {
-  return `web:portal:${portalId}:${ruleId}:${normalizeUrlOrNull(pageUrl) ?? pageUrl}:${fingerprint}`
-}
 
 /** The node's fingerprint; a hash of selector + snippet only if the auditor gave none. */
 export function nodeFingerprint(node: AuditNode): string {

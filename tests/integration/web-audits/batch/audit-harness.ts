@@ -3,7 +3,7 @@ import { BatchRunner, type BatchRunnerOptions } from '../../../../electron/core/
 import { createAuditBatch, type RunOptions } from '../../../../electron/core/web-audits/batch/batch-setup'
 import { createDefaultAuditor } from '../../../../electron/core/web-audits/page/default-auditor'
 import type { PageAuditor } from '../../../../electron/core/web-audits/page/page-auditor'
-import { ensurePortal } from '../../../../electron/core/registry/portal-store'
+import { registerPortal } from '../../../support/portals'
 import { openDatabase, type Db } from '../../../../electron/core/db/open-database'
 import { launchTestBrowser } from '../../../support/chromium'
 import { makeTempDir } from '../../../support/temp-dir'
@@ -39,7 +39,7 @@ export function openHarness(): Harness {
     browsers,
     batch(startUrls, options = {}) {
       const now = new Date()
-      const portals = startUrls.map((url) => ensurePortal(db, { name: url, startUrl: url }, now))
+      const portals = startUrls.map((url) => registerPortal(db, { name: url, startUrl: url }, now))
       return createAuditBatch(
         db,
         portals.map((portal) => ({ portal, options })),

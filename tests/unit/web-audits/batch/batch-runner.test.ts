@@ -9,7 +9,7 @@ import {
 } from '../../../../electron/core/web-audits/batch/batch-runner'
 import { createAuditBatch, type RunOptions } from '../../../../electron/core/web-audits/batch/batch-setup'
 import type { PageAudit, PageAuditor } from '../../../../electron/core/web-audits/page/page-auditor'
-import { ensurePortal } from '../../../../electron/core/registry/portal-store'
+import { registerPortal } from '../../../support/portals'
 import { queueCounts } from '../../../../electron/core/web-audits/store/queue-store'
 import { openDatabase, type Db } from '../../../../electron/core/db/open-database'
 import { makeTempDir } from '../../../support/temp-dir'
@@ -62,7 +62,7 @@ function stubAuditor(behaviour?: Behaviour) {
 }
 
 function newBatch(options: Partial<RunOptions> = {}) {
-  const portal = ensurePortal(
+  const portal = registerPortal(
     db,
     { name: '门户', startUrl: `${origin}/`, maxPages: 50, maxDepth: 2 },
     new Date(),

@@ -3,9 +3,8 @@ import { csvField, csvReportChunks } from '../../../../electron/core/web-audits/
 import { xmlEscape } from '../../../../electron/core/web-audits/report/junit-report'
 import { renderReport } from '../../../../electron/core/web-audits/report/render-report'
 import type { AuditReport, ReportSource } from '../../../../electron/core/web-audits/report/report-types'
-import { summarizePages } from '../../../../electron/core/web-audits/runs/run-summary'
 import type { PageResult } from '../../../../shared/web/audit-result'
-import { failedPage, pageResult, rule } from '../audit-fakes'
+import { failedPage, pageResult, reportSource, rule } from '../audit-fakes'
 
 const hostile = '<img src=x onerror=alert(1)>'
 const pages: PageResult[] = [
@@ -26,27 +25,7 @@ const pages: PageResult[] = [
   failedPage('http://gov.example/b', 'http-status', '服务器返回错误状态码 500'),
 ]
 
-function source(list: PageResult[] = pages): ReportSource {
-  return {
-    header: {
-      schemaVersion: 1,
-      tool: { name: 'access-audit', version: '0.1.0', mappingVersion: '1.0.0' },
-      startedAt: '2026-03-01T08:00:00.000Z',
-      finishedAt: '2026-03-01T08:01:00.000Z',
-      options: { maxPages: 50, maxDepth: 3, concurrency: 2, failOn: 'serious', include: [], exclude: [] },
-    },
-    portals: [
-      {
-        startUrl: 'http://gov.example/',
-        name: '区政府',
-        runId: 7,
-        status: 'completed',
-        summary: summarizePages(list),
-        pages: () => list,
-      },
-    ],
-  }
-}
+const source = (list: PageResult[] = pages): ReportSource => reportSource(list)
 
 describe('CSV report', () => {
   it('quotes commas, quotes and line breaks, and defuses spreadsheet formulas', () => {

@@ -1,17 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAuditBatch } from '../../../../electron/core/web-audits/batch/batch-setup'
-import { ensurePortal, type PortalRow } from '../../../../electron/core/registry/portal-store'
+import { registerPortal } from '../../../support/portals'
+import type { Portal } from '../../../../shared/domain/portals'
 import { claimPage, completePage, enqueuePages } from '../../../../electron/core/web-audits/store/queue-store'
 import {
   classifyKeys,
   compareRuns,
   previousRunOf,
 } from '../../../../electron/core/web-audits/runs/run-compare'
-import {
-  insertWebFindings,
-  webFindingRows,
-  webMatchKey,
-} from '../../../../electron/core/web-audits/runs/web-findings'
+import { insertWebFindings, webFindingRows } from '../../../../electron/core/web-audits/runs/web-findings'
+import { webMatchKey } from '../../../../electron/core/findings/match-keys'
 import type { PageResult } from '../../../../shared/web/audit-result'
 import { openDatabase, type Db } from '../../../../electron/core/db/open-database'
 import { makeTempDir } from '../../../support/temp-dir'
@@ -19,7 +17,7 @@ import { failedPage, pageResult, rule } from '../audit-fakes'
 
 let db: Db
 let cleanup: () => void
-let portal: PortalRow
+let portal: Portal
 const now = new Date('2026-03-01T08:00:00.000Z')
 
 beforeEach(() => {
@@ -27,7 +25,7 @@ beforeEach(() => {
   cleanup = temp.cleanup
   db = openDatabase(temp.dir)
   const unit = db.prepare(`SELECT id FROM units ORDER BY id LIMIT 1`).pluck().get() as number | undefined
-  portal = ensurePortal(
+  portal = registerPortal(
     db,
     { name: '区政府门户', startUrl: 'http://gov.example/', unitId: unit ?? null },
     now,
@@ -140,7 +138,7 @@ describe('compareRuns', () => {
 
   it('refuses runs of different portals', () => {
     const a = runWith([pageResult('http://gov.example/a')])
-    portal = ensurePortal(db, { name: '其他', startUrl: 'http://other.example/' }, now)
+    portal = registerPortal(db, { name: '其他', startUrl: 'http://other.example/' }, now)
     const b = runWith([pageResult('http://other.example/a')])
     expect(() => compareRuns(db, a, b)).toThrow('同一网站')
   })

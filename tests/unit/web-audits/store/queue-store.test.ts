@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAuditBatch } from '../../../../electron/core/web-audits/batch/batch-setup'
-import { ensurePortal } from '../../../../electron/core/registry/portal-store'
+import { registerPortal } from '../../../support/portals'
 import {
   claimPage,
   completePage,
@@ -30,7 +30,7 @@ afterEach(() => {
 
 function batchFor(...startUrls: string[]) {
   const portals = startUrls.map((url, i) =>
-    ensurePortal(db, { name: `门户 ${i}`, startUrl: url, maxPages: 5 }, t0),
+    registerPortal(db, { name: `门户 ${i}`, startUrl: url, maxPages: 5 }, t0),
   )
   return createAuditBatch(
     db,
