@@ -140,9 +140,15 @@ export type EvidenceLoader = (
 /**
  * "GB 55019-2021 第3.1.4条第2款（强制性条文）", "WCAG 2.2 成功准则 1.4.3", "GB/T 37668-2019 第8.2.3.1条": the clause
  * as the finding carries it (its 款 when it names one; 强制性条文 only when flagged). `names`: WCAG criteria with
- * their Chinese name (“对比度（最低）”), as the notice prints them.
+ * their Chinese name (“对比度（最低）”), as the notice prints them. `figure`: followed by the figure the outcome was
+ * judged against (“：通行净宽 ≥ 1.20 m”), as the item's page shows it.
  */
-export function formatClause(clause: ClauseRef, options: { names?: boolean } = {}): string {
+export function formatClause(clause: ClauseRef, options: { names?: boolean; figure?: boolean } = {}): string {
+  const text = clauseText(clause, options)
+  return options.figure && clause.figure ? `${text}：${clause.figure}` : text
+}
+
+function clauseText(clause: ClauseRef, options: { names?: boolean }): string {
   if (/^WCAG/i.test(clause.code)) {
     const criterion = getCriterion(clause.clause)
     const name = options.names ? criterion?.nameZh : undefined

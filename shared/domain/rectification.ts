@@ -123,7 +123,7 @@ const numberTemplateSchema = nameText(60, '请填写文号格式')
   .refine((v) => v.includes('{n}'), { message: templateMessage })
   .refine((v) => !v.includes('第{n}'), {
     message: '按 GB/T 9704《党政机关公文格式》，发文顺序号前不加“第”字，请写成 〔{year}〕{n}号',
-})
+  })
 
 // ---------- settings ----------
 
@@ -193,6 +193,8 @@ export interface ClauseRef {
   clause: string
   /** 款 within the clause (e.g. '2'), when the finding names the one that decided it. */
   item?: string
+  /** The figure the outcome was judged against, as printed ('通行净宽 ≥ 1.20 m'); several joined by '；'. */
+  figure?: string
   mandatory: boolean
 }
 

@@ -89,7 +89,9 @@ export function unionClauses(sources: readonly ClauseSource[]): ClauseRef[] {
   const seen = new Map<string, ClauseRef>()
   for (const source of sources) {
     for (const c of parseJson<ClauseRef[]>(source.clausesJson, [])) {
-      const item = typeof c.item === 'string' && c.item.trim() ? c.item.trim() : undefined
+      const item = trimmed(c.item)
+      const figure = trimmed(c.figure)
+      // One clause and 款 is cited once; the figures its findings were judged against are all kept.
       const key = `${c.code}|${c.clause}|${item ?? ''}`
       const known = seen.get(key)
       if (!known) {
@@ -97,12 +99,26 @@ export function unionClauses(sources: readonly ClauseSource[]): ClauseRef[] {
           code: c.code,
           clause: c.clause,
           ...(item ? { item } : {}),
+          ...(figure ? { figure } : {}),
           mandatory: Boolean(c.mandatory),
         })
-      } else if (c.mandatory) known.mandatory = true
+        continue
+      }
+      if (c.mandatory) known.mandatory = true
+      if (figure) known.figure = joinFigures(known.figure, figure)
     }
   }
   return [...seen.values()]
+}
+
+function trimmed(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined
+}
+
+function joinFigures(known: string | undefined, added: string): string {
+  const parts = new Set([...(known ? known.split('；') : []), ...added.split('；')].map((p) => p.trim()))
+  parts.delete('')
+  return [...parts].join('；')
 }
 
 /** Web findings' rule id: the finding's check id, else the rule segment of its match key. */

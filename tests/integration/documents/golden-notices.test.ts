@@ -69,7 +69,7 @@ function quoted(doc: NoticeDocumentV2): string[] {
 function normalise(text: string): string {
   const port = new URL(portal.origin).port
   return text
-    .replace(new RegExp(`127\\.0\\.0\\.1:${[...port].join('\\s*')}`, 'g'), '127.0.0.1:<端口>')
+    .replace(new RegExp(`127\\.0\\.0\\.1:(\\s*)${[...port].join('\\s*')}`, 'g'), '127.0.0.1:$1<端口>')
     .split('\n')
     .map((line) => line.replace(/\s+$/, ''))
     .join('\n')
@@ -141,6 +141,15 @@ describe('golden notices', () => {
     const rampPhoto = doc.photos.find((p) => p.caption.includes('北入口坡道'))!
     expect(rampPhoto.itemIndexes).toEqual(rampRows)
     expect(doc.photos).toHaveLength(2)
+    // Only the deciding clauses: the narrow ramp breaks GB 55019 2.3.2; GB 50763 3.4.2 (superseded, 1.00 m) is no
+    // basis, and the call button's ★ comes from GB 55019 alone.
+    const width = doc.items.find((i) => i.title.endsWith('轮椅坡道通行净宽'))!
+    expect(width.clauses.map((c) => `${c.code} ${c.clause}`)).toEqual(['GB 55019-2021 2.3.2'])
+    const button = doc.items.find((i) => i.title.endsWith('救助呼叫按钮'))!
+    expect(button.clauses.filter((c) => c.mandatory).map((c) => c.code)).toEqual(['GB 55019-2021'])
+    expect(doc.items.flatMap((i) => i.clauses).every((c) => c.code !== 'GB 50763-2012' || !c.mandatory)).toBe(
+      true,
+    )
   }, 120_000)
 
   it('to the unit of an audited portal: overlapping rules as one item each, no tool internals', async () => {

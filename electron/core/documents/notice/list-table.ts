@@ -25,8 +25,8 @@ export type Cell = CellParagraph[]
 export const listColumns = [
   { header: '序号', mm: 11, excelWidth: 6 },
   { header: '问题位置', mm: 25, excelWidth: 24 },
-  { header: '存在的问题', mm: 50, excelWidth: 46 },
-  { header: '依据条款', mm: 29, excelWidth: 30 },
+  { header: '存在的问题', mm: 47, excelWidth: 46 },
+  { header: '依据条款', mm: 32, excelWidth: 30 },
   { header: '整改要求', mm: 41, excelWidth: 44 },
 ] as const
 
