@@ -6,7 +6,7 @@ import { getRuleOverlap, type RuleOverlap } from '../../../shared/web/rule-overl
 import { webRuleText } from '../../../shared/web/rule-texts'
 import { getCriterion } from '../../../shared/web/wcag-criteria'
 import { joinSentences, sentence } from '../../../shared/domain/zh-sentences'
-import { manualCheckIdOf, webRuleIdOf } from '../findings/match-keys'
+import { manualCheckIdOf, parseMatchKey, webRuleIdOf } from '../findings/match-keys'
 
 /**
  * What an item says (where, what was found, what to do, clauses, elements, evidence), derived from its findings
@@ -179,16 +179,16 @@ function ownNodeMessage(detail: string, ruleId: string): string | null {
   return second.trim() || null
 }
 
-/** The defect group of a `web:portal:<id>:defect:<group>` key, or undefined. */
+/** The defect group of a web item's defect key, or undefined. */
 export function overlapOfGroupKey(groupKey: string): RuleOverlap | undefined {
-  const match = /^web:portal:\d+:defect:(.+)$/.exec(groupKey)
-  return match ? getRuleOverlap(match[1]!) : undefined
+  const key = parseMatchKey(groupKey)
+  return key?.kind === 'web-defect' ? getRuleOverlap(key.groupId) : undefined
 }
 
-/** The rule of a `web:portal:<id>:rule:<rule>` key, or null. */
+/** The rule of a web item's rule key, or null. */
 function ruleOfGroupKey(groupKey: string): string | null {
-  const match = /^web:portal:\d+:rule:(.+)$/.exec(groupKey)
-  return match ? match[1]! : null
+  const key = parseMatchKey(groupKey)
+  return key?.kind === 'web-rule' ? key.ruleId : null
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   ruleOverlapsVersion,
 } from '../../../shared/web/rule-overlaps'
 import type { Db } from '../db/open-database'
+import { parseMatchKey, webDefectKey, webRuleKey, type MatchKey } from '../findings/match-keys'
 import { mergeInto } from './item-merge'
 import { candidateSelect, createItem, targetItem, type CandidateRow } from './item-targets'
 import { recordEvent, touchItem } from './item-transitions'
@@ -18,7 +19,7 @@ import { recordEvent, touchItem } from './item-transitions'
 
 export function webGroupKey(portalId: number, ruleId: string, detail: string): string {
   const group = overlapOf(ruleId, detail)
-  return group ? `web:portal:${portalId}:defect:${group.id}` : `web:portal:${portalId}:rule:${ruleId}`
+  return group ? webDefectKey(portalId, group.id) : webRuleKey(portalId, ruleId)
 }
 
 /** Where the version of the overlap table the items were last filed by is kept (the settings table). */
@@ -29,13 +30,47 @@ const autoMergeNote = '（多条检测规则发现的是同一问题，系统自
 
 /** Whole-rule members: their items take the group's key (a key update, whatever the item's status). */
 function rekeyWholeRules(db: Db): void {
+  const portals = db
+    .prepare(
+      `SELECT DISTINCT portal_id FROM rectification_items WHERE source = 'web' AND portal_id IS NOT NULL`,
+    )
+    .pluck()
+    .all() as number[]
   const rekey = db.prepare(
-    `UPDATE rectification_items SET group_key = 'web:portal:' || portal_id || ':defect:' || ?
-     WHERE source = 'web' AND portal_id IS NOT NULL AND group_key = 'web:portal:' || portal_id || ':rule:' || ?`,
+    `UPDATE rectification_items SET group_key = ? WHERE source = 'web' AND group_key = ?`,
   )
   for (const group of ruleOverlaps) {
-    for (const member of group.members) if (!member.detail) rekey.run(group.id, member.ruleId)
+    for (const member of group.members) {
+      if (member.detail) continue
+      for (const portal of portals)
+        rekey.run(webDefectKey(portal, group.id), webRuleKey(portal, member.ruleId))
+    }
   }
+}
+
+/** Active web items whose group key has the given form (keys are read in findings/match-keys.ts only). */
+function webItemsKeyed<K extends 'web-rule' | 'web-defect'>(
+  db: Db,
+  kind: K,
+  statuses: string,
+): Array<{
+  id: number
+  portal_id: number
+  status: string
+  group_key: string
+  key: Extract<MatchKey, { kind: K }>
+}> {
+  const rows = db
+    .prepare(
+      `SELECT id, portal_id, status, group_key FROM rectification_items
+       WHERE source = 'web' AND portal_id IS NOT NULL AND status IN ${statuses}
+       ORDER BY group_key, id`,
+    )
+    .all() as Array<{ id: number; portal_id: number; status: string; group_key: string }>
+  return rows.flatMap((row) => {
+    const key = parseMatchKey(row.group_key)
+    return key?.kind === kind ? [{ ...row, key: key as Extract<MatchKey, { kind: K }> }] : []
+  })
 }
 
 /**
@@ -45,13 +80,7 @@ function rekeyWholeRules(db: Db): void {
  */
 function refileParts(db: Db, now: string): void {
   for (const ruleId of partialOverlapRules()) {
-    const items = db
-      .prepare(
-        `SELECT id, portal_id FROM rectification_items
-         WHERE source = 'web' AND portal_id IS NOT NULL AND status IN ${movable}
-           AND group_key = 'web:portal:' || portal_id || ':rule:' || ?`,
-      )
-      .all(ruleId) as Array<{ id: number; portal_id: number }>
+    const items = webItemsKeyed(db, 'web-rule', movable).filter((item) => item.key.ruleId === ruleId)
     for (const item of items) {
       const findings = db
         .prepare(
@@ -61,8 +90,9 @@ function refileParts(db: Db, now: string): void {
         .all(item.id) as CandidateRow[]
       const moves = new Map<string, CandidateRow[]>()
       for (const finding of findings) {
-        const key = webGroupKey(item.portal_id, ruleId, finding.detail)
-        if (!key.includes(':defect:')) continue
+        const group = overlapOf(ruleId, finding.detail)
+        if (!group) continue
+        const key = webDefectKey(item.portal_id, group.id)
         moves.set(key, [...(moves.get(key) ?? []), finding])
       }
       let lastTarget: number | null = null
@@ -111,14 +141,7 @@ function refileParts(db: Db, now: string): void {
  * cannot be merged away and stays as it is.
  */
 function mergeDuplicates(db: Db, now: string): void {
-  const rows = db
-    .prepare(
-      `SELECT id, group_key, status FROM rectification_items
-       WHERE source = 'web' AND group_key LIKE 'web:portal:%:defect:%'
-         AND status IN ('open', 'notified', 'claimed', 'reopened')
-       ORDER BY group_key, id`,
-    )
-    .all() as Array<{ id: number; group_key: string; status: string }>
+  const rows = webItemsKeyed(db, 'web-defect', `('open', 'notified', 'claimed', 'reopened')`)
   const groups = new Map<string, typeof rows>()
   for (const row of rows) groups.set(row.group_key, [...(groups.get(row.group_key) ?? []), row])
   for (const items of groups.values()) {
