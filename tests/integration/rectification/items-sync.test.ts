@@ -69,6 +69,29 @@ describe('items from findings', () => {
     expect((await t.call('rectification:get', { id: items[0]!.id })).found).toContain('1:9.6')
   })
 
+  it('makes no item of an advisory (宜) figure: the result notes it, no finding, no item', async () => {
+    let insp = await t.call('inspections:create', { placeId, inspectedOn: '2026-11-20', inspectors: '张三' })
+    insp = await t.call('inspections:addElement', {
+      inspectionId: insp.id,
+      baseVersion: insp.version,
+      category: 'tactile-warning',
+      label: '东侧楼梯提示盲道',
+    })
+    insp = await t.call('inspections:saveCheck', {
+      elementId: insp.elements[0]!.id,
+      baseVersion: insp.version,
+      checkId: 'tactile-warning.stair-offset',
+      // 200 mm from the first step: outside the 250–300 mm GB 50763 says 宜 for a stair not mainly for blind users.
+      inputs: { mainlyVisuallyImpaired: false, offset: { value: 200, unit: 'mm' } },
+    })
+    const saved = insp.elements[0]!.checks['tactile-warning.stair-offset']!
+    expect(saved.result?.verdict).toBe('pass')
+    expect(saved.result?.advisories).toEqual([expect.stringContaining('小于 250 mm')])
+    await t.call('inspections:submit', { id: insp.id, baseVersion: insp.version })
+    expect(countRows('findings')).toBe(0)
+    expect(await t.call('rectification:list', {})).toEqual([])
+  })
+
   it('groups a portal rule into one item listing its elements; needs-review results make no item', async () => {
     const portal = await t.call('portals:create', {
       name: '区政府门户',
