@@ -13,6 +13,19 @@ export function issuerMarkSize(issuer: string): string {
   return `${Math.max(12, Math.min(30, Math.floor((420 / chars) * 10) / 10))}pt`
 }
 
+/**
+ * The masthead of a printed notice (GB/T 9704 版头): the issuer's mark, the 发文字号 — a preview's marker when it has
+ * none yet — and the red rule. Plain text in, escaped here.
+ */
+export function mastheadHtml(issuer: string, number: string | null, previewNumber: string): string {
+  const shown = number ? escapeHtml(number) : `<span class="preview-mark">${escapeHtml(previewNumber)}</span>`
+  return `<header class="masthead">
+<p class="issuer-mark" style="font-size: ${issuerMarkSize(issuer)}">${escapeHtml(issuer)}</p>
+<p class="doc-number">${shown}</p>
+<hr class="red-rule">
+</header>`
+}
+
 /** `title` is plain text (escaped here); `fontFaces`, `css` and `body` are the caller's escaped HTML and CSS. */
 export function printDocument(parts: {
   title: string

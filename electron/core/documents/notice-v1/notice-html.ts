@@ -8,7 +8,7 @@ import {
 import { escapeHtml, escapeMultiline, imageDataUrl } from '../html-escape'
 import { evidenceKey, loadNoticeEvidence, missingPhotoText, type LoadedEvidence } from '../notice-evidence'
 import { documentFontFaces } from '../cjk-fonts'
-import { issuerMarkSize, printDocument } from '../print-document'
+import { mastheadHtml, printDocument } from '../print-document'
 import { noticeCss, pageNumberChars } from './notice-styles'
 import { noticeText } from './notice-text'
 import { itemWhereText } from './notice-where'
@@ -98,9 +98,6 @@ export async function renderNoticeHtml(doc: NoticeDocumentV1, loader: EvidenceLo
     doc.items.flatMap((i) => i.evidence),
     loader,
   )
-  const number = doc.number
-    ? escapeHtml(doc.number)
-    : `<span class="preview-mark">${escapeHtml(noticeText.previewNumber)}</span>`
   const sections = [
     `<h2 class="level1">${noticeText.heading.items}</h2>`,
     `<div class="items">${doc.items.map((item) => itemHtml(item, images)).join('\n')}</div>`,
@@ -115,11 +112,7 @@ export async function renderNoticeHtml(doc: NoticeDocumentV1, loader: EvidenceLo
       `<p class="para">${escapeMultiline(doc.contact)}</p>`,
     )
   }
-  const body = `<header class="masthead">
-<p class="issuer-mark" style="font-size: ${issuerMarkSize(doc.issuer)}">${escapeHtml(doc.issuer)}</p>
-<p class="doc-number">${number}</p>
-<hr class="red-rule">
-</header>
+  const body = `${mastheadHtml(doc.issuer, doc.number, noticeText.previewNumber)}
 <main>
 <h1 class="title">${escapeHtml(noticeText.title)}</h1>
 <p class="addressee">${escapeHtml(doc.unitName)}：</p>

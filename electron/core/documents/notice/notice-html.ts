@@ -6,7 +6,7 @@ import {
   type NoticePhoto,
 } from '../../../../shared/domain/notice-document'
 import { documentFontFaces } from '../cjk-fonts'
-import { issuerMarkSize, printDocument } from '../print-document'
+import { mastheadHtml, printDocument } from '../print-document'
 import { escapeHtml, imageDataUrl } from '../html-escape'
 import { fitInside, imageSize } from '../evidence-image'
 import { evidenceKey, loadNoticeEvidence, type LoadedEvidence } from '../notice-evidence'
@@ -144,20 +144,13 @@ function sansText(doc: NoticeDocumentV2): string {
 
 export async function renderNoticeHtml(doc: NoticeDocumentV2, loader: EvidenceLoader): Promise<string> {
   const images = await loadPictures(doc, loader)
-  const number = doc.number
-    ? escapeHtml(doc.number)
-    : `<span class="preview-mark">${escapeHtml(noticeWords.previewNumber)}</span>`
   const blocks = doc.body.map((b) =>
     b.kind === 'heading'
       ? `<h2 class="level1">${escapeHtml(b.text)}</h2>`
       : `<p class="para">${escapeHtml(b.text)}</p>`,
   )
   const trailingColophon = doc.colophon && doc.photos.length === 0 ? colophonHtml(doc.colophon, true) : ''
-  const body = `<header class="masthead">
-<p class="issuer-mark" style="font-size: ${issuerMarkSize(doc.issuer)}">${escapeHtml(doc.issuer)}</p>
-<p class="doc-number">${number}</p>
-<hr class="red-rule">
-</header>
+  const body = `${mastheadHtml(doc.issuer, doc.number, noticeWords.previewNumber)}
 <main>
 <h1 class="title">${escapeHtml(doc.title)}</h1>
 <p class="addressee">${escapeHtml(doc.unitName)}：</p>
