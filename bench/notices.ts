@@ -12,7 +12,7 @@ import type {
   NoticePhoto,
 } from '../shared/domain/notice-document'
 import { noticeBody, noticeTitle } from '../electron/core/rectification/notice-body'
-import { sampleMemory } from './process-memory'
+import { sampleMemory } from '../electron/core/web-audits/batch/process-memory'
 
 /**
  * Notice output throughput: N notices of 20 items each in the current (version 2) layout — site rows citing their

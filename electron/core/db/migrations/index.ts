@@ -4,6 +4,7 @@ import { sql as v3 } from './0003-web-audits'
 import { sql as v4 } from './0004-rectification'
 import { sql as v5 } from './0005-rectification-read-indexes'
 import { run as v6run, sql as v6 } from './0006-well-formed-text'
+import { sql as v7 } from './0007-element-measurements'
 import type Database from 'better-sqlite3'
 
 export interface Migration {
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'rectification', sql: v4 },
   { version: 5, name: 'rectification-read-indexes', sql: v5 },
   { version: 6, name: 'well-formed-text', sql: v6, run: v6run },
+  { version: 7, name: 'element-measurements', sql: v7 },
 ]
 
 export const latestSchemaVersion = migrations.length
