@@ -5,16 +5,22 @@ import { parseArgs } from 'node:util'
 import sharp from 'sharp'
 import { printMaxSide, printQuality } from '../electron/core/photos/photo-limits'
 import { createPdfRenderer, renderNoticeDocx, renderNoticeHtml } from '../electron/core/documents'
-import type { EvidenceLoader, NoticeDocument, NoticeDocumentItem } from '../shared/domain/notice-document'
+import type {
+  EvidenceLoader,
+  NoticeDocumentV2,
+  NoticeListItem,
+  NoticePhoto,
+} from '../shared/domain/notice-document'
+import { noticeBody, noticeTitle } from '../electron/core/rectification/notice-body'
 import { sampleMemory } from '../electron/core/web-audits/batch/process-memory'
 
 /**
- * Notice output throughput: N notices of 20 items each (site items with a photo, web items with an element
- * snippet and a screenshot) rendered to PDF through one PdfRenderer (one Chromium, a pool of pages) and to Word,
+ * Notice output throughput: N notices of 20 items each in the current (version 2) layout — site rows citing their
+ * facility's photo, web rows with an element snippet and a screenshot, every picture once in 附件2 rendered to PDF through one PdfRenderer (one Chromium, a pool of pages) and to Word,
  * beside the time Chromium takes for one blank A4 page in the same run. Peak memory (RSS of Node + the browser's
  * processes) is sampled over a run of 10 notices and over the full run, to show it stays flat.
  *
- * The notices are built directly as NoticeDocuments (no database): this measures the documents module, which is
+ * The notices are built directly as NoticeDocuments, the body by the snapshot's own wording (no database): this measures the documents module, which is
  * what an export or the CLI spends its time in; the snapshot read from SQLite is a few milliseconds per notice.
  * Photos are real JPEGs made with sharp at the photo store's print rendition size (720 × 540 px), which is what
  * the app's evidence loader hands to the renderers.
@@ -61,68 +67,107 @@ async function photo(hue: number): Promise<Uint8Array> {
   return new Uint8Array(await sharp(composed).jpeg({ quality: printQuality }).toBuffer())
 }
 
-function item(n: number, index: number): NoticeDocumentItem {
+function item(n: number, index: number): NoticeListItem {
   const web = index % 3 === 0
   return web
     ? {
         index,
         itemId: n * 100 + index,
         source: 'web',
-        location: `第${n}号单位门户网站（页面：https://site${n}.example.gov.cn/news/${index}）`,
         subject: `第${n}号单位门户网站`,
         position: `https://site${n}.example.gov.cn/news/${index}`,
-        title: `图片缺少替代文本（第${index}项）`,
-        found: '图片缺少替代文本，读屏软件无法读出图片内容（axe 规则 image-alt）。共 3 处。',
-        remedy: '为有意义的图片提供准确的替代文本；装饰性图片使用空替代文本 alt=""。',
+        title: '图片缺少替代文本',
+        found: '共3处存在此问题。',
+        remedy:
+          '为有内容的图片填写说明其内容或用途的替代文本（alt 属性）；纯装饰的图片设置空的替代文本（alt=""）。',
         severity: 'major',
         clauses: [
-          { code: 'GB/T 37668-2019', clause: '8.2.1.1', mandatory: false },
+          { code: 'GB/T 37668-2019', clause: '3.2.1.3', mandatory: false },
           { code: 'WCAG 2.2', clause: '1.1.1', mandatory: false },
         ],
+        ruleIds: ['image-alt'],
         elements: [
           {
             pageUrl: `https://site${n}.example.gov.cn/news/${index}`,
-            selector: `main > div.banner:nth-child(${index}) > img`,
             html: `<img src="/upload/2026/banner-${index}.jpg" class="banner" onerror="this.src='/x.png'">`,
           },
         ],
         elementCount: 3,
-        evidence: [
-          { kind: 'screenshot', ref: `run-${n}/el-${index}.png`, caption: `网页截图：横幅图片 ${index}` },
-        ],
+        photoNumbers: [],
       }
     : {
         index,
         itemId: n * 100 + index,
         source: 'site',
-        location: `第${n}号单位办公楼·${index}号入口坡道`,
         subject: `第${n}号单位办公楼`,
-        position: `${index}号入口坡道`,
-        title: `入口轮椅坡道坡度过大（第${index}项）`,
-        found: '实测坡度 1:8（12.5%），要求不大于 1:12（8.3%）；坡道两侧未设扶手。',
-        remedy: '改建坡道，坡度不大于 1:12，坡道两侧设置高度 0.85 m～0.90 m 的扶手。',
+        position: `${index % 4}号入口坡道`,
+        title: `${index % 4}号入口坡道：轮椅坡道纵向坡度`,
+        found: '坡度 1:8（12.5%，7.13°），超过 1:12 的最大允许坡度。',
+        remedy:
+          '坡道纵向坡度不应陡于 1:12；仅在场地条件受限、且本段高差不大于 150 mm 时，可放宽到不陡于 1:10。',
         severity: 'critical',
-        clauses: [
-          { code: 'GB 55019-2021', clause: '3.1.4', mandatory: true },
-          { code: 'GB 50763-2012', clause: '3.4.4', mandatory: false },
-        ],
+        clauses: [{ code: 'GB 55019-2021', clause: '2.3.1', mandatory: true }],
+        ruleIds: [],
         elements: [],
         elementCount: 0,
-        evidence: [{ kind: 'photo', ref: (index % 4).toString(16).repeat(64), caption: `现场照片 ${index}` }],
+        photoNumbers: [],
       }
 }
 
-function notice(n: number): NoticeDocument {
-  return {
-    number: `乌残无障碍整改〔2026〕第${n}号`,
+/** A notice as the snapshot builder makes it: the facility photos once (four ramps), one screenshot per web row. */
+function notice(n: number): NoticeDocumentV2 {
+  // In the snapshot's order: site rows by place, then web rows by portal (notice-snapshot.ts noticeOrder).
+  const made = Array.from({ length: itemCount }, (_, i) => item(n, i + 1))
+  const items = [...made.filter((i) => i.source === 'site'), ...made.filter((i) => i.source === 'web')].map(
+    (row, i) => ({ ...row, index: i + 1 }),
+  )
+  const photos: NoticePhoto[] = []
+  for (const row of items) {
+    const ref = row.source === 'site' ? String(row.index % 4).repeat(64) : `run-${n}/el-${row.index}.png`
+    let photo = photos.find((p) => p.ref === ref)
+    if (!photo) {
+      photo = {
+        number: photos.length + 1,
+        kind: row.source === 'site' ? 'photo' : 'screenshot',
+        ref,
+        caption:
+          row.source === 'site'
+            ? `第${n}号单位办公楼·${row.position}（2026年11月20日检查）`
+            : `${row.title}，页面 ${row.position}`,
+        itemIndexes: [],
+      }
+      photos.push(photo)
+    }
+    photo.itemIndexes.push(row.index)
+    row.photoNumbers.push(photo.number)
+  }
+  const { body, attachments } = noticeBody({
     issuer: '乌达区残疾人联合会无障碍体验促进队',
-    unitName: `乌达区第${n}号责任单位`,
-    issuedOn: '2026-11-28',
     deadline: '2026-12-28',
     replyInstructions:
       '请你单位在整改期限内完成整改，并将整改情况书面回复（附整改后照片或网页截图），报送本单位。逾期未整改的，将报区无障碍环境建设工作牵头部门督办。',
     contact: '联系人：王晓明　电话：0473-3012345',
-    items: Array.from({ length: itemCount }, (_, i) => item(n, i + 1)),
+    items,
+    photos,
+    checkedOn: new Map(),
+  })
+  return {
+    version: 2,
+    number: `乌残无障碍整改〔2026〕${n}号`,
+    issuer: '乌达区残疾人联合会无障碍体验促进队',
+    unitName: `乌达区第${n}号责任单位`,
+    issuedOn: '2026-11-28',
+    deadline: '2026-12-28',
+    title: noticeTitle,
+    body,
+    attachments,
+    items,
+    photos,
+    colophon: {
+      copyTo: '乌达区住房和城乡建设局',
+      printer: '乌达区残疾人联合会无障碍体验促进队',
+      printedOn: '2026-11-28',
+    },
   }
 }
 
@@ -148,7 +193,7 @@ async function main() {
   const screenshot = photos[3]!
   const loader: EvidenceLoader = async (ev) =>
     ev.kind === 'photo'
-      ? { bytes: photos[parseInt(ev.ref[0]!, 16) % 3]!, mimeType: 'image/jpeg' }
+      ? { bytes: photos[Number(ev.ref[0]) % 3]!, mimeType: 'image/jpeg' }
       : { bytes: screenshot, mimeType: 'image/jpeg' }
   const extraArgs = (process.env.ACCESS_AUDIT_CHROME_ARGS ?? '').split(/\s+/).filter(Boolean)
   const renderer = createPdfRenderer({ pages: pool, extraArgs })

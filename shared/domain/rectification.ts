@@ -96,16 +96,34 @@ export function median(values: readonly number[]): number | null {
 
 // ---------- notice numbering ----------
 
-/** Placeholders of the number template: {year} and {n} (the sequence number within the year). */
-export const defaultNumberTemplate = '乌残无障碍整改〔{year}〕第{n}号'
+/**
+ * Placeholders of the number template: {year} and {n} (the sequence number within the year). GB/T 9704-2012
+ * 7.2.4: 发文字号 = 机关代字 + 年份 in 〔〕 + 序号 + 号, the sequence number without 第 and without leading zeros.
+ */
+export const defaultNumberTemplate = '乌残无障碍整改〔{year}〕{n}号'
+
+/**
+ * The default of releases before the template followed GB/T 9704 (it read 第{n}号). Settings saved with it
+ * unchanged take the current default; numbers already issued keep the text they were issued with.
+ */
+export const legacyDefaultNumberTemplate = '乌残无障碍整改〔{year}〕第{n}号'
 
 export function formatNoticeNumber(template: string, year: number, seq: number): string {
   return template.replaceAll('{year}', String(year)).replaceAll('{n}', String(seq))
 }
 
-const numberTemplateSchema = nameText(60, '请填写文号格式').refine((v) => v.includes('{n}'), {
-  message: '文号格式须包含序号占位符 {n}，例如 〔{year}〕第{n}号',
+const templateMessage = '文号格式须包含序号占位符 {n}，例如 〔{year}〕{n}号'
+
+/** As stored by an earlier release: loads even with 第{n} (the form then asks for the GB/T 9704 number). */
+const storedNumberTemplateSchema = requiredText(60, '请填写文号格式').refine((v) => v.includes('{n}'), {
+  message: templateMessage,
 })
+
+const numberTemplateSchema = nameText(60, '请填写文号格式')
+  .refine((v) => v.includes('{n}'), { message: templateMessage })
+  .refine((v) => !v.includes('第{n}'), {
+    message: '按 GB/T 9704《党政机关公文格式》，发文顺序号前不加“第”字，请写成 〔{year}〕{n}号',
+  })
 
 // ---------- settings ----------
 
@@ -115,6 +133,12 @@ export interface RectificationSettings {
   defaultDeadlineDays: number
   replyInstructions: string
   contact: string | null
+  /** 版记 (GB/T 9704 7.4) at the foot of the notice's last page: 抄送, 印发机关 and 印发日期. */
+  colophon: boolean
+  /** 抄送机关, e.g. "区住房和城乡建设局，区残疾人联合会"; null: no 抄送 line. */
+  copyTo: string | null
+  /** 印发机关; null: the issuer. */
+  printer: string | null
 }
 
 export const defaultIssuer = '乌达区残疾人联合会无障碍体验促进队'
@@ -128,11 +152,12 @@ export const defaultRectificationSettings: RectificationSettings = {
   defaultDeadlineDays: 30,
   replyInstructions: defaultReplyInstructions,
   contact: null,
+  colophon: true,
+  copyTo: null,
+  printer: null,
 }
 
-export const settingsUpdateSchema = z.object({
-  issuer: nameText(80, '请填写发文单位'),
-  numberTemplate: numberTemplateSchema,
+const settingsFields = {
   defaultDeadlineDays: z
     .number({ error: '请填写默认整改期限' })
     .int('须为整数')
@@ -140,6 +165,25 @@ export const settingsUpdateSchema = z.object({
     .max(365, '不能超过 365 天'),
   replyInstructions: requiredText(1000, '请填写回复要求'),
   contact: optionalText(200),
+  colophon: z.boolean().default(true),
+  copyTo: optionalText(300),
+  printer: optionalText(80),
+}
+
+export const settingsUpdateSchema = z.object({
+  ...settingsFields,
+  issuer: nameText(80, '请填写发文单位'),
+  numberTemplate: numberTemplateSchema,
+})
+
+/**
+ * Settings as stored: saved by an earlier release (no 版记 fields yet, a template with 第{n}), they still load —
+ * the form then asks for the GB/T 9704 number before it saves again.
+ */
+export const storedSettingsSchema = z.object({
+  ...settingsFields,
+  issuer: requiredText(80, '请填写发文单位'),
+  numberTemplate: storedNumberTemplateSchema,
 })
 
 // ---------- items ----------
@@ -147,6 +191,10 @@ export const settingsUpdateSchema = z.object({
 export interface ClauseRef {
   code: string
   clause: string
+  /** 款 within the clause (e.g. '2'), when the finding names the one that decided it. */
+  item?: string
+  /** The figure the outcome was judged against, as printed ('通行净宽 ≥ 1.20 m'); several joined by '；'. */
+  figure?: string
   mandatory: boolean
 }
 
@@ -155,6 +203,8 @@ export interface EvidenceRef {
   kind: 'photo' | 'screenshot'
   /** Photo: the content hash; screenshot: path relative to the screenshot root. */
   ref: string
+  /** Screenshot: the page it was taken on. */
+  pageUrl?: string
 }
 
 export interface ItemElement {
@@ -236,6 +286,8 @@ export interface RectificationItem extends RectificationItemSummary {
   reply: ItemReply | null
   /** The linked findings' ids, oldest first (`findingCount` of them). */
   findingIds: number[]
+  /** Web: the rules whose findings the item holds (overlapping rules of one defect are merged into one item). */
+  ruleIds: string[]
 }
 
 export interface ItemEvent {
@@ -274,6 +326,9 @@ export const rectificationFieldLabels: Record<string, string> = {
   issuer: '发文单位',
   numberTemplate: '文号格式',
   defaultDeadlineDays: '默认整改期限（天）',
+  colophon: '版记',
+  copyTo: '抄送机关',
+  printer: '印发机关',
   noticeId: '通知书',
   format: '导出格式',
   from: '开始日期',

@@ -80,12 +80,24 @@ describe('整改跟踪, end to end', () => {
         ?.textContent?.includes('文号格式须包含序号占位符'),
     )
     await expectNoAxeViolations(page, '设置 with a refused template')
-    await typeInto(page, 'notice-settings_numberTemplate', '乌残无障碍整改〔{year}〕第{n}号')
+    // GB/T 9704: no 第 before the sequence number — said under the field while typing, refused on save.
+    await typeInto(page, 'notice-settings_numberTemplate', '乌残整改〔{year}〕第{n}号')
+    await waitForText(page, '请把“第{n}号”改为“{n}号”')
+    await page.click('::-p-text(保存通知书设置)')
+    await page.waitForFunction(() =>
+      document
+        .querySelector('#notice-settings_numberTemplate')
+        ?.closest('.ant-form-item')
+        ?.textContent?.includes('GB/T 9704'),
+    )
+    await typeInto(page, 'notice-settings_copyTo', '乌达区住房和城乡建设局，乌达区残疾人联合会')
+    await shot(page, 'notice-settings')
+    await typeInto(page, 'notice-settings_numberTemplate', '乌残无障碍整改〔{year}〕{n}号')
     await typeInto(page, 'notice-settings_defaultDeadlineDays', '15')
     await page.click('::-p-text(保存通知书设置)')
     await announced(page, '已保存整改通知书设置')
     expect(await fieldError(page, 'notice-settings_numberTemplate')).not.toContain('占位符')
-    await waitForText(page, `示例：乌残无障碍整改〔${new Date().getFullYear()}〕第1号`)
+    await waitForText(page, `示例：乌残无障碍整改〔${new Date().getFullYear()}〕1号`)
   })
 
   it('generates items on open and groups both sources under the unit, by place and by portal', async () => {
@@ -234,7 +246,7 @@ describe('整改跟踪, end to end', () => {
     await modalButton(page, '签发')
     await page.waitForSelector('[data-testid="notice-issued"]')
     const issued = await page.$eval('[data-testid="notice-issued"]', (el) => (el as HTMLElement).innerText)
-    noticeNumber = `乌残无障碍整改〔${new Date().getFullYear()}〕第1号`
+    noticeNumber = `乌残无障碍整改〔${new Date().getFullYear()}〕1号`
     expect(issued).toContain(`已签发：${noticeNumber}`)
     await announced(page, `已签发整改通知书，文号：${noticeNumber}`)
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(noticeNumber)
@@ -314,11 +326,12 @@ describe('整改跟踪, end to end', () => {
       .replaceAll('&amp;', '&')
     expect(wordText).toContain(seed.unitName)
     expect(wordText).toContain(hostileSnippet)
-    // Excel: the notice's items as a sheet.
+    // Excel: the notice's 问题清单 as a sheet.
     await page.click(`button[aria-label="导出 Excel：${noticeNumber}"]`)
     const xlsx = await waitForDownload('.xlsx', 60_000)
     const sheetText = execFileSync('unzip', ['-p', xlsx]).toString()
-    expect(sheetText).toContain(seed.siteTitle)
+    // 附件1 问题清单: the facility in 问题位置, the problem's name beside it.
+    for (const part of seed.siteTitle.split('：')) expect(sheetText).toContain(part)
     await announced(page, '.xlsx')
     await expectNoAxeViolations(page, '整改通知书 list after the exports')
   })

@@ -29,6 +29,18 @@ export async function toWordImage(image: LoadedEvidence): Promise<WordImage | nu
   }
 }
 
+/** The image's size in pixels as displayed (EXIF orientation applied), or null when it cannot be read. */
+export async function imageSize(image: LoadedEvidence): Promise<{ width: number; height: number } | null> {
+  if (!image) return null
+  try {
+    const meta = await sharp(image.bytes).metadata()
+    if (!meta.width || !meta.height) return null
+    return meta.autoOrient ?? { width: meta.width, height: meta.height }
+  } catch {
+    return null
+  }
+}
+
 /** Scales (width, height) to fit inside the box, never enlarging. */
 export function fitInside(
   width: number,

@@ -1,4 +1,4 @@
-import type { EvidenceLoader, NoticeDocument } from '../../../shared/domain/notice-document'
+import type { EvidenceLoader } from '../../../shared/domain/notice-document'
 import type { EvidenceRef } from '../../../shared/domain/rectification'
 
 /** One evidence image as loaded for a renderer; null means 照片缺失 (the file is gone or unreadable). */
@@ -15,22 +15,20 @@ export function evidenceKey(ref: EvidenceRef): string {
  * counts as a missing file: a notice must still print when one photo is unreadable.
  */
 export async function loadNoticeEvidence(
-  doc: NoticeDocument,
+  refs: Iterable<EvidenceRef>,
   loader: EvidenceLoader,
 ): Promise<Map<string, LoadedEvidence>> {
   const loaded = new Map<string, LoadedEvidence>()
-  for (const item of doc.items) {
-    for (const ev of item.evidence) {
-      const key = evidenceKey(ev)
-      if (loaded.has(key)) continue
-      let image: LoadedEvidence
-      try {
-        image = await loader({ kind: ev.kind, ref: ev.ref })
-      } catch {
-        image = null
-      }
-      loaded.set(key, image && image.bytes.byteLength > 0 ? image : null)
+  for (const ev of refs) {
+    const key = evidenceKey(ev)
+    if (loaded.has(key)) continue
+    let image: LoadedEvidence
+    try {
+      image = await loader({ kind: ev.kind, ref: ev.ref })
+    } catch {
+      image = null
     }
+    loaded.set(key, image && image.bytes.byteLength > 0 ? image : null)
   }
   return loaded
 }

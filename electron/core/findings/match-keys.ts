@@ -9,6 +9,7 @@ import { normalizeUrlOrNull } from '../../../shared/web/url-normalize'
  *   web:portal:<portalId>:<ruleId>:<normalised page URL>:<element fingerprint>
  *   web:portal:<portalId>:manual:<checkId>                      a guided manual check answered 不通过
  *   web:portal:<portalId>:rule:<ruleId>                         one rule of one portal (a web item's group key)
+ *   web:portal:<portalId>:defect:<groupId>                      one defect several overlapping rules report
  *
  * A page URL may hold ':' itself, so a web key is read from both ends: the fingerprint is the last segment (a
  * hash, never a colon in it) and the URL everything between the rule and the fingerprint.
@@ -19,6 +20,7 @@ export type MatchKey =
   | { kind: 'web'; portalId: number; ruleId: string; pageUrl: string; fingerprint: string }
   | { kind: 'manual'; portalId: number; checkId: string }
   | { kind: 'web-rule'; portalId: number; ruleId: string }
+  | { kind: 'web-defect'; portalId: number; groupId: string }
 
 export function siteMatchKey(placeId: number, rootElementId: number, checkId: string): string {
   return `site:place:${placeId}:element:${rootElementId}:check:${checkId}`
@@ -38,12 +40,21 @@ export function webRuleKey(portalId: number, ruleId: string): string {
   return `web:portal:${portalId}:rule:${ruleId}`
 }
 
+/**
+ * One defect of one portal that overlapping rules report (shared/web/rule-overlaps.ts): the web item that lists
+ * the failing elements of every rule of the group.
+ */
+export function webDefectKey(portalId: number, groupId: string): string {
+  return `web:portal:${portalId}:defect:${groupId}`
+}
+
 const sitePattern = /^site:place:(\d+):element:(\d+):check:(.+)$/
 const manualPattern = /^web:portal:(\d+):manual:(.+)$/
 const rulePattern = /^web:portal:(\d+):rule:(.+)$/
+const defectPattern = /^web:portal:(\d+):defect:([^:]+)$/
 const webPattern = /^web:portal:(\d+):([^:]+):(.*):([^:]*)$/
 
-/** The parts of a key, or null for text that is not a key of any of the four forms. */
+/** The parts of a key, or null for text that is not a key of any of the five forms. */
 export function parseMatchKey(key: string): MatchKey | null {
   const site = sitePattern.exec(key)
   if (site) return { kind: 'site', placeId: Number(site[1]), elementId: Number(site[2]), checkId: site[3]! }
@@ -51,6 +62,8 @@ export function parseMatchKey(key: string): MatchKey | null {
   if (manual) return { kind: 'manual', portalId: Number(manual[1]), checkId: manual[2]! }
   const rule = rulePattern.exec(key)
   if (rule) return { kind: 'web-rule', portalId: Number(rule[1]), ruleId: rule[2]! }
+  const defect = defectPattern.exec(key)
+  if (defect) return { kind: 'web-defect', portalId: Number(defect[1]), groupId: defect[2]! }
   const web = webPattern.exec(key)
   if (web) {
     return {

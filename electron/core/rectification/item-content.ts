@@ -1,9 +1,12 @@
 import { findCheck } from '../../../shared/catalog/index'
 import type { Severity } from '../../../shared/catalog/types'
 import type { ClauseRef, EvidenceRef, ItemElement } from '../../../shared/domain/rectification'
-import { manualChecks } from '../../../shared/web/manual-checks'
+import { manualChecks, type ManualCheck } from '../../../shared/web/manual-checks'
+import { getRuleOverlap, type RuleOverlap } from '../../../shared/web/rule-overlaps'
+import { webRuleText } from '../../../shared/web/rule-texts'
 import { getCriterion } from '../../../shared/web/wcag-criteria'
-import { manualCheckIdOf, webRuleIdOf } from '../findings/match-keys'
+import { joinSentences, sentence } from '../../../shared/domain/zh-sentences'
+import { manualCheckIdOf, parseMatchKey, webRuleIdOf } from '../findings/match-keys'
 
 /**
  * What an item says (where, what was found, what to do, clauses, elements, evidence), derived from its findings
@@ -34,6 +37,8 @@ export interface LinkedFinding {
 }
 
 export interface ItemContent {
+  /** What the item is called wherever it is shown (web: the team's own name of the problem, never a rule id). */
+  title: string
   location: string
   found: string
   remedy: string
@@ -41,6 +46,8 @@ export interface ItemContent {
   elements: ItemElement[]
   elementCount: number
   evidence: EvidenceRef[]
+  /** Web: every rule that reported the item's findings (several when overlapping rules were merged). */
+  ruleIds: string[]
 }
 
 export interface ItemIdentity {
@@ -82,13 +89,36 @@ export function unionClauses(sources: readonly ClauseSource[]): ClauseRef[] {
   const seen = new Map<string, ClauseRef>()
   for (const source of sources) {
     for (const c of parseJson<ClauseRef[]>(source.clausesJson, [])) {
-      const key = `${c.code}|${c.clause}`
+      const item = trimmed(c.item)
+      const figure = trimmed(c.figure)
+      // One clause and 款 is cited once; the figures its findings were judged against are all kept.
+      const key = `${c.code}|${c.clause}|${item ?? ''}`
       const known = seen.get(key)
-      if (!known) seen.set(key, { code: c.code, clause: c.clause, mandatory: Boolean(c.mandatory) })
-      else if (c.mandatory) known.mandatory = true
+      if (!known) {
+        seen.set(key, {
+          code: c.code,
+          clause: c.clause,
+          ...(item ? { item } : {}),
+          ...(figure ? { figure } : {}),
+          mandatory: Boolean(c.mandatory),
+        })
+        continue
+      }
+      if (c.mandatory) known.mandatory = true
+      if (figure) known.figure = joinFigures(known.figure, figure)
     }
   }
   return [...seen.values()]
+}
+
+function trimmed(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined
+}
+
+function joinFigures(known: string | undefined, added: string): string {
+  const parts = new Set([...(known ? known.split('；') : []), ...added.split('；')].map((p) => p.trim()))
+  parts.delete('')
+  return [...parts].join('；')
 }
 
 /** Web findings' rule id: the finding's check id, else the rule segment of its match key. */
@@ -119,6 +149,7 @@ function siteContent(
     }
   }
   return {
+    title: item.title,
     location: item.placeName ? `${item.placeName}·${elementLabel}` : elementLabel,
     found: last?.detail ?? '',
     remedy: check?.requirement ?? '',
@@ -126,60 +157,78 @@ function siteContent(
     elements: [{ label: elementLabel }],
     elementCount: 1,
     evidence: photos.slice(0, maxEvidencePerItem).map((ref) => ({ kind: 'photo', ref })),
+    ruleIds: [],
   }
 }
 
-/** The rule's help text: the finding title without its "（rule-id）" suffix. */
-function ruleHelp(title: string, ruleId: string): string {
+/** The finding title without the "（rule-id）" suffix web-findings.ts gives it. */
+function withoutRuleSuffix(title: string, ruleId: string): string {
   const suffix = `（${ruleId}）`
   return title.endsWith(suffix) ? title.slice(0, -suffix.length) : title
 }
 
 /**
- * Detail lines written by web-findings.ts: description, then the node's fix summary, then context lines, the
- * last one the rule's help page (参考：<url>).
+ * The second line of a web finding's detail (web-findings.ts: description, the node's message, context lines):
+ * the node's message. Only an own check's message is plain zh-CN about the element ("文字与背景对比度 2.5:1，低于
+ * 4.5:1"); axe's ("修复以下任一问题：" and check texts) speaks to a developer using axe and is never shown.
  */
-function detailParts(detail: string): {
-  description: string
-  fixSummary: string | null
-  helpUrl: string | null
-} {
-  const lines = detail.split('\n').filter(Boolean)
-  const second = lines[1]
-  const isContext = (line: string) => /^(需人工复核|页面：|本页共|参考：)/.test(line)
-  const reference = lines
-    .find((line) => line.startsWith('参考：'))
-    ?.slice('参考：'.length)
-    .trim()
-  return {
-    description: lines[0] ?? '',
-    fixSummary: second && !isContext(second) ? second : null,
-    helpUrl: reference && /^https?:\/\//.test(reference) ? reference : null,
-  }
+function ownNodeMessage(detail: string, ruleId: string): string | null {
+  if (!ruleId.startsWith('aa-')) return null
+  const second = detail.split('\n').filter(Boolean)[1]
+  if (!second || /^(需人工复核|页面：|本页共|参考：)/.test(second)) return null
+  return second.trim() || null
+}
+
+/** The defect group of a web item's defect key, or undefined. */
+export function overlapOfGroupKey(groupKey: string): RuleOverlap | undefined {
+  const key = parseMatchKey(groupKey)
+  return key?.kind === 'web-defect' ? getRuleOverlap(key.groupId) : undefined
+}
+
+/** The rule of a web item's rule key, or null. */
+function ruleOfGroupKey(groupKey: string): string | null {
+  const key = parseMatchKey(groupKey)
+  return key?.kind === 'web-rule' ? key.ruleId : null
 }
 
 /**
- * What the unit must do, in words it can act on: the rule's requirement, how to fix the element (axe's zh-CN
- * summary), the success criteria to meet by their Chinese names, and where the fix is explained.
+ * The name and remedy of a web item: its defect group's, else its rule's (shared/web/rule-texts.ts), else — a rule
+ * the table does not know, e.g. after an axe upgrade — the finding's own title without the rule id.
  */
-function webRemedy(
-  help: string,
-  parts: ReturnType<typeof detailParts>,
-  clauses: readonly ClauseRef[],
-): string {
-  const criteria = clauses
-    .filter((c) => c.code.startsWith('WCAG'))
-    .map((c) => getCriterion(c.clause))
-    .filter((c) => c !== undefined)
-    .map((c) => `${c.id}“${c.nameZh}”（${c.level} 级）`)
-  return [
-    help,
-    parts.fixSummary,
-    criteria.length ? `整改后应达到 WCAG 成功准则 ${criteria.join('、')}` : null,
-    parts.helpUrl ? `修改方法参见：${parts.helpUrl}` : null,
-  ]
-    .filter(Boolean)
-    .join('。')
+function webTexts(item: ItemIdentity): { title: string; remedy: string | null } {
+  const group = overlapOfGroupKey(item.groupKey)
+  if (group) return { title: group.title, remedy: group.remedy }
+  const rule = ruleOfGroupKey(item.groupKey)
+  const text = rule ? webRuleText(rule) : undefined
+  if (text) return { title: text.title, remedy: text.remedy }
+  return { title: rule ? withoutRuleSuffix(item.title, rule) : item.title, remedy: null }
+}
+
+/**
+ * The title an item is stored with: a web item's name of the problem (never "…（rule-id）"), a manual check's
+ * "…不符合要求（人工检查）", a site finding's own title.
+ */
+export function itemTitleOf(source: 'site' | 'web', groupKey: string, findingTitle: string): string {
+  if (source === 'site') return findingTitle
+  const manual = manualCheckIdOf(groupKey)
+  if (manual)
+    return manualTitle(
+      manualChecks.find((c) => c.id === manual),
+      findingTitle,
+    )
+  return webTexts({ source, groupKey, title: findingTitle, placeName: null, portalName: null }).title
+}
+
+/** "WCAG 2.2 成功准则 1.1.1“非文本内容”（A 级）", or the check's own name for checks outside WCAG. */
+function manualRequirement(check: ManualCheck): string {
+  const criterion = check.criterion ? getCriterion(check.criterion) : undefined
+  if (criterion) return `WCAG 2.2 成功准则 ${criterion.id}“${criterion.nameZh}”（${criterion.level} 级）`
+  return `“${check.titleZh}”`
+}
+
+/** A manual check's title as the item shows it: "非文本内容不符合要求（人工检查）". */
+function manualTitle(check: ManualCheck | undefined, fallback: string): string {
+  return check ? `${check.titleZh}不符合要求（人工检查）` : fallback
 }
 
 function manualContent(
@@ -200,15 +249,43 @@ function manualContent(
           mandatory: false,
         })),
       ]
+  // The inspector's record is what the unit reads (manual-answers.ts writes it as 检查记录：…); the check's
+  // prompt is guidance for the inspector.
+  const record = (last?.detail ?? '')
+    .split('\n')
+    .find((line) => line.startsWith('检查记录：'))
+    ?.slice('检查记录：'.length)
+    .trim()
   return {
+    title: manualTitle(check, item.title),
     location: `${item.portalName ?? ''}（人工检查）`,
-    found: last?.detail ?? check?.promptZh ?? '',
-    remedy: check ? `按“${check.titleZh}”的要求整改：${check.promptZh}` : '',
+    found: record ? sentence(record) : '人工检查发现不符合要求。',
+    remedy: check ? `请按${manualRequirement(check)}的要求整改${record ? '上述问题' : ''}。` : '',
     clauses,
     elements: [],
     elementCount: 0,
     evidence: [],
+    ruleIds: [],
   }
+}
+
+interface ElementEntry {
+  newest: LinkedFinding
+  pageUrl: string
+  /** Still reported by the latest run (by any of its findings). */
+  current: boolean
+  rules: Set<string>
+}
+
+/** Where the element is, for counting it once: the page (page-level defects) or the page and the element. */
+function elementIdentity(
+  finding: LinkedFinding,
+  pageUrl: string,
+  scope: 'page' | 'element' | 'rule',
+): string {
+  if (scope === 'rule') return finding.matchKey
+  const fingerprint = finding.matchKey.slice(finding.matchKey.lastIndexOf(':') + 1)
+  return scope === 'page' ? `page|${pageUrl}` : `element|${pageUrl}|${fingerprint}`
 }
 
 function webContent(
@@ -219,24 +296,40 @@ function webContent(
 ): ItemContent {
   const manual = manualCheckIdOf(item.groupKey)
   if (manual) return manualContent(item, findings, clauseSources, manual)
-  // The same element found in several runs is one element: keep its newest finding.
-  const byKey = new Map<string, LinkedFinding>()
+  const group = overlapOfGroupKey(item.groupKey)
+  const scope = group?.scope ?? 'rule'
+  // The same element found in several runs (or, for a defect group, by several rules) is one element: its newest
+  // finding speaks for it; it is still wrong while any of its findings is (the latest run did not show it fixed).
+  const byElement = new Map<string, ElementEntry>()
+  // Two rules fingerprint one element differently (an element's features, a source line): in a defect group, an
+  // element another rule already reported with the same code on the same page is that element.
+  const byQuote = new Map<string, string>()
   for (const finding of findings) {
-    byKey.delete(finding.matchKey)
-    byKey.set(finding.matchKey, finding)
+    const e = parseJson<{ pageUrl?: string; html?: string }>(finding.evidenceJson, {})
+    const pageUrl = e.pageUrl ?? ''
+    const rule = ruleIdOf(finding)
+    let key = elementIdentity(finding, pageUrl, scope)
+    const quote = scope === 'element' && e.html ? `${pageUrl}|${e.html.replace(/\s+/g, ' ').trim()}` : null
+    const quoted = quote ? byQuote.get(quote) : undefined
+    if (quoted && quoted !== key && !byElement.get(quoted)?.rules.has(rule)) key = quoted
+    else if (quote && !quoted) byQuote.set(quote, key)
+    const known = byElement.get(key)
+    const current = !fixedKeys.has(finding.matchKey) || Boolean(known?.current)
+    byElement.delete(key)
+    byElement.set(key, { newest: finding, pageUrl, current, rules: new Set([...(known?.rules ?? []), rule]) })
   }
-  const all = [...byKey.values()]
+  const all = [...byElement.values()]
   // Elements the latest run shows fixed are not asked for again. When all of them are, the item itself awaits
   // the inspector's verification: its elements stay listed, marked as no longer found, rather than vanishing.
-  const stillReported = all.filter((f) => !fixedKeys.has(f.matchKey))
+  const stillReported = all.filter((e) => e.current)
   const allFixed = all.length > 0 && stillReported.length === 0
   const current = allFixed ? all : stillReported
   const elements: ItemElement[] = []
   const evidence: EvidenceRef[] = []
   const pages = new Set<string>()
-  for (const finding of current) {
+  for (const { newest } of current) {
     const e = parseJson<{ pageUrl?: string; selector?: string; html?: string; screenshot?: string }>(
-      finding.evidenceJson,
+      newest.evidenceJson,
       {},
     )
     if (e.pageUrl) pages.add(e.pageUrl)
@@ -244,29 +337,42 @@ function webContent(
       elements.push({ pageUrl: e.pageUrl ?? '', selector: e.selector ?? '', html: e.html ?? '' })
     }
     if (e.screenshot && evidence.length < maxEvidencePerItem && !e.screenshot.includes('..')) {
-      evidence.push({ kind: 'screenshot', ref: e.screenshot })
+      evidence.push({ kind: 'screenshot', ref: e.screenshot, ...(e.pageUrl ? { pageUrl: e.pageUrl } : {}) })
     }
   }
   const last = latest(findings)
-  const parts = detailParts(last?.detail ?? '')
-  const ruleId = last ? ruleIdOf(last) : ''
-  const help = last ? ruleHelp(last.title, ruleId) : item.title
-  const clauses = unionClauses(clauseSources)
+  const texts = webTexts(item)
+  const example = last ? ownNodeMessage(last.detail, ruleIdOf(last)) : null
+  const count =
+    scope === 'page'
+      ? `${pages.size}个页面存在此问题`
+      : pages.size > 1
+        ? `${pages.size}个页面共${current.length}处存在此问题`
+        : `共${current.length}处存在此问题`
   const portal = item.portalName ?? ''
   const location =
     pages.size === 1 ? `${portal}（页面：${[...pages][0]}）` : `${portal}（${pages.size} 个页面）`
+  const remedy = texts.remedy ?? (last ? sentence(detailDescription(last.detail)) : '')
   return {
+    title: texts.title,
     location,
-    found: [
-      current.length > 1 ? `${parts.description}（共 ${current.length} 处）` : parts.description,
-      allFixed ? '（最近一次检测已不再发现，待核验）' : '',
-    ].join(''),
-    remedy: webRemedy(help, parts, clauses),
-    clauses,
+    found: joinSentences([
+      current.length > 0 ? count : '',
+      example ? `例如：${example}` : '',
+      allFixed ? '最近一次检测已不再发现，待核验' : '',
+    ]),
+    remedy,
+    clauses: unionClauses(clauseSources),
     elements,
     elementCount: current.length,
     evidence,
+    ruleIds: [...new Set(findings.map(ruleIdOf).filter(Boolean))],
   }
+}
+
+/** The first line of a web finding's detail: the rule's description (only for rules without a text of ours). */
+function detailDescription(detail: string): string {
+  return detail.split('\n').find(Boolean) ?? ''
 }
 
 /**

@@ -357,7 +357,7 @@ function derive(db: Db, rows: readonly ItemRow[], today: string, detail: Detail)
       portalId: row.portal_id,
       portalName: row.portal_name,
       location: content.location,
-      title: row.title,
+      title: content.title,
       category: categoryLabel(row.category),
       categoryId: row.category,
       severity: row.severity,
@@ -404,6 +404,7 @@ export function toItems(db: Db, rows: readonly ItemRow[], today: string): Rectif
     evidence: content.evidence,
     reply: parseReply(rows[index]!.reply_json),
     findingIds: summary.source === 'site' ? linked.map((f) => f.id) : (webIds.get(summary.id) ?? []),
+    ruleIds: content.ruleIds,
   }))
 }
 

@@ -11,8 +11,8 @@ import {
 import { categoryLabel, rectificationCategoryIds } from '../../../shared/domain/rectification-categories'
 import type { CoreContext } from '../context'
 import { inTransaction, likePattern } from '../db/transaction'
-import { worstSeverity } from './item-content'
 import { itemEvents, itemSelect, loadItem, toSummaries, type ItemRow } from './item-rows'
+import { mergeInto } from './item-merge'
 import {
   claimItemVersion,
   closePendingProposals,
@@ -139,51 +139,7 @@ export function mergeItems(ctx: CoreContext, input: ParsedInputOf<'rectification
       { path: 'ids', message: '整改项：请选择要合并到该项的其他整改项' },
     ])
   }
-  inTransaction(ctx.db, () => {
-    const db = ctx.db
-    const target = itemState(db, input.targetId)
-    refuseTerminal(target, '作为合并目标')
-    const targetRow = db
-      .prepare('SELECT source, severity, first_found_at FROM rectification_items WHERE id = ?')
-      .get(target.id) as { source: string; severity: RectificationItem['severity']; first_found_at: string }
-    const severities = [targetRow.severity]
-    let firstFound = targetRow.first_found_at
-    for (const id of ids) {
-      const state = itemState(db, id)
-      const row = db
-        .prepare('SELECT source, severity, first_found_at FROM rectification_items WHERE id = ?')
-        .get(id) as typeof targetRow
-      if (state.unit_id !== target.unit_id) {
-        throw new ApiError('INVALID_STATE', `整改项（编号 ${id}）与合并目标不属于同一责任单位，不能合并`)
-      }
-      if (row.source !== targetRow.source) {
-        throw new ApiError(
-          'INVALID_STATE',
-          `整改项（编号 ${id}）与合并目标来源不同（现场检查/网站检测），不能合并`,
-        )
-      }
-      transition(db, state, 'merge', { merged_into_id: target.id }, `合并到整改项（编号 ${target.id}）`, now)
-      closePendingProposals(db, id, 'rejected', now)
-      db.prepare('UPDATE rectification_item_findings SET item_id = ? WHERE item_id = ?').run(target.id, id)
-      severities.push(row.severity)
-      if (row.first_found_at < firstFound) firstFound = row.first_found_at
-    }
-    db.prepare('UPDATE rectification_items SET severity = ?, first_found_at = ? WHERE id = ?').run(
-      worstSeverity(severities),
-      firstFound,
-      target.id,
-    )
-    touchItem(db, target.id, now)
-    recordEvent(
-      db,
-      target.id,
-      'merge',
-      null,
-      null,
-      `合并了重复的整改项：${ids.map((id) => `编号 ${id}`).join('、')}`,
-      now,
-    )
-  })
+  inTransaction(ctx.db, () => mergeInto(ctx.db, input.targetId, ids, now))
   return loadItem(ctx.db, input.targetId, today(ctx))
 }
 

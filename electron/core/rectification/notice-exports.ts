@@ -44,7 +44,7 @@ export function safeFileName(name: string, maxLength = 150): string {
   return /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(base) ? `_${base}` : base
 }
 
-/** 整改通知书-乌残无障碍整改〔2026〕第3号-区住房和城乡建设局.pdf; the Excel sheet is the 整改项清单. */
+/** 整改通知书-乌残无障碍整改〔2026〕3号-区住房和城乡建设局.pdf; the Excel sheet is the 整改项清单. */
 export function noticeFileName(
   doc: Pick<NoticeDocument, 'number' | 'unitName'>,
   format: ExportFormat,

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/api/errors'
 import type { ParsedInputOf } from '../../../shared/api/contract'
-import type { NoticeDocument } from '../../../shared/domain/notice-document'
+import type { NoticeDocument, NoticeDocumentV2 } from '../../../shared/domain/notice-document'
 import {
   formatNoticeNumber,
   isOverdue,
@@ -15,6 +15,7 @@ import { inTransaction, isUniqueViolation } from '../db/transaction'
 import { loadItems } from './item-rows'
 import { itemState, transition } from './item-transitions'
 import { allocateNoticeSeq } from './notice-numbering'
+import { noticeFacts } from './notice-facts'
 import { buildNoticeDocument } from './notice-snapshot'
 import { localDay } from '../../../shared/domain/local-dates'
 import { loadRectificationSettings } from './settings-service'
@@ -87,7 +88,7 @@ function noticeDocument(
   unitName: string,
   items: RectificationItem[],
   number: string | null,
-): NoticeDocument {
+): NoticeDocumentV2 {
   const settings = loadRectificationSettings(ctx.db)
   return buildNoticeDocument(
     {
@@ -98,13 +99,17 @@ function noticeDocument(
       deadline: draft.deadline,
       replyInstructions: draft.replyInstructions ?? settings.replyInstructions,
       contact: draft.contact ?? settings.contact,
+      colophon: settings.colophon
+        ? { copyTo: settings.copyTo, printer: settings.printer ?? settings.issuer, printedOn: draft.issuedOn }
+        : null,
     },
     items,
+    noticeFacts(ctx.db, items),
   )
 }
 
 /** The document the notice would have, without a number and without saving anything. */
-export function previewNoticeDocument(ctx: CoreContext, draft: Draft): NoticeDocument {
+export function previewNoticeDocument(ctx: CoreContext, draft: Draft): NoticeDocumentV2 {
   refuseFutureIssueDate(ctx, draft)
   const unit = unitForNotice(ctx.db, draft.unitId)
   return noticeDocument(ctx, draft, unit.name, itemsForNotice(ctx, unit, draft.itemIds), null)

@@ -1,14 +1,19 @@
 import type { ParsedInputOf } from '../../../shared/api/contract'
 import {
+  defaultNumberTemplate,
   defaultRectificationSettings,
-  settingsUpdateSchema,
+  legacyDefaultNumberTemplate,
+  storedSettingsSchema,
   type RectificationSettings,
 } from '../../../shared/domain/rectification'
 import type { CoreContext } from '../context'
 import type { Db } from '../db/open-database'
 import { inTransaction } from '../db/transaction'
 
-/** Notice settings (issuer, number template, default deadline, reply instructions) in the settings table. */
+/**
+ * Notice settings (issuer, number template, default deadline, reply instructions, contact, 版记) in the settings
+ * table.
+ */
 
 export const rectificationSettingsKey = 'rectification'
 
@@ -18,8 +23,18 @@ export function loadRectificationSettings(db: Db): RectificationSettings {
     { value_json: string } | undefined
   if (!row) return { ...defaultRectificationSettings }
   try {
-    const parsed = settingsUpdateSchema.safeParse(JSON.parse(row.value_json))
-    return parsed.success ? parsed.data : { ...defaultRectificationSettings }
+    const parsed = storedSettingsSchema.safeParse(JSON.parse(row.value_json))
+    if (!parsed.success) return { ...defaultRectificationSettings }
+    const stored = parsed.data
+    return {
+      ...stored,
+      contact: stored.contact ?? null,
+      copyTo: stored.copyTo ?? null,
+      printer: stored.printer ?? null,
+      // The old default (第{n}号) was never chosen: it came with the app. Its successor follows GB/T 9704.
+      numberTemplate:
+        stored.numberTemplate === legacyDefaultNumberTemplate ? defaultNumberTemplate : stored.numberTemplate,
+    }
   } catch {
     return { ...defaultRectificationSettings }
   }
@@ -35,6 +50,9 @@ export function saveRectificationSettings(
     defaultDeadlineDays: input.defaultDeadlineDays,
     replyInstructions: input.replyInstructions,
     contact: input.contact ?? null,
+    colophon: input.colophon,
+    copyTo: input.copyTo ?? null,
+    printer: input.printer ?? null,
   }
   inTransaction(ctx.db, () => {
     ctx.db

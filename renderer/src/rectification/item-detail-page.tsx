@@ -200,7 +200,7 @@ function ItemDetailPage({ id }: { id: number }) {
           <dd>
             <ul className="aa-rect-clauses">
               {data.clauses.map((c) => (
-                <li key={`${c.code}-${c.clause}`}>{formatClause(c)}</li>
+                <li key={`${c.code}-${c.clause}-${c.item ?? ''}`}>{formatClause(c, { figure: true })}</li>
               ))}
             </ul>
           </dd>

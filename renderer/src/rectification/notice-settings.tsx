@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Form, Input, InputNumber, Typography } from 'antd'
+import { Button, Checkbox, Form, Input, InputNumber, Typography } from 'antd'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { formatNoticeNumber, type RectificationSettings } from '../../../shared/domain/rectification'
@@ -14,9 +14,15 @@ interface SettingsValues {
   defaultDeadlineDays: number | null
   replyInstructions: string
   contact: string
+  colophon: boolean
+  copyTo: string
+  printer: string
 }
 
-/** 设置 → 整改通知书设置: who issues notices, how they are numbered, the default deadline and reply text. */
+/**
+ * 设置 → 整改通知书设置: who issues notices, how they are numbered (GB/T 9704: 〔年份〕序号号, no 第), the default
+ * deadline, the reply text and contact, and the 版记 (抄送, 印发机关; 印发日期 is the notice's date).
+ */
 export function NoticeSettings() {
   const { t } = useTranslation()
   const api = useApi()
@@ -57,6 +63,9 @@ function SettingsForm({ settings }: { settings: RectificationSettings }) {
         defaultDeadlineDays: values.defaultDeadlineDays as number,
         replyInstructions: values.replyInstructions,
         contact: values.contact || null,
+        colophon: values.colophon,
+        copyTo: values.copyTo || null,
+        printer: values.printer || null,
       })
       queryClient.setQueryData(['rectification:settings'], saved)
       announce(t('rectification.settings.saved'))
@@ -72,7 +81,12 @@ function SettingsForm({ settings }: { settings: RectificationSettings }) {
       form={form}
       name="notice-settings"
       layout="vertical"
-      initialValues={{ ...settings, contact: settings.contact ?? '' }}
+      initialValues={{
+        ...settings,
+        contact: settings.contact ?? '',
+        copyTo: settings.copyTo ?? '',
+        printer: settings.printer ?? '',
+      }}
       onFinish={(values) => void save(values)}
       // The server's message on a field goes once the field is edited.
       onValuesChange={(changed: object) =>
@@ -92,6 +106,11 @@ function SettingsForm({ settings }: { settings: RectificationSettings }) {
         extra={
           <>
             <div>{t('rectification.settings.numberTemplateHelp')}</div>
+            {template.includes('第{n}') && (
+              <div role="note" style={{ color: '#ad4e00' }}>
+                {t('rectification.settings.numberTemplateDi')}
+              </div>
+            )}
             {template.includes('{n}') && (
               <div>
                 {t('rectification.settings.numberExample', {
@@ -117,6 +136,28 @@ function SettingsForm({ settings }: { settings: RectificationSettings }) {
       >
         <Input maxLength={200} />
       </Form.Item>
+      <fieldset style={{ border: 0, padding: 0, margin: '0 0 16px' }}>
+        <legend style={{ fontSize: '1em', fontWeight: 600, marginBottom: 8 }}>
+          {t('rectification.settings.colophonHeading')}
+        </legend>
+        <Form.Item name="colophon" valuePropName="checked" style={{ marginBottom: 8 }}>
+          <Checkbox>{t('rectification.settings.colophon')}</Checkbox>
+        </Form.Item>
+        <Form.Item
+          label={t('rectification.settings.copyTo')}
+          name="copyTo"
+          extra={t('rectification.settings.copyToHelp')}
+        >
+          <Input maxLength={300} />
+        </Form.Item>
+        <Form.Item
+          label={t('rectification.settings.printer')}
+          name="printer"
+          extra={t('rectification.settings.printerHelp')}
+        >
+          <Input maxLength={80} placeholder={settings.issuer} />
+        </Form.Item>
+      </fieldset>
       <Button type="primary" htmlType="submit" loading={saving}>
         {t('rectification.settings.save')}
       </Button>

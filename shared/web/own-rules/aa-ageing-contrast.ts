@@ -4,7 +4,7 @@ import { ageingFigures, type OwnRuleMeta } from './own-rule'
 export const aaAgeingContrast: OwnRuleMeta = {
   id: 'aa-ageing-contrast',
   description: `适老化对比度：文字与背景的对比度不低于 ${ageingFigures.minContrast}:1（大于 ${ageingFigures.largeTextPx} px 的文字不低于 ${ageingFigures.minContrastLarge}:1）`,
-  help: '加深文字颜色或调整背景颜色，使对比度达到适老化规范要求。与 WCAG 1.4.3 不同，适老化规范以 18 dp/pt 区分大字号，axe 的 color-contrast 规则仍按 WCAG 判断。',
+  help: `加深文字颜色或调整背景颜色，使文字与背景的对比度不低于 ${ageingFigures.minContrast}:1，大于 ${ageingFigures.largeTextPx} 像素的文字不低于 ${ageingFigures.minContrastLarge}:1。`,
   impact: 'serious',
   refs: refsForCriteria([], { ageing: ['app-1.3'] }),
   method:

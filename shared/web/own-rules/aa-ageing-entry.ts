@@ -1,4 +1,3 @@
-import { formatAgeingRef } from '../ageing-rules'
 import { refsForCriteria } from '../clause-refs'
 import type { OwnRuleMeta } from './own-rule'
 
@@ -7,7 +6,8 @@ const requiredBy = ['web-1.2.3', 'web-operation-modes']
 export const aaAgeingEntry: OwnRuleMeta = {
   id: 'aa-ageing-entry',
   description: '页面应提供适老化 / 无障碍浏览模式（或辅助工具条）的入口',
-  help: `在页面显著位置提供“无障碍浏览”“适老化”“长者模式”“关怀版”等入口，开启后提供大字、高对比度、放大、语音阅读等功能。依据：${requiredBy.map(formatAgeingRef).join('；')}`,
+  // The rules it rests on are its clauses (refs); the help says only what to do.
+  help: '在页面显著位置提供“无障碍浏览”“适老化”“长者模式”“关怀版”等入口，开启后提供大字、高对比度、放大、语音阅读等功能；桌面网站至少应提供超大鼠标指针和全键盘操作两种方式。',
   impact: 'moderate',
   refs: refsForCriteria([], { ageing: requiredBy }),
   method:

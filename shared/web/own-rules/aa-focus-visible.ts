@@ -4,7 +4,7 @@ import type { OwnRuleMeta } from './own-rule'
 export const aaFocusVisible: OwnRuleMeta = {
   id: 'aa-focus-visible',
   description: '键盘聚焦时应有可见的焦点指示',
-  help: '不要用 outline: none 去掉焦点框而不加替代；可用 :focus-visible 设置明显的 outline、边框、阴影或背景变化。',
+  help: '不要去掉浏览器默认的焦点框而不加替代（例如样式中的 outline: none）；应为获得焦点的元素设置明显的边框、轮廓、阴影或背景变化。',
   impact: 'serious',
   refs: refsForCriteria(['2.4.7']),
   method:

@@ -4,7 +4,7 @@ import type { OwnRuleMeta } from './own-rule'
 export const aaKeyboardReach: OwnRuleMeta = {
   id: 'aa-keyboard-reach',
   description: '所有可操作的元素都应能用键盘到达',
-  help: '用原生的 a[href]、button、input 等元素实现交互；自定义控件加 tabindex="0" 并支持回车 / 空格操作。',
+  help: '用原生的链接、按钮、输入框等元素实现交互；自定义的可操作控件应能用 Tab 键聚焦（tabindex="0"），并能用回车键或空格键操作。',
   impact: 'serious',
   refs: refsForCriteria(['2.1.1']),
   method:

@@ -4,7 +4,7 @@ import type { OwnRuleMeta } from './own-rule'
 export const aaKeyboardTrap: OwnRuleMeta = {
   id: 'aa-keyboard-trap',
   description: '键盘焦点不应被困在页面的某个区域内',
-  help: '确保只用 Tab、Shift+Tab（或 Esc）就能把焦点移出任何组件（嵌入播放器、弹窗、地图、iframe 等）；如需其他按键，应在页面上说明。',
+  help: '确保只用 Tab、Shift+Tab 或 Esc 键就能把焦点移出页面上的任何组件（嵌入的播放器、弹窗、地图、内嵌框架等）；确需用其他按键离开的，应在页面上写明操作方法。',
   impact: 'critical',
   refs: refsForCriteria(['2.1.2']),
   method:

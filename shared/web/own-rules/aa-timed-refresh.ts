@@ -4,7 +4,7 @@ import type { OwnRuleMeta } from './own-rule'
 export const aaTimedRefresh: OwnRuleMeta = {
   id: 'aa-timed-refresh',
   description: '页面不应定时自动刷新或跳转',
-  help: '去掉 <meta http-equiv="refresh"> 和 Refresh 响应头中的延时刷新 / 跳转，以及脚本的定时跳转；需要跳转时立即重定向（服务器 301/302），或让用户点击链接前往。',
+  help: '删除网页中的定时刷新和定时跳转（包括 meta 刷新标签、Refresh 响应头和脚本中的定时跳转）；需要跳转时由服务器直接重定向，或提供链接让用户点击前往。',
   impact: 'serious',
   refs: refsForCriteria(['2.2.1', '2.2.4', '3.2.5']),
   method:

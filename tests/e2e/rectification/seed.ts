@@ -4,6 +4,7 @@ import sharp from 'sharp'
 import { openCore } from '../../../electron/core/open-core'
 import { photosDirName } from '../../../electron/core/photos/photo-paths'
 import { insertWebFindings, type WebFindingRow } from '../../../electron/core/web-audits/runs/web-findings'
+import { webRuleText } from '../../../shared/web/rule-texts'
 
 /** What a hostile audited page put in its markup; it must reach the screen as text only. */
 export const hostileSnippet = '<img src=x onerror=alert(1)>'
@@ -110,7 +111,8 @@ export async function seedRectificationData(dataDir: string): Promise<Rectificat
       placeName,
       portalName,
       siteTitle: '北门坡道：轮椅坡道纵向坡度',
-      webTitle: row.title,
+      // The item is named in the team's words for the rule, not by the finding's title with its rule id.
+      webTitle: webRuleText(row.ruleId)!.title,
     }
   } finally {
     core.close()

@@ -7,10 +7,10 @@ import JSZip from 'jszip'
 import type { Browser } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiError } from '../../../shared/api/errors'
+import { noticeSheetName } from '../../../electron/core/documents/notice-v1/notice-xlsx'
 import {
   createPdfRenderer,
   escapeHtml,
-  noticeSheetName,
   printableText,
   renderNoticeDocx,
   renderNoticeHtml,
@@ -67,7 +67,8 @@ describe('escapeHtml', () => {
   })
 })
 
-describe('renderNoticeHtml', () => {
+// The notice shape issued before version 2 (every item a block in the body) still renders as it was issued.
+describe('renderNoticeHtml (a version 1 notice)', () => {
   it('is a self-contained document with no script and every hostile value escaped', async () => {
     const html = await renderNoticeHtml(sampleNotice(), sampleLoader(jpeg))
     expect(html).toContain(`content="default-src 'none'; img-src data:;`)
@@ -206,7 +207,7 @@ async function docxText(bytes: Uint8Array): Promise<{ xml: string; text: string;
   return { xml, text, media }
 }
 
-describe('Word', () => {
+describe('Word (a version 1 notice)', () => {
   it('has the same content, the snippet as escaped text and the photo embedded', async () => {
     const doc = sampleNotice()
     const { xml, text, media } = await docxText(await renderNoticeDocx(doc, sampleLoader(jpeg)))
@@ -243,7 +244,7 @@ describe('Word', () => {
   })
 })
 
-describe('Excel', () => {
+describe('Excel (a version 1 notice)', () => {
   it('writes the items as text cells (a formula stays literal text) with a frozen bold header', async () => {
     const doc = sampleNotice()
     const bytes = await renderNoticeXlsx(doc)

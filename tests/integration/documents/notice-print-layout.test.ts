@@ -12,7 +12,7 @@ import {
 import type { NoticeDocument } from '../../../shared/domain/notice-document'
 import { launchTestBrowser } from '../../support/chromium'
 import { makeTempDir } from '../../support/temp-dir'
-import { makeJpeg, sampleLoader, sampleNotice } from './sample-notice'
+import { makeJpeg, sampleLoader, sampleNoticeV2 } from './sample-notice'
 
 const run = promisify(execFile)
 
@@ -46,24 +46,29 @@ async function renderToFile(doc: NoticeDocument, name: string): Promise<string> 
   return file
 }
 
-describe('the signature and seal at the foot of a page', () => {
+describe('the signature at the foot of a page', () => {
   /**
-   * One item whose 发现的问题 grows a 12 pt table line (18 pt ≈ 6.4 mm) at a time, over more than a page (225 mm):
-   * the signature block then ends at every position of a page in steps smaller than the 7.5 mm the seal reaches
-   * below the date line, so one of the notices puts the signature right at the page foot — where a seal that
-   * overflowed its block used to add a page holding only its lower arc and the page number.
+   * The body grows one paragraph line (28.95 pt ≈ 10.2 mm) at a time over more than a page (22 lines): the
+   * signature then ends at every line of a page, and once right at its foot — where the room kept for the seal
+   * must move it to the next page whole, with the body's last lines, instead of spilling a page that holds only
+   * the page number or leaving the signature alone.
    */
-  it('never adds a page holding only the page number, nor leaves the signature alone on the last page', async () => {
-    const base = sampleNotice()
-    const steps = 37
+  it('never adds a page holding only the page number, nor leaves the signature alone on its page', async () => {
+    const base = sampleNoticeV2()
+    const steps = 24
     const results = await Promise.all(
       Array.from({ length: steps }, async (_, k) => {
-        const found = [base.items[0]!.found, ...Array.from({ length: k }, (_, i) => `补充说明第${i + 1}行。`)]
-        const doc = { ...base, items: [{ ...base.items[0]!, evidence: [], found: found.join('\n') }] }
+        // Each added line is one paragraph of exactly 26 characters (one full line after the 2-character indent).
+        const filler = Array.from({ length: k }, (_, i) => ({
+          kind: 'paragraph' as const,
+          text: `补充说明第${String(i + 1).padStart(2, '0')}条：本段用于测试分页位置是否正确无误。`,
+        }))
+        const doc = { ...base, body: [...base.body, ...filler], photos: [], colophon: null }
+        doc.items = doc.items.map((i) => ({ ...i, photoNumbers: [] }))
         return { k, pages: await pdfPages(await renderToFile(doc, `sweep-${k}.pdf`)) }
       }),
     )
-    const signature = ['（盖章）', base.issuer, '2026年3月5日']
+    const signature = [base.issuer, '2026年3月5日']
     for (const { k, pages } of results) {
       pages.forEach((text, i) => {
         const pageNumber = `—${i + 1}—`
@@ -73,13 +78,14 @@ describe('the signature and seal at the foot of a page', () => {
           `notice ${k}, page ${i + 1} holds only its page number`,
         ).not.toBe('')
       })
-      // The last page carries the signature and some of the text too, not the signature alone.
-      const last = pages[pages.length - 1]!
-      for (const part of signature) expect(last, `notice ${k}: signature on the last page`).toContain(part)
-      const rest = [...signature, `—${pages.length}—`].reduce((text, part) => text.replace(part, ''), last)
-      expect(rest, `notice ${k}: the signature alone on its last page`).not.toBe('')
+      // The page with the signature carries some of the text too (the signature is never alone).
+      const page = pages.find((text) => text.includes(signature[0]!) && text.includes('附件：'))
+      expect(page, `notice ${k}: the signature with the attachments note`).toBeDefined()
+      const at = pages.indexOf(page!)
+      const rest = [...signature, `—${at + 1}—`].reduce((text, part) => text.replace(part, ''), page!)
+      expect(rest.replace(/附件：.*$/, ''), `notice ${k}: the signature alone on its page`).not.toBe('')
     }
-    // The sweep did cross a page foot (else it proved nothing).
+    // The sweep did move the signature across a page foot (else it proved nothing).
     const counts = new Set(results.map((r) => r.pages.length))
     expect(counts.size).toBeGreaterThan(1)
   }, 240_000)
@@ -91,7 +97,7 @@ describe('shipped fonts', () => {
     const file = path.join(dir, 'fonts.pdf')
     fs.writeFileSync(
       file,
-      await renderer.renderPdf(await renderNoticeHtml(sampleNotice(), sampleLoader(await makeJpeg()))),
+      await renderer.renderPdf(await renderNoticeHtml(sampleNoticeV2(), sampleLoader(await makeJpeg()))),
     )
     const { stdout } = await run('pdffonts', [file])
     const fonts = stdout
@@ -114,7 +120,7 @@ describe('shipped fonts', () => {
   }, 120_000)
 
   it('embeds only the font slices the text needs, as data: URLs the notice CSP allows', async () => {
-    const html = await renderNoticeHtml(sampleNotice(), async () => null)
+    const html = await renderNoticeHtml(sampleNoticeV2(), async () => null)
     expect(html).toMatch(/font-src data:[;"]/)
     const faces = html.match(/@font-face \{[^}]*\}/g) ?? []
     const shipped = faces.filter((f) => f.includes('data:font/woff2;base64,'))

@@ -58,7 +58,7 @@ describe('notice date', () => {
     expect(t.core.ctx.db.prepare('SELECT COUNT(*) FROM notice_sequences').pluck().get()).toBe(0)
     expect((await t.call('rectification:get', { id })).status).toBe('open')
     const notice = await t.call('notices:issue', issue([id], '2026-11-02'))
-    expect(notice.number).toContain('〔2026〕第1号')
+    expect(notice.number).toContain('〔2026〕1号')
   })
 })
 

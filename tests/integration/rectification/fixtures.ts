@@ -70,6 +70,8 @@ export interface WebNode {
   selector: string
   html: string
   fingerprint: string
+  /** The node's message (web-findings.ts puts it on the detail's second line). */
+  failureSummary?: string
 }
 
 export interface WebPage {
@@ -90,7 +92,7 @@ function ruleResult(ruleId: string, nodes: WebNode[]): AuditRuleResult {
     helpUrl: `https://dequeuniversity.com/rules/axe/4.14/${ruleId}?lang=zh`,
     refs: { wcag: ['1.4.3'], gbt37668: ['5.2.4.3'], level: 'AA', ageing: [] },
     level: 'AA',
-    nodes: nodes.map((n) => ({ ...n, failureSummary: '修复以下问题：提高前景色与背景色的对比度' })),
+    nodes: nodes.map((n) => ({ failureSummary: '修复以下问题：提高前景色与背景色的对比度', ...n })),
     nodeCount: nodes.length,
   }
 }

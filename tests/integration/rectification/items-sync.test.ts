@@ -69,6 +69,29 @@ describe('items from findings', () => {
     expect((await t.call('rectification:get', { id: items[0]!.id })).found).toContain('1:9.6')
   })
 
+  it('makes no item of an advisory (宜) figure: the result notes it, no finding, no item', async () => {
+    let insp = await t.call('inspections:create', { placeId, inspectedOn: '2026-11-20', inspectors: '张三' })
+    insp = await t.call('inspections:addElement', {
+      inspectionId: insp.id,
+      baseVersion: insp.version,
+      category: 'tactile-warning',
+      label: '东侧楼梯提示盲道',
+    })
+    insp = await t.call('inspections:saveCheck', {
+      elementId: insp.elements[0]!.id,
+      baseVersion: insp.version,
+      checkId: 'tactile-warning.stair-offset',
+      // 200 mm from the first step: outside the 250–300 mm GB 50763 says 宜 for a stair not mainly for blind users.
+      inputs: { mainlyVisuallyImpaired: false, offset: { value: 200, unit: 'mm' } },
+    })
+    const saved = insp.elements[0]!.checks['tactile-warning.stair-offset']!
+    expect(saved.result?.verdict).toBe('pass')
+    expect(saved.result?.advisories).toEqual([expect.stringContaining('小于 250 mm')])
+    await t.call('inspections:submit', { id: insp.id, baseVersion: insp.version })
+    expect(countRows('findings')).toBe(0)
+    expect(await t.call('rectification:list', {})).toEqual([])
+  })
+
   it('groups a portal rule into one item listing its elements; needs-review results make no item', async () => {
     const portal = await t.call('portals:create', {
       name: '区政府门户',
@@ -112,13 +135,13 @@ describe('items from findings', () => {
     })
     const full = await t.call('rectification:get', { id: item!.id })
     expect(full.elements[0]).toEqual({ pageUrl: 'https://gov.example/', selector: 'p.a', html: hostile })
-    expect(full.remedy).toContain('提高前景色与背景色的对比度')
-    // What to do, not only the rule's title: the criterion to meet by name, and where the fix is explained.
-    expect(full.remedy).toContain('整改后应达到 WCAG 成功准则 1.4.3“对比度（最低）”（AA 级）')
-    expect(full.remedy).toContain(
-      '修改方法参见：https://dequeuniversity.com/rules/axe/4.14/color-contrast?lang=zh',
-    )
-    expect(full.found).toContain('共 3 处')
+    // The team's own words for the unit: the problem's name and what to do with its figures; never the tool's
+    // advice ("修复以下问题：…") nor a link to its English help pages.
+    expect(full.title).toBe('文字与背景对比度不足')
+    expect(full.ruleIds).toEqual(['color-contrast'])
+    expect(full.remedy).toContain('对比度不低于 4.5:1')
+    expect(full.remedy).not.toMatch(/https?:|axe|修复以下|。。|：。/)
+    expect(full.found).toBe('2个页面共3处存在此问题。')
 
     // The next run with the same elements links to the same item, without new elements.
     webRun(t, portal.id, [

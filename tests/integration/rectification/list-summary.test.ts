@@ -85,7 +85,8 @@ async function history(): Promise<number> {
   await t.call('rectification:sync', {})
   const items = await t.call('rectification:list', { source: 'web' })
   expect(items).toHaveLength(2)
-  const [contrast, alt] = [...items].sort((x, y) => x.title.localeCompare(y.title))
+  const contrast = items.find((i) => i.title === '文字与背景对比度不足')
+  const alt = items.find((i) => i.title === '图片缺少替代文本')
   await t.call('rectification:merge', { targetId: alt!.id, ids: [contrast!.id] })
   return alt!.id
 }
@@ -122,7 +123,17 @@ function fromEveryFinding(itemId: number) {
     stands: true,
   }))
   const fixed = fixedElementKeys(findings, latestRunReader(db)(portalId))
-  const item = { source: 'web' as const, groupKey: '', title: '', placeName: null, portalName: '区政府门户' }
+  const row = db.prepare('SELECT group_key, title FROM rectification_items WHERE id = ?').get(itemId) as {
+    group_key: string
+    title: string
+  }
+  const item = {
+    source: 'web' as const,
+    groupKey: row.group_key,
+    title: row.title,
+    placeName: null,
+    portalName: '区政府门户',
+  }
   return { content: itemContent(item, findings, fixed), ids: findings.map((f) => f.id) }
 }
 
@@ -133,6 +144,8 @@ describe('reading items at scale', () => {
     const reference = fromEveryFinding(id)
     expect(reference.ids).toHaveLength(13)
     expect({
+      title: item.title,
+      ruleIds: item.ruleIds,
       location: item.location,
       found: item.found,
       remedy: item.remedy,
@@ -160,12 +173,14 @@ describe('reading items at scale', () => {
     const list = await t.call('rectification:list', { status: 'all' })
     expect(list).toHaveLength(3)
     for (const summary of list) {
-      const { events, found, remedy, elements, evidence, reply, findingIds, ...rest } = await t.call(
+      const { events, found, remedy, elements, evidence, reply, findingIds, ruleIds, ...rest } = await t.call(
         'rectification:get',
         { id: summary.id },
       )
       expect(events.length).toBeGreaterThan(0)
-      expect([found, remedy, elements, evidence, reply, findingIds].every((v) => v !== undefined)).toBe(true)
+      expect(
+        [found, remedy, elements, evidence, reply, findingIds, ruleIds].every((v) => v !== undefined),
+      ).toBe(true)
       expect(summary).toEqual(rest)
       expect(summary.findingCount).toBe(findingIds.length)
     }

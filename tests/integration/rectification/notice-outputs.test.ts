@@ -43,7 +43,7 @@ describe('notice outputs', () => {
   it('the print HTML carries the number, unit and clause, with the hostile snippet escaped', async () => {
     const { notice } = await issueWebNotice()
     const { html } = await t.call('notices:html', { id: notice.id })
-    expect(html).toContain('乌残无障碍整改〔2026〕第1号')
+    expect(html).toContain('乌残无障碍整改〔2026〕1号')
     expect(html).toContain(unit.name)
     expect(html).toContain('1.4.3')
     expect(html).not.toContain(hostile)
@@ -80,13 +80,13 @@ describe('notice outputs', () => {
   it('exports the items as an Excel sheet and the notice as Word, named after the number and unit', async () => {
     const { notice } = await issueWebNotice()
     const xlsx = await t.call('notices:export', { id: notice.id, format: 'xlsx' })
-    expect(xlsx.fileName).toBe(`整改项清单-乌残无障碍整改〔2026〕第1号-${unit.name}.xlsx`)
+    expect(xlsx.fileName).toBe(`整改项清单-乌残无障碍整改〔2026〕1号-${unit.name}.xlsx`)
     expect(xlsx.mimeType).toContain('spreadsheetml')
     const bytes = Buffer.from(xlsx.base64, 'base64')
     expect(bytes.byteLength).toBe(xlsx.byteLength)
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK')
     const docx = await t.call('notices:export', { id: notice.id, format: 'docx' })
-    expect(docx.fileName).toBe(`整改通知书-乌残无障碍整改〔2026〕第1号-${unit.name}.docx`)
+    expect(docx.fileName).toBe(`整改通知书-乌残无障碍整改〔2026〕1号-${unit.name}.docx`)
     expect(Buffer.from(docx.base64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK')
   })
 

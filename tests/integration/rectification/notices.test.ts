@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openTestCore, type TestCore } from '../../support/test-core'
+import type { NoticeDocumentV2 } from '../../../shared/domain/notice-document'
+import { sampleNotice } from '../documents/sample-notice'
 import { createPlace, failing, inspect, seededUnit } from './fixtures'
 
 let t: TestCore
@@ -41,7 +43,7 @@ describe('notices', () => {
       deadline: '2026-12-28',
     })
     expect(notice).toMatchObject({
-      number: '乌残无障碍整改〔2026〕第1号',
+      number: '乌残无障碍整改〔2026〕1号',
       year: 2026,
       seq: 1,
       unitId: unit.id,
@@ -56,10 +58,12 @@ describe('notices', () => {
       ['notified', '2026-12-28', notice.number],
     ])
     const full = await t.call('notices:get', { id: notice.id })
-    expect(full.document.items.map((i) => i.index)).toEqual([1, 2])
-    expect(full.document.items[0]!.location).toMatch(/^区政务服务大厅·/)
-    expect(full.document.items[0]!.clauses.length).toBeGreaterThan(0)
-    expect(full.document.replyInstructions).toContain('整改期限')
+    const doc = full.document as NoticeDocumentV2
+    expect(doc.version).toBe(2)
+    expect(doc.items.map((i) => i.index)).toEqual([1, 2])
+    expect(doc.items[0]).toMatchObject({ subject: '区政务服务大厅' })
+    expect(doc.items[0]!.clauses.length).toBeGreaterThan(0)
+    expect(doc.body.map((b) => b.text).join('')).toContain('请你单位在整改期限内完成整改')
 
     // The sequence goes on; another year starts again at 1.
     await inspect(t, placeId, '2026-11-29', [{ label: '东门坡道', slope: failing }])
@@ -77,7 +81,7 @@ describe('notices', () => {
       issuedOn: '2027-01-05',
       deadline: '2027-02-05',
     })
-    expect(third.number).toBe('乌残无障碍整改〔2027〕第1号')
+    expect(third.number).toBe('乌残无障碍整改〔2027〕1号')
     expect((await t.call('notices:list', { unitId: unit.id })).map((n) => n.number)).toEqual([
       third.number,
       second.number,
@@ -137,7 +141,7 @@ describe('notices', () => {
       issuedOn: '2026-11-28',
       deadline: '2026-12-28',
     })
-    expect(notice.number).toBe('乌残无障碍整改〔2026〕第1号')
+    expect(notice.number).toBe('乌残无障碍整改〔2026〕1号')
   })
 
   it('answers bad drafts with clear zh-CN messages', async () => {
@@ -188,25 +192,31 @@ describe('notices', () => {
     expect(lastSeq(2026)).toBe(0)
   })
 
-  it('uses the saved settings: issuer and number template', async () => {
+  it('uses the saved settings: issuer, GB/T 9704 number template, contact, 版记', async () => {
     const itemIds = await twoOpenItems()
-    expect((await t.call('rectification:settings', {})).numberTemplate).toBe(
-      '乌残无障碍整改〔{year}〕第{n}号',
-    )
+    expect((await t.call('rectification:settings', {})).numberTemplate).toBe('乌残无障碍整改〔{year}〕{n}号')
+    const base = { issuer: '促进队', defaultDeadlineDays: 30, replyInstructions: '请回复', contact: null }
     const badTemplate = await t.fail('rectification:saveSettings', {
-      issuer: '促进队',
+      ...base,
       numberTemplate: '〔{year}〕号',
-      defaultDeadlineDays: 30,
-      replyInstructions: '请回复',
-      contact: null,
     })
     expect(badTemplate.fields?.[0]?.message).toContain('{n}')
+    // GB/T 9704 7.2.4: no 第 before the sequence number.
+    const withDi = await t.fail('rectification:saveSettings', {
+      ...base,
+      numberTemplate: '〔{year}〕第{n}号',
+    })
+    expect(withDi.fields?.[0]).toMatchObject({ path: 'numberTemplate' })
+    expect(withDi.fields?.[0]?.message).toContain('GB/T 9704')
     await t.call('rectification:saveSettings', {
       issuer: '乌达区残联无障碍体验促进队',
       numberTemplate: '乌残促〔{year}〕{n}号',
       defaultDeadlineDays: 15,
       replyInstructions: '请于期限内书面回复。',
       contact: '联系人：王五 0473-1234567',
+      colophon: true,
+      copyTo: '区住建局、区残联',
+      printer: '乌达区残疾人联合会办公室',
     })
     const notice = await t.call('notices:issue', {
       unitId: unit.id,
@@ -215,11 +225,67 @@ describe('notices', () => {
       deadline: '2026-12-28',
     })
     expect(notice.number).toBe('乌残促〔2026〕1号')
-    const full = await t.call('notices:get', { id: notice.id })
-    expect(full.document).toMatchObject({
-      issuer: '乌达区残联无障碍体验促进队',
-      contact: '联系人：王五 0473-1234567',
-      replyInstructions: '请于期限内书面回复。',
+    const doc = (await t.call('notices:get', { id: notice.id })).document as NoticeDocumentV2
+    expect(doc.issuer).toBe('乌达区残联无障碍体验促进队')
+    const body = doc.body.map((b) => b.text)
+    expect(body).toContain('请于期限内书面回复。')
+    expect(body).toContain('联系人：王五 0473-1234567。')
+    expect(doc.colophon).toEqual({
+      copyTo: '区住建局、区残联',
+      printer: '乌达区残疾人联合会办公室',
+      printedOn: '2026-11-28',
     })
+    const { html } = await t.call('notices:html', { id: notice.id })
+    expect(html).toContain('抄送：区住建局、区残联。')
+    expect(html).toContain('2026年11月28日印发')
+  })
+
+  it('keeps settings saved by earlier releases: the old default number becomes the GB/T 9704 one', async () => {
+    const save = (value: object) =>
+      t.core.ctx.db
+        .prepare(
+          `INSERT OR REPLACE INTO settings (key, value_json, updated_at) VALUES ('rectification', ?, 'x')`,
+        )
+        .run(JSON.stringify(value))
+    const earlier = {
+      issuer: '促进队',
+      numberTemplate: '乌残无障碍整改〔{year}〕第{n}号',
+      defaultDeadlineDays: 20,
+      replyInstructions: '请回复。',
+      contact: null,
+    }
+    save(earlier)
+    expect(await t.call('rectification:settings', {})).toEqual({
+      ...earlier,
+      numberTemplate: '乌残无障碍整改〔{year}〕{n}号',
+      colophon: true,
+      copyTo: null,
+      printer: null,
+    })
+    // A template the team typed themselves is theirs: it loads as it is (the form asks for the fix on save).
+    save({ ...earlier, numberTemplate: '乌残函〔{year}〕第{n}号' })
+    expect((await t.call('rectification:settings', {})).numberTemplate).toBe('乌残函〔{year}〕第{n}号')
+  })
+
+  it('prints a notice issued before version 2 of the snapshot as it was issued', async () => {
+    const v1 = sampleNotice()
+    t.core.ctx.db
+      .prepare(
+        `INSERT INTO notices (number, year, seq, unit_id, issuer, issued_on, deadline, snapshot_json, created_at)
+         VALUES (?, 2026, 7, ?, ?, ?, ?, ?, 'x')`,
+      )
+      .run(v1.number, unit.id, v1.issuer, v1.issuedOn, v1.deadline, JSON.stringify(v1))
+    const [listed] = await t.call('notices:list', { unitId: unit.id })
+    expect(listed!.number).toBe('乌残无障碍整改〔2026〕第7号')
+    const { html } = await t.call('notices:html', { id: listed!.id })
+    // The old layout: every item a block in the body, the seal circle, no attachments.
+    expect(html).toContain('一、存在的问题及整改要求')
+    expect(html).toContain('（盖章）')
+    expect(html).toContain('乌残无障碍整改〔2026〕第7号')
+    expect(html).not.toContain('附件1')
+    const xlsx = await t.call('notices:export', { id: listed!.id, format: 'xlsx' })
+    expect(xlsx.byteLength).toBeGreaterThan(0)
+    const docx = await t.call('notices:export', { id: listed!.id, format: 'docx' })
+    expect(docx.fileName).toBe(`整改通知书-乌残无障碍整改〔2026〕第7号-${v1.unitName}.docx`)
   })
 })

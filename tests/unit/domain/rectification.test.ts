@@ -112,7 +112,21 @@ describe('numbers and dates', () => {
     )
     expect(
       formatClause({ code: '《互联网网站适老化通用设计规范》', clause: '2.6.1', mandatory: false }),
-    ).toBe('《互联网网站适老化通用设计规范》 2.6.1')
+    ).toBe('《互联网网站适老化通用设计规范》2.6.1')
+    // 款, and a clause range, as the finding carries them.
+    expect(formatClause({ code: 'GB 55019-2021', clause: '3.1.4', item: '2', mandatory: true })).toBe(
+      'GB 55019-2021 第3.1.4条第2款（强制性条文）',
+    )
+    expect(formatClause({ code: 'GB 55019-2021', clause: '3.1.2–3.1.5', mandatory: false })).toBe(
+      'GB 55019-2021 第3.1.2～3.1.5条',
+    )
+    // Named for the notice; 4.1.1 (removed in WCAG 2.2) is cited from WCAG 2.1.
+    expect(formatClause({ code: 'WCAG 2.2', clause: '1.4.3', mandatory: false }, { names: true })).toBe(
+      'WCAG 2.2 成功准则 1.4.3“对比度（最低）”',
+    )
+    expect(formatClause({ code: 'WCAG 2.2', clause: '4.1.1', mandatory: false })).toBe(
+      'WCAG 2.1 成功准则 4.1.1',
+    )
   })
 })
 
@@ -131,10 +145,10 @@ describe('input schemas', () => {
     expect(noticeDraftSchema.safeParse({ ...draft, issuedOn: '2026-02-30' }).success).toBe(false)
   })
 
-  it('requires {n} in the number template', () => {
+  it('requires {n} in the number template, without 第 (GB/T 9704)', () => {
     const settings = {
       issuer: '促进队',
-      numberTemplate: '〔{year}〕第{n}号',
+      numberTemplate: '〔{year}〕{n}号',
       defaultDeadlineDays: 30,
       replyInstructions: '请回复',
       contact: null,
@@ -144,6 +158,9 @@ describe('input schemas', () => {
       false,
     )
     expect(settingsUpdateSchema.safeParse({ ...settings, defaultDeadlineDays: 0 }).success).toBe(false)
+    expect(settingsUpdateSchema.safeParse({ ...settings, numberTemplate: '〔{year}〕第{n}号' }).success).toBe(
+      false,
+    )
   })
 
   it('accepts reply photos only as content hashes', () => {

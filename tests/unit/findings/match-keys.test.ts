@@ -5,6 +5,7 @@ import {
   parseMatchKey,
   siteMatchKey,
   webMatchKey,
+  webDefectKey,
   webRuleIdOf,
   webRuleKey,
 } from '../../../electron/core/findings/match-keys'
@@ -27,6 +28,13 @@ describe('finding match keys', () => {
       portalId: 2,
       ruleId: 'image-alt',
     })
+    expect(webDefectKey(2, 'page-language')).toBe('web:portal:2:defect:page-language')
+    expect(parseMatchKey(webDefectKey(2, 'page-language'))).toEqual({
+      kind: 'web-defect',
+      portalId: 2,
+      groupId: 'page-language',
+    })
+    expect(webRuleIdOf(webDefectKey(2, 'page-language'))).toBe('')
   })
 
   it('reads a web key whose page URL holds colons and a port, normalised', () => {

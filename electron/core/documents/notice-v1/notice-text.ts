@@ -1,5 +1,5 @@
-import type { NoticeDocument, NoticeDocumentItem } from '../../../shared/domain/notice-document'
-import type { FindingSource } from '../../../shared/domain/inspections'
+import type { NoticeDocumentV1, NoticeDocumentItem } from '../../../../shared/domain/notice-document'
+import type { FindingSource } from '../../../../shared/domain/inspections'
 
 /**
  * The fixed wording of the 整改通知书, shared by the HTML/PDF and Word renderers so both say the same thing.
@@ -20,7 +20,7 @@ export const noticeText = {
   foundLabel: '发现的问题',
   clausesLabel: '依据条款',
   remedyLabel: '整改要求',
-  documentTitle: (doc: NoticeDocument) => `整改通知书 ${doc.number ?? '（预览）'} ${doc.unitName}`,
+  documentTitle: (doc: NoticeDocumentV1) => `整改通知书 ${doc.number ?? '（预览）'} ${doc.unitName}`,
   locationLabel: (source: FindingSource) => (source === 'web' ? '网站/页面' : '场所/部位'),
   elementsLabel: (source: FindingSource) => (source === 'web' ? '涉及元素' : '涉及部位'),
   evidenceLabel: (kind: 'photo' | 'screenshot') => (kind === 'photo' ? '现场照片' : '网页截图'),
@@ -32,7 +32,7 @@ export const noticeText = {
         : '照片/截图',
   moreElements: (total: number, shown: number) =>
     total > shown ? `共 ${total} 处，以上列出前 ${shown} 处。` : '',
-  opening: (doc: NoticeDocument) => {
+  opening: (doc: NoticeDocumentV1) => {
     const site = doc.items.some((i) => i.source === 'site')
     const web = doc.items.some((i) => i.source === 'web')
     const scope = site && web ? '场所和网站' : web ? '网站' : '场所'

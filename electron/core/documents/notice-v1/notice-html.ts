@@ -2,12 +2,13 @@ import {
   formatChineseDate,
   formatClause,
   type EvidenceLoader,
-  type NoticeDocument,
+  type NoticeDocumentV1,
   type NoticeDocumentItem,
-} from '../../../shared/domain/notice-document'
-import { escapeHtml, escapeMultiline, imageDataUrl } from './html-escape'
-import { evidenceKey, loadNoticeEvidence, missingPhotoText, type LoadedEvidence } from './notice-evidence'
-import { documentFontFaces } from './cjk-fonts'
+} from '../../../../shared/domain/notice-document'
+import { escapeHtml, escapeMultiline, imageDataUrl } from '../html-escape'
+import { evidenceKey, loadNoticeEvidence, missingPhotoText, type LoadedEvidence } from '../notice-evidence'
+import { documentFontFaces } from '../cjk-fonts'
+import { mastheadHtml, printDocument } from '../print-document'
 import { noticeCss, pageNumberChars } from './notice-styles'
 import { noticeText } from './notice-text'
 import { itemWhereText } from './notice-where'
@@ -16,14 +17,6 @@ import { itemWhereText } from './notice-where'
  * The 整改通知书 as one self-contained HTML document for printing and for Chromium's print-to-PDF: styles inline,
  * images as data: URLs, no script at all (the CSP forbids any), every value from the document escaped.
  */
-
-const csp = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"
-
-/** The issuer's mark is one line across the type area (156 mm ≈ 442 pt): long names get a smaller size. */
-function issuerMarkSize(issuer: string): string {
-  const chars = Math.max([...issuer].length, 1)
-  return `${Math.max(12, Math.min(30, Math.floor((420 / chars) * 10) / 10))}pt`
-}
 
 function evidenceHtml(item: NoticeDocumentItem, images: Map<string, LoadedEvidence>): string {
   const figures = item.evidence.map((ev) => {
@@ -83,7 +76,7 @@ function itemHtml(item: NoticeDocumentItem, images: Map<string, LoadedEvidence>)
  * elements (the monospace stack's CJK comes from the sans). A character missing here would be drawn from a system
  * font, so this follows the style sheet's 黑体 and monospace rules exactly.
  */
-function sansText(doc: NoticeDocument): string {
+function sansText(doc: NoticeDocumentV1): string {
   const parts: string[] = [...Object.values(noticeText.heading), missingPhotoText]
   for (const item of doc.items) {
     parts.push(
@@ -100,11 +93,11 @@ function sansText(doc: NoticeDocument): string {
   return parts.join('')
 }
 
-export async function renderNoticeHtml(doc: NoticeDocument, loader: EvidenceLoader): Promise<string> {
-  const images = await loadNoticeEvidence(doc, loader)
-  const number = doc.number
-    ? escapeHtml(doc.number)
-    : `<span class="preview-mark">${escapeHtml(noticeText.previewNumber)}</span>`
+export async function renderNoticeHtml(doc: NoticeDocumentV1, loader: EvidenceLoader): Promise<string> {
+  const images = await loadNoticeEvidence(
+    doc.items.flatMap((i) => i.evidence),
+    loader,
+  )
   const sections = [
     `<h2 class="level1">${noticeText.heading.items}</h2>`,
     `<div class="items">${doc.items.map((item) => itemHtml(item, images)).join('\n')}</div>`,
@@ -119,11 +112,7 @@ export async function renderNoticeHtml(doc: NoticeDocument, loader: EvidenceLoad
       `<p class="para">${escapeMultiline(doc.contact)}</p>`,
     )
   }
-  const body = `<header class="masthead">
-<p class="issuer-mark" style="font-size: ${issuerMarkSize(doc.issuer)}">${escapeHtml(doc.issuer)}</p>
-<p class="doc-number">${number}</p>
-<hr class="red-rule">
-</header>
+  const body = `${mastheadHtml(doc.issuer, doc.number, noticeText.previewNumber)}
 <main>
 <h1 class="title">${escapeHtml(noticeText.title)}</h1>
 <p class="addressee">${escapeHtml(doc.unitName)}：</p>
@@ -138,7 +127,6 @@ ${sections.join('\n')}
 </div>
 </main>
 `
-  const title = escapeHtml(noticeText.documentTitle(doc))
   // The shipped fonts, cut to the characters this notice draws (every slice costs HTML to send and parse): the whole
   // body for the serif, what the 黑体 rules and the snippets draw for the sans, the masthead and title for the heavy.
   const fontFaces = documentFontFaces({
@@ -146,18 +134,5 @@ ${sections.join('\n')}
     sans: sansText(doc),
     serifHeavy: doc.issuer + noticeText.title,
   })
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="referrer" content="no-referrer">
-<title>${title}</title>
-<style>${fontFaces}
-${noticeCss}</style>
-</head>
-<body>
-${body}</body>
-</html>
-`
+  return printDocument({ title: noticeText.documentTitle(doc), fontFaces, css: noticeCss, body })
 }

@@ -1,4 +1,4 @@
-import type { NoticeDocumentItem } from '../../../shared/domain/notice-document'
+import type { NoticeDocumentItem } from '../../../../shared/domain/notice-document'
 
 /**
  * Where an item is: the place or portal (subject) and, within it, the element or the page(s) (position). Snapshots
