@@ -34,6 +34,7 @@ import { createUnit, getUnit, listUnits, setUnitArchived, updateUnit } from './r
 import type { PdfRenderer } from './documents/pdf-port'
 import { rectificationHandlers } from './rectification/rectification-handlers'
 import { reportHandlers } from './reports/report-handlers'
+import { todaySummary } from './today/today-service'
 
 export type Door = AppInfo['door']
 
@@ -66,6 +67,10 @@ async function screenshot(ctx: CoreContext, runId: number, file: string) {
 export function createHandlers(ctx: CoreContext, services: CoreServices): Handlers {
   const photoExists = (sha: string) => services.photos.exists(sha)
   const deps = { ctx, photoExists, photos: services.photos, readFile: services.readFile }
+  const recentBatches = () =>
+    (ctx.db.prepare('SELECT id FROM audit_batches ORDER BY id DESC LIMIT 20').pluck().all() as number[]).map(
+      (id) => batchView(ctx, services.audits, id),
+    )
   return {
     ...rectificationHandlers(ctx, services),
     ...reportHandlers(ctx, services),
@@ -93,10 +98,7 @@ export function createHandlers(ctx: CoreContext, services: CoreServices): Handle
     'portals:import': (input) => importPortals(ctx, input),
     'audits:start': (input) => batchView(ctx, services.audits, services.audits.start(input.portalIds, input)),
     'audits:batch': (input) => batchView(ctx, services.audits, input.batchId),
-    'audits:batches': () =>
-      (
-        ctx.db.prepare('SELECT id FROM audit_batches ORDER BY id DESC LIMIT 20').pluck().all() as number[]
-      ).map((id) => batchView(ctx, services.audits, id)),
+    'audits:batches': () => recentBatches(),
     'audits:cancel': (input) => {
       services.audits.cancel(input.batchId)
       return batchView(ctx, services.audits, input.batchId)
@@ -131,5 +133,6 @@ export function createHandlers(ctx: CoreContext, services: CoreServices): Handle
     'inspections:compare': (input) => compareWithPrevious(ctx.db, input.id, photoExists),
     'findings:list': (input) => listFindings(ctx.db, input),
     'photos:get': (input) => getPhoto(deps, input),
+    'today:summary': () => todaySummary(ctx, { recentBatches }),
   }
 }
