@@ -95,6 +95,7 @@ import {
   type BulkResult,
 } from '../domain/rectification-bulk'
 import type { TodaySummary } from '../domain/today'
+import { planFieldLabels, planSaveSchema, type PlanPeriod } from '../domain/plan-periods'
 import type { ErrorCode } from './errors'
 
 /**
@@ -554,6 +555,18 @@ export const contract = {
     labels: {},
     summary:
       '今日待办：逾期整改项、待确认的核验建议、即将到期和待核验的整改项、未完成的检查、需处理的检测批次',
+  }),
+  'plans:list': op<PlanPeriod[]>()({
+    input: z.object({}).default({}),
+    errors: [],
+    labels: planFieldLabels,
+    summary: '规划期（十四五、十五五……）及其指标和目标',
+  }),
+  'plans:save': op<PlanPeriod>()({
+    input: planSaveSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    labels: planFieldLabels,
+    summary: '保存规划期：名称、起止年度、是否已发布，以及各项指标和目标（新规划发布后录入）',
   }),
 } as const
 

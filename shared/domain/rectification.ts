@@ -2,6 +2,7 @@ import { z } from './zod-setup'
 import { idSchema, optionalText, requiredText } from './common'
 import type { Severity } from '../catalog/types'
 import type { FindingSource } from './inspections'
+import type { PlanRef } from './plan-periods'
 
 /**
  * Rectification (整改): items made from findings of either source, notices (整改通知书) that send them to the
@@ -451,6 +452,12 @@ export interface PortalScorePoint {
 }
 
 export interface IndicatorView {
+  /** The plan period the indicator is reported for (its target is that plan's; its years are summed within it). */
+  plan: PlanRef
+  /** The plan is not published yet, so it has no target: shown as 待发布, never as "no target". */
+  targetPending: boolean
+  /** Where the plan states the indicator (专栏1第11项（约束性）), when known. */
+  basis: string | null
   id: string
   title: string
   unit: string
@@ -481,6 +488,8 @@ export interface ReportSummary {
   byMonth: ReportRow[]
   portalScores: Array<{ portalId: number; portalName: string; points: PortalScorePoint[] }>
   indicators: IndicatorView[]
+  /** The plan period the indicators are reported for (the one holding the 统计截至 day); null with no plan. */
+  plan: PlanRef | null
 }
 
 export const indicatorRecordSchema = z.object({

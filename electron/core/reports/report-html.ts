@@ -12,10 +12,12 @@ import {
   countLabels,
   formatCount,
   indicatorFigure,
+  indicatorTarget,
   laterYearsText,
   shortMonthLabel,
 } from '../../../shared/domain/report-definitions'
 import { splitPlanEntries } from '../../../shared/domain/plan-indicators'
+import { planLabel } from '../../../shared/domain/plan-periods'
 import { barChartSvg } from './report-svg'
 
 /**
@@ -74,7 +76,7 @@ function indicatorsTable(indicators: readonly IndicatorView[]): string {
   const body = indicators
     .map((i) => {
       // Yearly entries: the plan period's (the figure is their sum), then any later years apart.
-      const within = splitPlanEntries(i.entries).within
+      const within = splitPlanEntries(i.entries, i.plan).within
       const later = laterYearsText(i)
       const entries =
         (within.length === 0
@@ -84,9 +86,7 @@ function indicatorsTable(indicators: readonly IndicatorView[]): string {
       const met = i.met === null ? '—' : i.met ? '已达标' : '未达标'
       return `<tr><th scope="row">${escapeHtml(i.title)}（${escapeHtml(i.unit)}）<br><small>${
         i.kind === 'manual' ? '填报' : '自动统计'
-      }</small></th><td class="num"><span class="figure">${escapeHtml(indicatorFigure(i))}</span>${entries}</td><td>${escapeHtml(
-        i.target ?? '—',
-      )}</td><td>${met}</td><td><small>${escapeHtml(i.definition)}</small></td></tr>`
+      }</small></th><td class="num"><span class="figure">${escapeHtml(indicatorFigure(i))}</span>${entries}</td><td>${escapeHtml(indicatorTarget(i))}</td><td>${met}</td><td><small>${escapeHtml(i.definition)}</small></td></tr>`
     })
     .join('')
   return `<table class="indicators"><caption>规划指标</caption><colgroup><col style="width:28%"><col style="width:21%"><col style="width:10%"><col style="width:9%"><col style="width:32%"></colgroup><thead><tr><th scope="col">指标</th><th scope="col" class="num">完成情况</th><th scope="col">目标</th><th scope="col">达标</th><th scope="col">口径</th></tr></thead><tbody>${body}</tbody></table>`
@@ -172,7 +172,8 @@ ${rowsTable('按设施类别统计', '类别', summary.byCategory)}
 ${rowsTable('按规范条款统计（一项涉及多个条款时每个条款各计一次）', '条款', summary.byClause)}
 <h2>六、门户网站检测得分</h2>
 ${portalTable(summary)}
-<h2>七、规划指标</h2>
+<h2>七、规划指标${summary.plan ? `（${escapeHtml(planLabel(summary.plan))}）` : ''}</h2>
+${summary.plan ? `<p>依据：${escapeHtml(summary.plan.name)}${summary.plan.published ? '' : '（尚未发布，目标待发布）'}</p>` : '<p class="empty">尚未设置规划期。</p>'}
 ${indicatorsTable(summary.indicators)}
 <h2>附：统计口径</h2>
 <dl class="definitions">${countKeys

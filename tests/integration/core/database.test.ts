@@ -90,6 +90,13 @@ const sampleData: Record<number, (db: Database.Database) => void> = {
          'x', 1, 1)`,
     ).run()
   },
+  6: (db) => {
+    // v6: plan periods as data; an indicator the team added to the 十五五 plan.
+    db.prepare(
+      `INSERT INTO plan_indicators (plan_id, indicator_id, position, target_text, target_value, title, unit)
+       VALUES (2, 'custom-test', 6, '≥100', 100, '无障碍培训', '人次')`,
+    ).run()
+  },
 }
 
 describe('database', () => {

@@ -3,6 +3,7 @@ import { sql as v2 } from './0002-inspections-and-findings'
 import { sql as v3 } from './0003-web-audits'
 import { sql as v4 } from './0004-rectification'
 import { sql as v5 } from './0005-rectification-read-indexes'
+import { sql as v6 } from './0006-plan-periods'
 
 export interface Migration {
   version: number
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'web-audits', sql: v3 },
   { version: 4, name: 'rectification', sql: v4 },
   { version: 5, name: 'rectification-read-indexes', sql: v5 },
+  { version: 6, name: 'plan-periods', sql: v6 },
 ]
 
 export const latestSchemaVersion = migrations.length
