@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/api/errors'
 import { backupDatabase } from '../core/db/open-database'
 import { openCore } from '../core/open-core'
 import { dataDirEnv, resolveDataDir } from '../core/paths'
+import { formatCount } from '../../shared/format/index'
 import { readAppVersion } from './app-version'
 import { exitCodes, out } from './output'
 import { renderCatalog } from './catalog-command'
@@ -83,7 +84,7 @@ export function buildProgram(): Command {
         else {
           out.line(`数据文件夹：${info.dataDir}`)
           out.line(`数据库版本：${info.schemaVersion}`)
-          out.line(`责任单位：${info.units}  场所：${info.places}`)
+          out.line(`责任单位：${formatCount(info.units, '个')}  场所：${formatCount(info.places, '处')}`)
         }
       } finally {
         core.close()

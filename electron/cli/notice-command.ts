@@ -12,6 +12,7 @@ import { assertWritableTarget, FileWriteError, writeFileAtomically } from '../co
 import { openCore, type Core } from '../core/open-core'
 import { resolveDataDir } from '../core/paths'
 import { addDays, localDay } from '../core/rectification/rectification-dates'
+import { formatCount, formatDay } from '../../shared/format/index'
 import { readAppVersion } from './app-version'
 import { exitCodes, out } from './output'
 
@@ -124,11 +125,13 @@ export async function runNoticeCommand(dataDir: string, unitQuery: string, opts:
       ? await issueNew(call, unit, opts.deadline)
       : await chooseExisting(call, unit, opts.number)
     if (opts.issue)
-      out.line(`已签发整改通知书 ${notice.number}（${notice.itemCount} 项，整改期限 ${notice.deadline}）`)
+      out.line(
+        `已签发整改通知书 ${notice.number}（${formatCount(notice.itemCount, '项')}，整改期限 ${formatDay(notice.deadline)}）`,
+      )
     const file = await call('notices:export', { id: notice.id, format: opts.format })
     await writeFileAtomically(opts.out, Buffer.from(file.base64, 'base64'))
     out.line(
-      `已写入 ${opts.out}（${formatLabels[opts.format]}，${file.byteLength} 字节）：${notice.number} ${unit.name}`,
+      `已写入 ${opts.out}（${formatLabels[opts.format]}，${formatCount(file.byteLength, '字节')}）：${notice.number} ${unit.name}`,
     )
   } finally {
     await core.shutdown()

@@ -4,7 +4,7 @@ import type {
   ReportRow,
   ReportSummary,
 } from '../../../shared/domain/rectification'
-import { formatChineseDate } from '../../../shared/domain/notice-document'
+import { formatChineseDay } from '../../../shared/format/index'
 import { escapeHtml } from '../documents/html-escape'
 import {
   countDefinitions,
@@ -113,7 +113,7 @@ export interface ReportHtmlOptions {
 }
 
 export function reportHtml(summary: ReportSummary, options: ReportHtmlOptions): string {
-  const period = `${formatChineseDate(summary.from)} 至 ${formatChineseDate(summary.to)}`
+  const period = `${formatChineseDay(summary.from)} 至 ${formatChineseDay(summary.to)}`
   const months = summary.byMonth
   const monthChart =
     months.length > 0
@@ -153,7 +153,7 @@ export function reportHtml(summary: ReportSummary, options: ReportHtmlOptions): 
 <dl class="meta">
 <dt>统计期间</dt><dd>${escapeHtml(period)}</dd>
 <dt>责任单位</dt><dd>${escapeHtml(options.unitName ?? '全部责任单位')}</dd>
-<dt>统计截至</dt><dd>${escapeHtml(formatChineseDate(summary.asOf))}（超期和指标按此日计算）</dd>
+<dt>统计截至</dt><dd>${escapeHtml(formatChineseDay(summary.asOf))}（超期和指标按此日计算）</dd>
 <dt>生成时间</dt><dd>${escapeHtml(options.generatedAt)}</dd>
 </dl>
 <h2>一、总体情况</h2>
