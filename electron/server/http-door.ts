@@ -7,6 +7,7 @@ import type { ApiResult } from '../../shared/api/result'
 import type { Dispatch } from '../core/dispatch'
 import { maxPhotoBytes } from '../core/photos/photo-limits'
 import { isLoopbackAddress, isLoopbackHost, rendererCsp, tokenMatches } from './security'
+import { createBrowserSession, type BrowserSession } from './browser-session'
 
 export interface HttpDoorOptions {
   dispatch: Dispatch
@@ -87,10 +88,13 @@ async function handleApi(
   res: http.ServerResponse,
   opts: HttpDoorOptions,
   op: string,
+  session: BrowserSession,
+  port: number,
 ) {
   const auth = req.headers.authorization
   const given = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined
-  if (!tokenMatches(opts.token, given)) return refuse(res, 'UNAUTHORIZED')
+  if (!tokenMatches(opts.token, given) && !session.allows(req.headers, port))
+    return refuse(res, 'UNAUTHORIZED')
   if (req.method !== 'POST') return refuse(res, 'UNKNOWN_OPERATION')
   let input: unknown
   try {
@@ -116,6 +120,7 @@ function serveStatic(res: http.ServerResponse, staticDir: string, urlPath: strin
 
 /** The browser door: the renderer and `POST /api/<operation>` on 127.0.0.1, token required, loopback only. */
 export function startHttpDoor(opts: HttpDoorOptions): Promise<HttpDoor> {
+  const session = createBrowserSession(opts.token)
   const server = http.createServer((req, res) => {
     const port = (server.address() as AddressInfo).port
     if (!isLoopbackAddress(req.socket.remoteAddress) || !isLoopbackHost(req.headers.host, port)) {
@@ -123,9 +128,12 @@ export function startHttpDoor(opts: HttpDoorOptions): Promise<HttpDoor> {
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
     if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, opts, url.pathname.slice(5)).catch(() => refuse(res, 'INTERNAL'))
+      handleApi(req, res, opts, url.pathname.slice(5), session, port).catch(() => refuse(res, 'INTERNAL'))
       return undefined
     }
+    // The page load with the token also gets the session cookie, so a link opened in a new tab stays signed in.
+    const cookie = session.grant(url, port)
+    if (cookie) res.setHeader('Set-Cookie', cookie)
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'Method Not Allowed', 'text/plain')
     if (!opts.staticDir) return send(res, 404, '未找到', 'text/plain; charset=utf-8')

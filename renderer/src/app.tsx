@@ -1,11 +1,12 @@
 import { useMemo, type ReactNode } from 'react'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { Alert, ConfigProvider, App as AntApp } from 'antd'
 import zhCN from 'antd/locale/zh_CN'
 import { HashRouter, Navigate, NavLink, Route, Routes } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import type { ApiClient } from '../../shared/api/contract'
-import { ApiContext } from './api/api-context'
+import { ApiContext, useApi } from './api/api-context'
+import { ApiCallError } from './api/client'
 import { AnnouncerProvider } from './components/announcer'
 import { InspectionRoute } from './inspections/inspection-page'
 import { InspectionsPage } from './inspections/inspections-page'
@@ -87,8 +88,25 @@ function Routed({ fontSize, setFontSize }: { fontSize: FontSizeKey; setFontSize:
   )
 }
 
-export function App({ client }: { client: ApiClient | null }) {
+/** Browser mode without a token or a session cookie (an address typed by hand): say how to open the app. */
+function NoSession() {
   const { t } = useTranslation()
+  return (
+    <main style={{ padding: 32 }}>
+      <h1>{t('app.name')}</h1>
+      <Alert type="error" role="alert" title={t('app.noToken')} />
+    </main>
+  )
+}
+
+function SessionGate({ children }: { children: ReactNode }) {
+  const api = useApi()
+  const info = useQuery({ queryKey: ['app:info'], queryFn: () => api.call('app:info', {}) })
+  if (info.error instanceof ApiCallError && info.error.code === 'UNAUTHORIZED') return <NoSession />
+  return children
+}
+
+export function App({ client }: { client: ApiClient | null }) {
   const [fontSize, setFontSize] = useFontSize()
   const queryClient = useMemo(
     () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }),
@@ -103,20 +121,19 @@ export function App({ client }: { client: ApiClient | null }) {
           {client ? (
             <ApiContext.Provider value={client}>
               <QueryClientProvider client={queryClient}>
-                <AnnouncerProvider>
-                  <HashRouter>
-                    <Shell>
-                      <Routed fontSize={fontSize} setFontSize={setFontSize} />
-                    </Shell>
-                  </HashRouter>
-                </AnnouncerProvider>
+                <SessionGate>
+                  <AnnouncerProvider>
+                    <HashRouter>
+                      <Shell>
+                        <Routed fontSize={fontSize} setFontSize={setFontSize} />
+                      </Shell>
+                    </HashRouter>
+                  </AnnouncerProvider>
+                </SessionGate>
               </QueryClientProvider>
             </ApiContext.Provider>
           ) : (
-            <main style={{ padding: 32 }}>
-              <h1>{t('app.name')}</h1>
-              <Alert type="error" role="alert" title={t('app.noToken')} />
-            </main>
+            <NoSession />
           )}
         </div>
       </AntApp>
