@@ -8,6 +8,7 @@ import type { ApiClient } from '../../shared/api/contract'
 import { ApiContext, useApi } from './api/api-context'
 import { ApiCallError } from './api/client'
 import { AnnouncerProvider } from './components/announcer'
+import { HomePage } from './home/home-page'
 import { InspectionRoute } from './inspections/inspection-page'
 import { InspectionsPage } from './inspections/inspections-page'
 import { RecordPage } from './inspections/record-page'
@@ -24,6 +25,7 @@ import { accessibleTheme } from './theme'
 import { usePrefersReducedMotion } from './settings/reduced-motion'
 
 const navItems = [
+  { to: '/', key: 'nav.home' },
   { to: '/inspections', key: 'nav.inspections' },
   { to: '/web-audits', key: 'nav.webAudits' },
   { to: '/rectification', key: 'nav.rectification' },
@@ -54,7 +56,9 @@ function Shell({ children }: { children: ReactNode }) {
             <ul>
               {navItems.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to}>{t(item.key)}</NavLink>
+                  <NavLink to={item.to} end={item.to === '/'}>
+                    {t(item.key)}
+                  </NavLink>
                 </li>
               ))}
             </ul>
@@ -71,7 +75,7 @@ function Shell({ children }: { children: ReactNode }) {
 function Routed({ fontSize, setFontSize }: { fontSize: FontSizeKey; setFontSize: (k: FontSizeKey) => void }) {
   return (
     <Routes>
-      <Route path="/" element={<Navigate to="/places" replace />} />
+      <Route path="/" element={<HomePage />} />
       <Route path="/inspections" element={<InspectionsPage />} />
       <Route path="/inspections/:id" element={<InspectionRoute />} />
       <Route path="/inspections/:id/record" element={<RecordPage />} />
@@ -83,7 +87,7 @@ function Routed({ fontSize, setFontSize }: { fontSize: FontSizeKey; setFontSize:
       <Route path="/places" element={<PlacesPage />} />
       <Route path="/units" element={<UnitsPage />} />
       <Route path="/settings" element={<SettingsPage fontSize={fontSize} onFontSize={setFontSize} />} />
-      <Route path="*" element={<Navigate to="/places" replace />} />
+      <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   )
 }

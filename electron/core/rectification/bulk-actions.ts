@@ -49,7 +49,7 @@ function allOrNothing(ctx: CoreContext, path: string, what: string, steps: reado
     const code: ErrorCode = codes.size === 1 ? [...codes][0]! : 'INVALID_STATE'
     throw new ApiError(
       code,
-      `${refusals.length} 项不能${what}，本次全部未保存（共选 ${steps.length} 项）：${refusals.map((r) => r.message).join('；')}`,
+      `${refusals.length} 项不能${what}，本次全部未保存（共选 ${steps.length} 项）`,
       refusals.map(({ path: p, message }) => ({ path: p, message })),
     )
   })

@@ -1,5 +1,6 @@
 import { rectificationZhCN } from '../rectification/zh-cn'
 import { reportsZhCN } from '../reports/zh-cn'
+import { homeZhCN } from '../home/zh-cn'
 
 /** Every UI string, zh-CN first. An English file with the same shape can be added beside it. */
 export const zhCN = {
@@ -13,6 +14,7 @@ export const zhCN = {
     noToken: '缺少访问令牌。请使用启动浏览器模式时终端里打印的完整地址（包含 ?token=…）打开本页面。',
   },
   nav: {
+    home: '今日待办',
     inspections: '现场检查',
     webAudits: '网站检测',
     rectification: '整改跟踪',
@@ -602,6 +604,7 @@ export const zhCN = {
   },
   rectification: rectificationZhCN,
   reports: reportsZhCN,
+  home: homeZhCN,
 } as const
 
 export type Messages = typeof zhCN

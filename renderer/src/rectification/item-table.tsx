@@ -5,6 +5,7 @@ import { Link } from 'react-router'
 import { nextStatus, type RectificationItemSummary } from '../../../shared/domain/rectification'
 import { formatClause } from '../../../shared/domain/notice-document'
 import { SeverityTag } from '../inspections/status-tags'
+import { ToneTag } from '../web-audits/tags'
 import { DeadlineText, ItemStatusTag, PriorityText } from './status-tags'
 
 /** The items of one place or portal: a checkbox per row (labelled with the item), the facts, and 撤销. */
@@ -91,6 +92,26 @@ export function ItemTable(props: {
       title: t('rectification.columns.notice'),
       dataIndex: 'noticeNumber',
       render: (n: string | null) => n ?? t('rectification.noNotice'),
+    },
+    {
+      // A re-inspection or re-audit that no longer found the problem: visible in the list, decided in bulk or on the
+      // item's page (the link names the item for screen readers).
+      title: t('rectification.columns.proposal'),
+      key: 'proposal',
+      render: (_: unknown, item) =>
+        item.proposal ? (
+          <Link
+            to={`/rectification/items/${item.id}`}
+            aria-label={t('rectification.proposalPendingNamed', { title: item.title })}
+            title={item.proposal.explanation}
+          >
+            <ToneTag tone="warn" symbol="?">
+              {t('rectification.proposalPending')}
+            </ToneTag>
+          </Link>
+        ) : (
+          '—'
+        ),
     },
     {
       title: t('common.actions'),
