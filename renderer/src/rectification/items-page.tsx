@@ -10,6 +10,7 @@ import {
 } from '../../../shared/domain/rectification'
 import { useApi } from '../api/api-context'
 import { useAnnounce } from '../components/announcer'
+import { useActionOutcome } from '../components/action-outcome'
 import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
 import { localToday } from './dates'
@@ -65,8 +66,6 @@ export function ItemsPage() {
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set())
   const [dialog, setDialog] = useState<Dialog>({ kind: 'closed' })
   const [refusal, setRefusal] = useState<string | null>(null)
-  const [outcome, setOutcome] = useState<string | null>(null)
-  const outcomeRef = useRef<HTMLParagraphElement>(null)
   const today = localToday()
 
   const filters = {
@@ -80,6 +79,7 @@ export function ItemsPage() {
     queryKey: ['rectification:list', filters],
     queryFn: () => api.call('rectification:list', filters),
   })
+  const outcome = useActionOutcome(list.isFetching, 'rect-outcome')
   const notice = useQuery({
     queryKey: ['notices:get', noticeId],
     queryFn: () => api.call('notices:get', { id: noticeId ?? 0 }),
@@ -90,9 +90,7 @@ export function ItemsPage() {
     mutationFn: () => api.call('rectification:sync', {}),
     onSuccess: (result) => {
       invalidateRectification(queryClient)
-      const text = t('rectification.synced', result)
-      setOutcome(text)
-      announce(text)
+      outcome.show({ text: t('rectification.synced', result) }, { focus: false })
     },
   })
   // New findings since the last visit become items at once; a ref keeps StrictMode's double effect to one call.
@@ -128,21 +126,12 @@ export function ItemsPage() {
   }
 
   // After an action the rows it changed may leave the list and the bulk buttons go disabled with the selection:
-  // once the list has reloaded (after the closing dialog handed focus back), focus moves to the outcome line.
-  const focusOutcome = useRef(false)
-  useEffect(() => {
-    if (!focusOutcome.current || list.isFetching) return
-    focusOutcome.current = false
-    outcomeRef.current?.focus()
-  }, [list.isFetching, list.dataUpdatedAt])
-
+  // the outcome line takes the focus once the list has reloaded (see useActionOutcome).
   const closeAfter = (message: string, clearSelection = false) => {
     setDialog({ kind: 'closed' })
     if (clearSelection) setSelected(new Set())
-    focusOutcome.current = true
     invalidateRectification(queryClient)
-    setOutcome(message)
-    announce(message)
+    outcome.show({ text: message })
   }
 
   const unitLabel = (name: string | null) => name ?? t('rectification.unitNone')
@@ -158,11 +147,7 @@ export function ItemsPage() {
         <Button loading={sync.isPending} onClick={() => sync.mutate()}>
           {t('rectification.sync')}
         </Button>
-        {outcome && (
-          <p className="aa-rect-outcome" data-testid="rect-outcome" ref={outcomeRef} tabIndex={-1}>
-            {outcome}
-          </p>
-        )}
+        {outcome.element}
       </div>
       <div className="aa-toolbar" role="search" aria-label={t('rectification.filters')}>
         <div className="aa-field">
