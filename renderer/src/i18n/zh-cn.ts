@@ -1,6 +1,7 @@
 import { rectificationZhCN } from '../rectification/zh-cn'
 import { reportsZhCN } from '../reports/zh-cn'
 import { homeZhCN } from '../home/zh-cn'
+import { plansZhCN } from '../settings/plans-zh-cn'
 
 /** Every UI string, zh-CN first. An English file with the same shape can be added beside it. */
 export const zhCN = {
@@ -616,6 +617,7 @@ export const zhCN = {
   rectification: rectificationZhCN,
   reports: reportsZhCN,
   home: homeZhCN,
+  plans: plansZhCN,
 } as const
 
 export type Messages = typeof zhCN

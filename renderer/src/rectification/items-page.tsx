@@ -154,6 +154,7 @@ export function ItemsPage() {
           <label htmlFor="rect-status">{t('rectification.statusFilter')}</label>
           <Select<StatusFilter>
             id="rect-status"
+            virtual={false}
             value={status}
             onChange={setStatus}
             style={{ width: '14em', maxWidth: '100%' }}

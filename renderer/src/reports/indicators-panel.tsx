@@ -116,7 +116,7 @@ function RecordForm({ manual, firstYear }: { manual: IndicatorView[]; firstYear:
           year: v.year,
           value: v.value,
           unit: saved?.unit ?? '',
-          plan: saved ? planLabel(saved.plan) : '',
+          plan: saved?.plan.shortName ?? '',
           total: saved?.value ?? 0,
         }),
       )
