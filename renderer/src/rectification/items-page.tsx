@@ -134,6 +134,14 @@ export function ItemsPage() {
     outcome.show({ text: message })
   }
 
+  // A bulk dialog closed without saving may have been refused because items changed meanwhile: reload them, so the
+  // next attempt starts from what is stored.
+  const closeRefused = () => {
+    setDialog({ kind: 'closed' })
+    invalidateRectification(queryClient)
+  }
+  const issuedNumber = useRef<string | null>(null)
+
   const unitLabel = (name: string | null) => name ?? t('rectification.unitNone')
   const locationLabel = (name: string | null, src: 'site' | 'web') =>
     `${name ?? t('rectification.locationNone')}（${t(`rectification.sources.${src}`)}）`
@@ -304,14 +312,14 @@ export function ItemsPage() {
       {dialog.kind === 'schedule' && (
         <ScheduleDialog
           items={dialog.items}
-          onClose={() => setDialog({ kind: 'closed' })}
+          onClose={closeRefused}
           onSaved={(result) => closeAfter(t('rectification.schedule.done', { count: result.count }))}
         />
       )}
       {dialog.kind === 'claim' && (
         <BulkClaimDialog
           items={dialog.items}
-          onClose={() => setDialog({ kind: 'closed' })}
+          onClose={closeRefused}
           onSaved={(result) => closeAfter(t('rectification.bulkClaim.done', { count: result.count }), true)}
         />
       )}
@@ -319,7 +327,7 @@ export function ItemsPage() {
         <BulkDecideDialog
           items={dialog.items}
           accept={dialog.kind === 'accept'}
-          onClose={() => setDialog({ kind: 'closed' })}
+          onClose={closeRefused}
           onSaved={(result) =>
             closeAfter(
               t(
@@ -341,8 +349,14 @@ export function ItemsPage() {
           onClose={() => {
             setDialog({ kind: 'closed' })
             invalidateRectification(queryClient)
+            // The dialog said it (and held the focus); once it closes the 签发 trigger is disabled with the
+            // selection gone, so the outcome line takes the focus and says it again.
+            if (issuedNumber.current)
+              outcome.show({ text: t('rectification.notice.issued', { number: issuedNumber.current }) })
+            issuedNumber.current = null
           }}
-          onIssued={() => {
+          onIssued={(notice) => {
+            issuedNumber.current = notice.number
             setSelected(new Set())
             invalidateRectification(queryClient)
           }}
