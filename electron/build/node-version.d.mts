@@ -2,4 +2,7 @@
 export function parseVersion(text: string): [number, number, number]
 export function satisfies(version: string, range: string): boolean
 export function requirements(packageJsonPath: string): { services: string; desktop: string }
-export function desktopNodeProblem(version: string, required: { services: string; desktop: string }): string | null
+export function desktopNodeProblem(
+  version: string,
+  required: { services: string; desktop: string },
+): string | null
