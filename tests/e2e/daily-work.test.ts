@@ -3,7 +3,14 @@ import type { Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RectificationItemSummary } from '../../shared/domain/rectification'
 import type { RunningWebDoor } from '../support/web-door'
-import { focusLandsOn, focused, tabTo, textContrast, weakFocusRings } from './daily-work/page-checks'
+import {
+  focusLandsOn,
+  focused,
+  layoutProblems,
+  tabTo,
+  textContrast,
+  weakFocusRings,
+} from './daily-work/page-checks'
 import { apiCall, expectNoAxeViolations, waitForText } from './helpers'
 import {
   announced,
@@ -65,7 +72,7 @@ describe('今日待办', () => {
       inspectedOn: '2026-12-01',
       inspectors: '张三',
     })
-    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
+    await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')))
     await page.waitForFunction(() =>
       document.querySelector('[data-testid="home-drafts"]')?.textContent?.includes('检查日期 2026-12-01'),
     )
@@ -112,7 +119,7 @@ describe('bulk follow-up', () => {
       items: [{ id: southItem.id, version: southItem.version }],
       priority: 'high',
     })
-    await modalButton(page, '登记')
+    await page.click('.ant-modal-footer .ant-btn-primary')
     const lines = await page.waitForSelector('.ant-modal [data-testid="refusal-lines"]')
     const refusal = await lines!.evaluate((el) => (el as HTMLElement).innerText)
     expect(refusal).toContain(seed.rejectTitle)
@@ -128,7 +135,7 @@ describe('bulk follow-up', () => {
     await page.click('::-p-text(登记整改回复)')
     await page.waitForFunction(() => document.activeElement?.id === 'bulk-claim_text')
     await page.keyboard.type('两处坡道均已按 1:12 改建。')
-    await modalButton(page, '登记')
+    await page.click('.ant-modal-footer .ant-btn-primary')
     await focusLandsOn(page, 'rect-outcome')
     expect((await focused(page)).text).toBe('已为 2 项登记整改回复，状态为“已报整改”')
     await announced(page, '已为 2 项登记整改回复')
@@ -145,7 +152,7 @@ describe('bulk follow-up', () => {
     const region = await page.$eval('.ant-modal [role="region"]', (el) => (el as HTMLElement).innerText)
     expect(region).toContain(`${seed.reinspectedOn} 复查`)
     await expectNoAxeViolations(page, '确认核验建议 (2 项)')
-    await modalButton(page, '确认核验')
+    await page.click('.ant-modal-footer .ant-btn-primary')
     await focusLandsOn(page, 'rect-outcome')
     expect((await focused(page)).text).toBe('已确认 2 条核验建议，整改项已核验通过')
     const verified = await list('verified')
@@ -157,7 +164,7 @@ describe('bulk follow-up', () => {
     await waitForStatus(page, '已核验')
     await page.click('.aa-rect-panel ::-p-text(撤销核验)')
     await page.waitForFunction(() => document.activeElement?.id === 'unverify_reason')
-    await modalButton(page, '撤销核验')
+    await page.click('.ant-modal-footer .ant-btn-primary')
     await page.waitForFunction(() =>
       document
         .querySelector('#unverify_reason')
@@ -165,7 +172,7 @@ describe('bulk follow-up', () => {
         ?.textContent?.includes('请填写撤销核验的原因'),
     )
     await page.type('#unverify_reason', '复查量错了坡道')
-    await modalButton(page, '撤销核验')
+    await page.click('.ant-modal-footer .ant-btn-primary')
     await waitForStatus(page, '已报整改')
     await focusLandsOn(page, 'item-status')
     await announced(page, '已撤销核验，状态为“已报整改”')
@@ -276,4 +283,90 @@ describe('focus rings, hover colours and a second tab', () => {
       await tab.close()
     }
   })
+})
+
+/** Screenshots for a human reviewer, only when asked for (DAILY_SHOTS=/tmp/dir). */
+async function shot(name: string): Promise<void> {
+  const dir = process.env.DAILY_SHOTS
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true })
+}
+
+describe('200 % zoom and the 24 px text size at 1366 × 768', () => {
+  // 200 % zoom of a 1366 × 768 screen is a 683 × 384 CSS-pixel window drawn at twice the density.
+  const modes = [
+    { name: 'zoom200', viewport: { width: 683, height: 384, deviceScaleFactor: 2 }, fontSize: 'normal' },
+    { name: 'text24', viewport: { width: 1366, height: 768, deviceScaleFactor: 1 }, fontSize: 'largest' },
+  ] as const
+  const screens = [
+    { route: '/', heading: '今日待办' },
+    { route: '/rectification?status=all', heading: '整改跟踪' },
+    { route: '/rectification/notices', heading: '整改通知书' },
+    { route: '/places', heading: '场所' },
+    { route: '/units', heading: '责任单位' },
+    { route: '/settings', heading: '设置' },
+    { route: '/reports', heading: '统计报表' },
+  ]
+
+  const useMode = async (mode: (typeof modes)[number]) => {
+    await page.evaluate((size) => localStorage.setItem('access-audit-font-size', size), mode.fontSize)
+    await page.setViewport(mode.viewport)
+  }
+  const reset = async () => {
+    await page.evaluate(() => localStorage.removeItem('access-audit-font-size'))
+    await page.setViewport({ width: 1280, height: 900 })
+  }
+
+  for (const mode of modes) {
+    it(`${mode.name}: every screen keeps its controls in view and apart`, async () => {
+      await useMode(mode)
+      try {
+        for (const screen of screens) {
+          await page.goto(`${door.origin}/#${screen.route}`, { waitUntil: 'networkidle0' })
+          await page.reload({ waitUntil: 'networkidle0' })
+          await heading(page, screen.heading)
+          await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'))
+          expect(await layoutProblems(page), `${mode.name} ${screen.route}`).toEqual([])
+          await shot(`${mode.name}-${screen.heading}`)
+        }
+        await expectNoAxeViolations(page, `统计报表 (${mode.name})`)
+      } finally {
+        await reset()
+      }
+    }, 300_000)
+
+    it(`${mode.name}: dialogs keep their fields and buttons in view and reachable`, async () => {
+      await useMode(mode)
+      try {
+        await page.goto(`${door.origin}/#/rectification?status=all`, { waitUntil: 'networkidle0' })
+        await page.reload({ waitUntil: 'networkidle0' })
+        await heading(page, '整改跟踪')
+        const box = await page.waitForSelector(`tbody label ::-p-text(选择 ${seed.rejectTitle})`)
+        await box!.click()
+        await page.click('::-p-text(设置期限/优先级)')
+        await page.waitForSelector('#schedule_deadline')
+        expect(await layoutProblems(page, '.ant-modal'), `${mode.name} schedule dialog`).toEqual([])
+        await shot(`${mode.name}-schedule-dialog`)
+        await expectNoAxeViolations(page, `设置期限 dialog (${mode.name})`)
+        await page.keyboard.press('Escape')
+        await page.waitForFunction(() => !document.querySelector('.ant-modal'))
+
+        await page.goto(`${door.origin}/#/settings`, { waitUntil: 'networkidle0' })
+        await page.click('button[aria-label="编辑“十五五”规划期 2026–2030"]')
+        await page.waitForSelector('#plan_shortName')
+        expect(await layoutProblems(page, '.ant-modal'), `${mode.name} plan dialog`).toEqual([])
+        // The dialog's own buttons can be scrolled to (the dialog scrolls, nothing cuts them off).
+        await page.$eval('.ant-modal-footer .ant-btn-primary', (b) => b.scrollIntoView())
+        const inView = await page.$eval('.ant-modal-footer .ant-btn-primary', (b) => {
+          const r = b.getBoundingClientRect()
+          return r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth
+        })
+        expect(inView).toBe(true)
+        await shot(`${mode.name}-plan-dialog`)
+        await expectNoAxeViolations(page, `规划期 dialog (${mode.name})`)
+        await page.keyboard.press('Escape')
+      } finally {
+        await reset()
+      }
+    }, 200_000)
+  }
 })

@@ -5,6 +5,7 @@ import { Link } from 'react-router'
 import { nextStatus, type RectificationItemSummary } from '../../../shared/domain/rectification'
 import { formatClause } from '../../../shared/domain/notice-document'
 import { SeverityTag } from '../inspections/status-tags'
+import { ScrollRegion } from '../components/scroll-region'
 import { ToneTag } from '../web-audits/tags'
 import { DeadlineText, ItemStatusTag, PriorityText } from './status-tags'
 
@@ -132,7 +133,7 @@ export function ItemTable(props: {
   // A wrapper scrolls a wide table (antd's own scroll.x adds a hidden measuring row that repeats the header's
   // checkbox, which screen readers and axe see as a focusable element inside aria-hidden).
   return (
-    <div className="aa-rect-table-scroll">
+    <ScrollRegion className="aa-rect-table-scroll" label={props.caption}>
       <Table<RectificationItemSummary>
         rowKey="id"
         size="small"
@@ -142,6 +143,6 @@ export function ItemTable(props: {
         rowClassName={(item) => (selected.has(item.id) ? 'aa-rect-row-selected' : '')}
         title={() => <span className="aa-visually-hidden">{props.caption}</span>}
       />
-    </div>
+    </ScrollRegion>
   )
 }

@@ -112,9 +112,9 @@ export async function weakFocusRings(page: Page, presses: number, min = 3): Prom
       const colour = (window as unknown as { aaColour: ColourTools }).aaColour
       const el = document.activeElement as HTMLElement | null
       if (!el || el === document.body) return null
-      // antd draws the ring of radios, checkboxes and selects on the wrapper of the hidden input.
+      // antd draws the ring of radios, checkboxes and selects on the wrapper of the hidden (transparent) input.
       const ringed =
-        [el, el.closest('.ant-checkbox-wrapper, .ant-radio-wrapper, .ant-select')].find((n) => {
+        [el.closest('.ant-checkbox-wrapper, .ant-radio-wrapper, .ant-select'), el].find((n) => {
           if (!n) return false
           const s = getComputedStyle(n)
           return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2
