@@ -1,6 +1,6 @@
 import { z } from './zod-setup'
-import { idSchema, optionalText, requiredText } from './common'
-import { isoDay, priorities } from './rectification'
+import { idSchema, optionalText } from './common'
+import { isoDay, itemClaimSchema, priorities } from './rectification'
 
 /**
  * Bulk follow-up: one action applied to several items. Each is all or nothing — the service checks every item
@@ -19,15 +19,9 @@ const itemRefs = z
   .max(maxBulkItems, `一次最多处理 ${maxBulkItems} 项`)
   .refine((items) => new Set(items.map((i) => i.id)).size === items.length, '整改项有重复')
 
-/** One reply of a unit (text, date, photos) registered on several of its items. */
-export const bulkClaimSchema = z.object({
+/** One reply of a unit (text, date, photos: the single reply's fields) registered on several of its items. */
+export const bulkClaimSchema = itemClaimSchema.pick({ text: true, repliedOn: true, photos: true }).extend({
   items: itemRefs,
-  text: requiredText(2000, '请填写责任单位的整改回复'),
-  repliedOn: isoDay,
-  photos: z
-    .array(z.string().regex(/^[0-9a-f]{64}$/, '照片编号无效'))
-    .max(20)
-    .default([]),
 })
 
 /** Confirms (accept) or rejects several pending verification proposals. */
