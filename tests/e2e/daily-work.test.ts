@@ -132,7 +132,7 @@ describe('bulk follow-up', () => {
     // Closing reloads the list; the same reply then goes to both, and the focus lands on the outcome.
     await page.keyboard.press('Escape')
     await page.waitForFunction(() => !document.querySelector('.ant-modal'))
-    await page.click('::-p-text(登记整改回复)')
+    await page.click('.aa-rect-bulk ::-p-text(登记整改回复)')
     await page.waitForFunction(() => document.activeElement?.id === 'bulk-claim_text')
     await page.keyboard.type('两处坡道均已按 1:12 改建。')
     await page.click('.ant-modal-footer .ant-btn-primary')
@@ -342,7 +342,7 @@ describe('200 % zoom and the 24 px text size at 1366 × 768', () => {
         await heading(page, '整改跟踪')
         const box = await page.waitForSelector(`tbody label ::-p-text(选择 ${seed.rejectTitle})`)
         await box!.click()
-        await page.click('::-p-text(设置期限/优先级)')
+        await page.click('.aa-rect-bulk ::-p-text(设置期限/优先级)')
         await page.waitForSelector('#schedule_deadline')
         expect(await layoutProblems(page, '.ant-modal'), `${mode.name} schedule dialog`).toEqual([])
         await shot(`${mode.name}-schedule-dialog`)
@@ -351,7 +351,7 @@ describe('200 % zoom and the 24 px text size at 1366 × 768', () => {
         await page.waitForFunction(() => !document.querySelector('.ant-modal'))
 
         await page.goto(`${door.origin}/#/settings`, { waitUntil: 'networkidle0' })
-        await page.click('button[aria-label="编辑“十五五”规划期 2026–2030"]')
+        await (await page.waitForSelector('button[aria-label="编辑“十五五”规划期 2026–2030"]'))!.click()
         await page.waitForSelector('#plan_shortName')
         expect(await layoutProblems(page, '.ant-modal'), `${mode.name} plan dialog`).toEqual([])
         // The dialog's own buttons can be scrolled to (the dialog scrolls, nothing cuts them off).

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       await (await page.waitForSelector(`tbody label ::-p-text(选择 ${title})`))!.click()
     }
     await save(page, '04-items-selected')
-    await page.click('::-p-text(登记整改回复)')
+    await page.click('.aa-rect-bulk ::-p-text(登记整改回复)')
     await page.waitForSelector('#bulk-claim_text')
     await page.type('#bulk-claim_text', '两处坡道均已按 1:12 改建，附整改后照片。')
     await save(page, '05-bulk-reply')
@@ -82,8 +82,8 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => !document.querySelector('.ant-modal'))
 
     await go('/rectification?status=open', '整改跟踪')
-    await (await page.waitForSelector('tbody label ::-p-text(选择 区图书馆)'))!.click()
-    await page.click('::-p-text(生成整改通知书)')
+    await (await page.waitForSelector('thead label ::-p-text(选择 区图书馆)'))!.click()
+    await page.click('.aa-rect-bulk ::-p-text(生成整改通知书)')
     await page.waitForSelector('#notice_deadline')
     await save(page, '06-notice')
     await page.keyboard.press('Escape')
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
 
     await go('/settings', '设置')
     await page.$eval('#settings-plans', (el) => el.scrollIntoView())
-    await page.click('button[aria-label="编辑“十五五”规划期 2026–2030"]')
+    await (await page.waitForSelector('button[aria-label="编辑“十五五”规划期 2026–2030"]'))!.click()
     await page.waitForSelector('#plan_shortName')
     await save(page, '09-plan')
   } finally {

@@ -62,6 +62,15 @@ export function ItemsPage() {
   )
   const [source, setSource] = useState<'' | 'site' | 'web'>('')
   const [unitId, setUnitId] = useState<number>(() => Number(params.get('unit')) || 0)
+  // A link followed while the list is already open (今日待办, back and forward) changes only the address: apply it.
+  const statusFromUrl = statusParam(params.get('status'))
+  const unitFromUrl = Number(params.get('unit')) || 0
+  const [fromUrl, setFromUrl] = useState({ status: statusFromUrl, unit: unitFromUrl })
+  if (fromUrl.status !== statusFromUrl || fromUrl.unit !== unitFromUrl) {
+    setFromUrl({ status: statusFromUrl, unit: unitFromUrl })
+    if (statusFromUrl) setStatus(statusFromUrl)
+    setUnitId(unitFromUrl)
+  }
   const [search, setSearch] = useState('')
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set())
   const [dialog, setDialog] = useState<Dialog>({ kind: 'closed' })
