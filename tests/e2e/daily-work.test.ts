@@ -90,6 +90,12 @@ describe('今日待办', () => {
       '有待确认的核验建议',
     )
     await expectNoAxeViolations(page, '整改项 filtered to pending proposals')
+    // Another link to the same list (a second card, back and forward) applies its filter too.
+    await page.goto(`${door.origin}/#/rectification?status=open`, { waitUntil: 'networkidle0' })
+    await page.waitForFunction(() =>
+      document.querySelector('#rect-status')?.closest('.ant-select')?.textContent?.includes('待通知'),
+    )
+    await waitForText(page, '区图书馆（现场）')
   })
 })
 

@@ -94,11 +94,11 @@ async function main(): Promise<void> {
     await save(page, '07-proposal')
 
     await go('/reports', '统计报表')
-    await page.$eval('.aa-report-indicators', (el) => el.scrollIntoView())
+    await (await page.waitForSelector('.aa-report-indicators'))!.evaluate((el) => el.scrollIntoView())
     await save(page, '08-indicators')
 
     await go('/settings', '设置')
-    await page.$eval('#settings-plans', (el) => el.scrollIntoView())
+    await (await page.waitForSelector('#settings-plans'))!.evaluate((el) => el.scrollIntoView())
     await (await page.waitForSelector('button[aria-label="编辑“十五五”规划期 2026–2030"]'))!.click()
     await page.waitForSelector('#plan_shortName')
     await save(page, '09-plan')

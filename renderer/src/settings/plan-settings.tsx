@@ -136,18 +136,21 @@ function PlanDialog(props: {
   const { t } = useTranslation()
   const api = useApi()
   const [form] = Form.useForm<PlanValues>()
-  const indicators = Form.useWatch('indicators', form) ?? rowsOf(plan)
+  // `preserve`: the rows' indicatorId and builtIn are not form fields, but the dialog needs them (and the save).
+  const indicators: IndicatorRow[] = Form.useWatch('indicators', { form, preserve: true }) ?? rowsOf(plan)
   const missingBuiltIns = indicatorCatalog.filter((d) => !indicators.some((i) => i.indicatorId === d.id))
 
-  const save = (v: PlanValues) =>
-    api.call('plans:save', {
+  const save = (v: PlanValues) => {
+    // The whole store, not only the registered fields: each row's indicatorId and builtIn travel with it.
+    const rows = (form.getFieldsValue(true) as PlanValues).indicators
+    return api.call('plans:save', {
       ...(plan ? { id: plan.id, version: plan.version } : {}),
       shortName: v.shortName,
       name: v.name,
       startYear: v.startYear ?? Number.NaN,
       endYear: v.endYear ?? Number.NaN,
       published: v.published,
-      indicators: v.indicators.map((i) => ({
+      indicators: rows.map((i) => ({
         ...(i.builtIn && i.indicatorId ? { indicatorId: i.indicatorId } : {}),
         ...(i.builtIn ? {} : { title: i.title, unit: i.unit }),
         target: i.target || null,
@@ -155,6 +158,7 @@ function PlanDialog(props: {
         basis: i.basis || null,
       })),
     })
+  }
 
   return (
     <FormDialog<PlanValues, PlanPeriod>
