@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import type * as Axe from 'axe-core'
 import type { Browser } from 'puppeteer-core'
-import { defaultAxeTags } from '../electron/core/audit/page/audit-options'
+import { defaultAxeTags } from '../electron/core/web-audits/page/audit-options'
 
 /**
  * The baseline: axe-core run sequentially through ONE puppeteer page, waiting for `load` — the simplest way to

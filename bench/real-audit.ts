@@ -1,11 +1,11 @@
 import type { Browser } from 'puppeteer-core'
-import type { AuditPageOptions } from '../electron/core/audit/page/audit-page'
+import type { AuditPageOptions } from '../electron/core/web-audits/page/audit-page'
 import { normalizeUrlOrNull } from '../shared/web/url-normalize'
-import { BatchRunner } from '../electron/core/audits/batch-runner'
-import { createAuditBatch } from '../electron/core/audits/batch-setup'
-import { createDefaultAuditor } from '../electron/core/audits/default-auditor'
-import { ensurePortal } from '../electron/core/audits/portal-store'
-import { enqueuePages, iterateRunResults } from '../electron/core/audits/queue-store'
+import { BatchRunner } from '../electron/core/web-audits/batch/batch-runner'
+import { createAuditBatch } from '../electron/core/web-audits/batch/batch-setup'
+import { createDefaultAuditor } from '../electron/core/web-audits/page/default-auditor'
+import { createPortal } from '../electron/core/registry/portals-service'
+import { enqueuePages, iterateRunResults } from '../electron/core/web-audits/store/queue-store'
 import { openDatabase } from '../electron/core/db/open-database'
 import { makeTempDir } from '../tests/support/temp-dir'
 import type { RuleKeys } from './baseline-audit'
@@ -30,10 +30,17 @@ export async function runRealPath(
   try {
     const now = new Date()
     const start = normalizeUrlOrNull(urls[0] as string) as string
-    const portal = ensurePortal(
-      db,
-      { name: 'bench', startUrl: start, maxPages: urls.length, maxDepth: 0 },
-      now,
+    const portal = createPortal(
+      { db, dataDir: '', appVersion: 'bench', now: () => now },
+      {
+        name: 'bench',
+        startUrl: start,
+        unitId: null,
+        maxPages: urls.length,
+        maxDepth: 0,
+        include: [],
+        exclude: [],
+      },
     )
     const { batchId, runIds } = createAuditBatch(db, [{ portal, options: { sitemap: false } }], {}, now)
     const runId = runIds[0] as number

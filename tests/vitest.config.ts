@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 // Three tiers, as in the README: unit (pure logic), integration (services on temp SQLite / real Chromium),
-// e2e (the built renderer driven in Chromium through the HTTP door).
+// e2e (the built renderer driven in Chromium through the HTTP door); plus the security suite.
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
@@ -14,6 +14,17 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The attacks of issue #10 (hostile requests, output paths, damaged databases, hostile text, full disks):
+        // run again on every change, so each input keeps being held.
+        test: {
+          name: 'security',
+          include: ['tests/security/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

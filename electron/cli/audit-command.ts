@@ -1,27 +1,33 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { InvalidArgumentError, Option, type Command } from 'commander'
+import { ApiError } from '../../shared/api/errors'
 import type { AxeImpactLevel } from '../../shared/web/audit-result'
-import { normalizeUrl, parseUrlList } from '../../shared/web/url-normalize'
 import { webStandardsMappingVersion } from '../../shared/web/standards'
-import { launchBrowser } from '../core/audit/browser-provider'
-import { formatProgressLine, type BatchProgress } from '../core/audits/batch-progress'
-import { BatchRunner, defaultConcurrency, type PageEvent } from '../core/audits/batch-runner'
-import { createAuditBatch, findResumableBatch } from '../core/audits/batch-setup'
-import { createDefaultAuditor } from '../core/audits/default-auditor'
-import { ensurePortal, findUnitIdByName } from '../core/audits/portal-store'
-import { auditReportSource } from '../core/audits/report/report-source'
-import { reportChunks } from '../core/audits/report/render-report'
-import { auditReportSchemaVersion, type ReportFormat } from '../core/audits/report/report-types'
+import { refusedBrowserFlags } from '../core/browser/browser-flags'
+import { assertWritableTarget, writeFileAtomically } from '../core/files/atomic-write'
+import { FileWriteError } from '../core/files/fs-errors'
+import { assertNotDataFile } from '../core/files/output-guard'
 import { openCore } from '../core/open-core'
 import { resolveDataDir } from '../core/paths'
+import type { TargetSource } from '../core/web-audits/audit-targets'
+import { defaultConcurrency } from '../core/web-audits/batch/batch-runner'
+import { reportChunks } from '../core/web-audits/report/render-report'
+import {
+  auditReportSchemaVersion,
+  type ReportFormat,
+  type ReportSource,
+} from '../core/web-audits/report/report-types'
+import type { RunOverrides } from '../core/web-audits/web-audit-service'
 import { readAppVersion } from './app-version'
+import { exitCodeFor, progressPrinter, summaryLines } from './audit-summary'
 import { exitCodes, out } from './output'
 
 /**
- * `access-audit audit <url|file>`: crawls and audits one portal or a list of portals, writes a JSON, CSV or
- * JUnit report, and exits 0 (nothing at or above --fail-on), 3 (violations found), 1 (error), 2 (usage).
- * Runs are stored in the data folder, so they are kept over time and an interrupted audit resumes (--resume).
+ * `access-audit audit <url|file>`: a thin client of the WebAuditService. It reads the command line and the list
+ * file, lets the service decide what to audit (the app's rules) and run the batch in the foreground, then writes
+ * the JSON, CSV or JUnit report. Exit codes: 0 nothing at or above --fail-on, 3 violations found, 4 a website had
+ * not one page audited, 1 the audit could not run or was interrupted, 2 usage.
  */
 
 export interface AuditCommandOptions {
@@ -44,12 +50,8 @@ export interface AuditCommandOptions {
   dataDir?: string
 }
 
-const impactRank: Readonly<Record<AxeImpactLevel, number>> = {
-  minor: 1,
-  moderate: 2,
-  serious: 3,
-  critical: 4,
-}
+/** Options whose value was typed on the command line (a default is not an override of a portal's settings). */
+export type GivenOptions = ReadonlySet<keyof AuditCommandOptions>
 
 function intIn(min: number, max: number, label: string) {
   return (value: string): number => {
@@ -61,152 +63,108 @@ function intIn(min: number, max: number, label: string) {
 }
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
 
-interface Target {
-  name?: string
-  url: string
-  unit?: string
-}
-
-class UsageError extends Error {}
-
-/** A URL, or a file listing URLs (malformed lines are reported with their line number and skipped). */
-export function readTargets(target: string, report: (line: string) => void): Target[] {
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(target) && fs.existsSync(target) && fs.statSync(target).isFile()) {
-    const list = parseUrlList(fs.readFileSync(target, 'utf8'))
-    for (const error of list.errors) report(`${target}：${error.message}`)
-    if (list.entries.length === 0) throw new UsageError(`文件 ${target} 中没有可检测的网址`)
-    return list.entries.map((e) => ({ url: e.url, name: e.name, unit: e.unit }))
-  }
-  const url = normalizeUrl(target, undefined, { assumeScheme: 'http' })
-  if (!url.ok) {
-    throw new UsageError(
-      url.error.code === 'UNSUPPORTED_SCHEME'
-        ? `${url.error.message}（${target}）`
-        : `“${target}”既不是有效网址（应以 http:// 或 https:// 开头），也不是存在的文件`,
+/** `--browser-arg`: only the allowed flags (browser-flags.ts), refused as a usage error before anything runs. */
+function collectBrowserFlag(value: string, previous: string[]): string[] {
+  if (refusedBrowserFlags([value]).length > 0) {
+    throw new InvalidArgumentError(
+      `不允许的浏览器启动参数 ${value.split('=')[0]}（只接受代理、语言、窗口大小等参数，见 README“Which browser audits”）`,
     )
   }
-  return [{ url: url.url }]
+  return [...previous, value]
 }
 
-/** Exit code from the stored summaries: violations at or above `failOn` → 3; a portal with no page audited → 1. */
-export function exitCodeFor(
-  runs: ReadonlyArray<{
-    status: string
-    summary: { byImpact: Record<AxeImpactLevel, { instances: number }> }
-  }>,
-  failOn: AxeImpactLevel,
-): number {
-  if (runs.some((r) => r.status !== 'completed')) return exitCodes.failure
-  const found = runs.some((r) =>
-    (Object.keys(impactRank) as AxeImpactLevel[]).some(
-      (impact) => impactRank[impact] >= impactRank[failOn] && r.summary.byImpact[impact].instances > 0,
-    ),
-  )
-  return found ? exitCodes.violations : exitCodes.ok
+/** A URL, or the text of an existing list file (a target with a scheme is always a URL). */
+export function targetSource(target: string): TargetSource {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(target) && fs.existsSync(target) && fs.statSync(target).isFile()) {
+    return { list: fs.readFileSync(target, 'utf8'), label: `文件 ${target}` }
+  }
+  return { url: target }
 }
 
-function progressPrinter(tty: boolean) {
-  let last = ''
+/** The flags given for this run only: they override each portal's saved settings and are never saved. */
+export function runOverrides(opts: AuditCommandOptions, given: GivenOptions): RunOverrides {
   return {
-    page(event: PageEvent) {
-      if (tty) return
-      const r = event.result
-      const violations = r.results.filter((x) => !x.needsReview).length
-      const review = r.results.length - violations
-      const what = r.ok
-        ? `违规 ${violations} 项 · 需复核 ${review} 项`
-        : `失败（${r.failureReason}）：${r.failureMessage ?? ''}`
-      out.error(`[${formatProgressLine(event.progress)}] ${r.ok ? '✓' : '✗'} ${r.url} ${what}`)
-    },
-    progress(p: BatchProgress) {
-      if (!tty) return
-      last = formatProgressLine(p)
-      process.stderr.write(`\r${last}\x1b[K`)
-    },
-    end() {
-      if (tty && last) process.stderr.write('\n')
-      last = ''
-    },
+    ...(given.has('maxPages') ? { maxPages: opts.maxPages } : {}),
+    ...(given.has('depth') ? { maxDepth: opts.depth } : {}),
+    ...(given.has('include') ? { include: opts.include } : {}),
+    ...(given.has('exclude') ? { exclude: opts.exclude } : {}),
+    ...(opts.sitemap ? {} : { sitemap: false }),
   }
 }
 
-/** Runs the command; returns the exit code. Usage problems throw InvalidArgumentError-like UsageError. */
-export async function runAuditCommand(target: string, opts: AuditCommandOptions): Promise<number> {
-  const messages: string[] = []
-  let targets: Target[]
-  try {
-    targets = readTargets(target, (m) => messages.push(m))
-  } catch (error) {
-    if (error instanceof UsageError) {
-      out.error(`用法错误：${error.message}`)
-      return exitCodes.usage
-    }
-    throw error
-  }
-  for (const m of messages) out.error(m)
+/** A refusal by the service that the command line can fix (an archived portal, a list with no URL): exit 2. */
+function printRefusal(error: ApiError): number {
+  out.error(`错误：${error.message}`)
+  for (const field of error.fields ?? []) out.error(`  ${field.message}`)
+  return exitCodes.usage
+}
+
+const refusalCodes = new Set(['VALIDATION', 'INVALID_STATE', 'NOT_FOUND', 'DUPLICATE'])
+
+/** Runs the command; returns the exit code. */
+export async function runAuditCommand(
+  target: string,
+  opts: AuditCommandOptions,
+  given: GivenOptions = new Set(),
+): Promise<number> {
+  const source = targetSource(target)
   const dataDir = resolveDataDir(opts.dataDir)
+  if (opts.out) {
+    try {
+      await checkReportTarget(opts.out, dataDir)
+    } catch (error) {
+      if (error instanceof FileWriteError) return printRefusal(new ApiError('VALIDATION', error.message))
+      throw error
+    }
+  }
   const core = openCore(dataDir, readAppVersion())
-  const db = core.ctx.db
-  const startedAt = new Date()
+  const audits = core.webAudits
   const interrupt = new AbortController()
   const onSigint = () => interrupt.abort()
   process.once('SIGINT', onSigint)
   const printer = progressPrinter(Boolean(process.stderr.isTTY))
+  const startedAt = new Date()
   try {
-    const now = new Date()
-    const portals = targets.map((t) => {
-      const unitId = t.unit ? findUnitIdByName(db, t.unit) : null
-      if (t.unit && unitId === null) out.error(`未找到责任单位“${t.unit}”，${t.url} 暂不关联责任单位`)
-      return ensurePortal(
-        db,
-        {
-          name: t.name ?? new URL(t.url).host,
-          startUrl: t.url,
-          unitId: unitId ?? undefined,
-          maxPages: opts.maxPages,
-          maxDepth: opts.depth,
-          include: opts.include,
-          exclude: opts.exclude,
-        },
-        now,
+    let prepared
+    try {
+      prepared = audits.prepareTargets(source)
+    } catch (error) {
+      if (!(error instanceof ApiError && refusalCodes.has(error.code))) throw error
+      const noSuchFile =
+        'url' in source && !/^[a-z][a-z0-9+.-]*:\/\//i.test(target) && error.code === 'VALIDATION'
+      return printRefusal(
+        noSuchFile
+          ? new ApiError(
+              'VALIDATION',
+              `“${target}”既不是有效网址（应以 http:// 或 https:// 开头），也不是存在的文件`,
+            )
+          : error,
       )
-    })
-    const resumed = opts.resume
-      ? findResumableBatch(
-          db,
-          portals.map((p) => p.startUrl),
-        )
-      : null
-    const batchId =
-      resumed ??
-      createAuditBatch(
-        db,
-        portals.map((portal) => ({ portal, options: { sitemap: opts.sitemap } })),
-        { source: 'cli' },
-        now,
-      ).batchId
-    out.error(resumed ? `继续检测批次 ${batchId}` : `检测批次 ${batchId}（数据文件夹：${dataDir}）`)
-    const runner = new BatchRunner({
-      db,
-      auditor: createDefaultAuditor({ navigationTimeoutMs: opts.timeout * 1000 }),
-      launchBrowser: async () =>
-        (
-          await launchBrowser({
-            configuredPath: opts.browser ?? null,
-            browserWSEndpoint: opts.browserWs ?? null,
-            extraArgs: opts.browserArg,
-          })
-        ).browser,
+    }
+    for (const problem of prepared.problems)
+      out.error(`${'label' in source ? source.label : target}：${problem.message}`)
+    for (const note of prepared.notes) out.error(note)
+    const { batchId, outcome } = await audits.runInForeground({
+      targets: prepared.targets,
+      overrides: runOverrides(opts, given),
+      resume: Boolean(opts.resume),
       concurrency: opts.concurrency,
       minIntervalMs: opts.minInterval,
-      screenshotRoot: opts.screenshots ? path.join(dataDir, 'audit-screenshots') : null,
+      navigationTimeoutMs: opts.timeout * 1000,
+      screenshots: Boolean(opts.screenshots),
+      browser: {
+        configuredPath: opts.browser ?? null,
+        browserWSEndpoint: opts.browserWs ?? null,
+        extraArgs: opts.browserArg,
+      },
       signal: interrupt.signal,
+      onBatch: (id, resumed) =>
+        out.error(resumed ? `继续检测批次 ${id}` : `检测批次 ${id}（数据文件夹：${dataDir}）`),
       onProgress: (p) => printer.progress(p),
       onPage: (e) => printer.page(e),
     })
-    const outcome = await runner.run(batchId)
     printer.end()
-    const source = auditReportSource(db, batchId, {
+    const report = audits.reportSource(batchId, {
       schemaVersion: auditReportSchemaVersion,
       tool: { name: 'access-audit', version: readAppVersion(), mappingVersion: webStandardsMappingVersion },
       startedAt: startedAt.toISOString(),
@@ -220,18 +178,13 @@ export async function runAuditCommand(target: string, opts: AuditCommandOptions)
         exclude: opts.exclude,
       },
     })
-    writeReport(opts.format, source, opts.out)
+    await writeReport(opts.format, report, dataDir, opts.out)
     if (outcome.status !== 'completed') {
-      out.error(`检测未完成（批次 ${batchId} 已暂停），可加 --resume 继续`)
+      out.error(`✗ 检测未完成（批次 ${batchId} 已暂停），可加 --resume 继续，退出码 1`)
       return exitCodes.failure
     }
-    for (const p of source.portals) {
-      const s = p.summary
-      out.error(
-        `${p.name ?? p.startUrl}：得分 ${s.score ?? '—'} · 页面 ${s.pages.audited}/${s.pages.total}（失败 ${s.pages.failed}）· 违规 ${s.violations.instances} 项（${s.violations.nodes} 处）· 需复核 ${s.needsReview.instances} 项`,
-      )
-    }
-    return exitCodeFor(source.portals, opts.failOn)
+    for (const line of summaryLines(report, opts.failOn)) out.error(line)
+    return exitCodeFor(report.portals, opts.failOn)
   } finally {
     printer.end()
     process.removeListener('SIGINT', onSigint)
@@ -239,21 +192,29 @@ export async function runAuditCommand(target: string, opts: AuditCommandOptions)
   }
 }
 
-function writeReport(format: ReportFormat, source: Parameters<typeof reportChunks>[1], file?: string): void {
+/**
+ * Before the audit (which may take hours): `--out` is none of the data folder's files (the database above all),
+ * its folder exists or is made, and it accepts a new file. Throws FileWriteError with the zh-CN reason.
+ */
+async function checkReportTarget(file: string, dataDir: string): Promise<void> {
+  const target = path.resolve(file)
+  assertNotDataFile(target, dataDir)
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true })
+  } catch {
+    // assertWritableTarget names the problem (not a folder, no permission …)
+  }
+  await assertWritableTarget(target, { dataDir })
+}
+
+/** The report to stdout, or to `--out` atomically: a failed write leaves no partial file (files/atomic-write). */
+async function writeReport(format: ReportFormat, source: ReportSource, dataDir: string, file?: string) {
   if (!file) {
     for (const chunk of reportChunks(format, source)) process.stdout.write(chunk)
     return
   }
   const target = path.resolve(file)
-  fs.mkdirSync(path.dirname(target), { recursive: true })
-  const partial = `${target}.partial`
-  const fd = fs.openSync(partial, 'w')
-  try {
-    for (const chunk of reportChunks(format, source)) fs.writeSync(fd, chunk)
-  } finally {
-    fs.closeSync(fd)
-  }
-  fs.renameSync(partial, target)
+  await writeFileAtomically(target, reportChunks(format, source), { dataDir })
   out.error(`报告已写入 ${target}`)
 }
 
@@ -264,6 +225,8 @@ async function exitWith(code: number): Promise<never> {
   process.exit(code)
 }
 
+const optionKeys: ReadonlyArray<keyof AuditCommandOptions> = ['maxPages', 'depth', 'include', 'exclude']
+
 /** Options and action of `access-audit audit`; `globalDataDir` reads the program-level --data-dir. */
 export function configureAuditCommand(command: Command, globalDataDir: () => string | undefined): Command {
   return command
@@ -271,8 +234,18 @@ export function configureAuditCommand(command: Command, globalDataDir: () => str
     .description(
       '检测网站无障碍：抓取同源页面，用 axe-core 与本软件的检查项检测，输出 JSON / CSV / JUnit 报告',
     )
-    .option('--max-pages <n>', '每个网站最多检测的页面数', intIn(1, 10000, '--max-pages '), 50)
-    .option('--depth <n>', '从首页起的链接层数（0 只检测首页）', intIn(0, 20, '--depth '), 3)
+    .option(
+      '--max-pages <n>',
+      '每个网站最多检测的页面数（只用于本次；已登记网站默认用其保存的设置，未登记的默认 50）',
+      intIn(1, 10000, '--max-pages '),
+      50,
+    )
+    .option(
+      '--depth <n>',
+      '从首页起的链接层数，0 只检测首页（只用于本次；已登记网站默认用其保存的设置，未登记的默认 3）',
+      intIn(0, 20, '--depth '),
+      3,
+    )
     .option('--concurrency <n>', '同时检测的页面数', intIn(1, 16, '--concurrency '), defaultConcurrency())
     .option('--out <file>', '报告文件（默认输出到标准输出）')
     .addOption(new Option('--format <format>', '报告格式').choices(['json', 'csv', 'junit']).default('json'))
@@ -283,9 +256,14 @@ export function configureAuditCommand(command: Command, globalDataDir: () => str
     )
     .option('--browser <path>', '浏览器程序路径（Chrome、Edge 或 Chromium）')
     .option('--browser-ws <endpoint>', '远程浏览器地址 ws://…（不在本机启动浏览器）')
-    .option('--browser-arg <flag>', '附加的浏览器启动参数（可重复），如 --proxy-server=…', collect, [])
-    .option('--include <glob>', '只检测匹配的网址（可重复），如 /zwgk/**', collect, [])
-    .option('--exclude <glob>', '不检测匹配的网址（可重复），如 /**/download/**', collect, [])
+    .option(
+      '--browser-arg <flag>',
+      '附加的浏览器启动参数（可重复），如 --proxy-server=…',
+      collectBrowserFlag,
+      [],
+    )
+    .option('--include <glob>', '只检测匹配的网址（可重复），如 /zwgk/**（只用于本次）', collect, [])
+    .option('--exclude <glob>', '不检测匹配的网址（可重复），如 /**/download/**（只用于本次）', collect, [])
     .option('--no-sitemap', '不读取 sitemap.xml')
     .option(
       '--min-interval <ms>',
@@ -294,11 +272,12 @@ export function configureAuditCommand(command: Command, globalDataDir: () => str
       250,
     )
     .option('--timeout <seconds>', '单个页面加载的超时（秒）', intIn(1, 600, '--timeout '), 30)
-    .option('--screenshots', '保存问题元素截图（数据文件夹下 audit-screenshots/）')
+    .option('--screenshots', '保存问题元素截图（数据文件夹下 screenshots/，应用和整改通知书读取同一位置）')
     .option('--resume', '继续上次未完成的同一批网址的检测')
     .option('--data-dir <dir>', '数据文件夹')
-    .action(async (target: string, opts: AuditCommandOptions) => {
-      const code = await runAuditCommand(target, { ...opts, dataDir: opts.dataDir ?? globalDataDir() })
+    .action(async (target: string, opts: AuditCommandOptions, cmd: Command) => {
+      const given = new Set(optionKeys.filter((key) => cmd.getOptionValueSource(key) === 'cli'))
+      const code = await runAuditCommand(target, { ...opts, dataDir: opts.dataDir ?? globalDataDir() }, given)
       if (code !== exitCodes.ok) await exitWith(code)
     })
 }

@@ -1,12 +1,14 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { ApiError } from '../../shared/api/errors'
 import { backupDatabase } from '../core/db/open-database'
+import { FileWriteError, systemErrorToApi } from '../core/files/fs-errors'
+import { assertNotDataFile, dataFileRefusalCode } from '../core/files/output-guard'
 import { openCore } from '../core/open-core'
 import { dataDirEnv, resolveDataDir } from '../core/paths'
 import { formatCount } from '../../shared/format/index'
 import { readAppVersion } from './app-version'
 import { localizeCommander } from './help-zh'
-import { exitCodes, out } from './output'
+import { exitCodes, out, refuseUsage } from './output'
 import { renderCatalog } from './catalog-command'
 import { configureAuditCommand } from './audit-command'
 import { configureNoticeCommand } from './notice-command'
@@ -47,9 +49,25 @@ export function buildProgram(): Command {
     .command('backup <file>')
     .description('在线备份数据库到指定文件（应用运行时也可安全执行；不会覆盖已有文件）')
     .action(async (file: string) => {
-      const core = openCore(dataDir(), readAppVersion())
+      const folder = dataDir()
+      // Refused before the database is even opened: a path that is one of the data folder's files, or an
+      // existing file (a backup never replaces anything).
+      const refuse = (error: unknown) => {
+        if (
+          error instanceof FileWriteError &&
+          (error.code === dataFileRefusalCode || error.code === 'EEXIST')
+        )
+          refuseUsage('backup', error.message)
+        throw error
+      }
       try {
-        await backupDatabase(core.ctx.db, file)
+        assertNotDataFile(file, folder)
+      } catch (error) {
+        refuse(error)
+      }
+      const core = openCore(folder, readAppVersion())
+      try {
+        await backupDatabase(core.ctx.db, file, folder).catch(refuse)
         out.line(`已备份到 ${file}`)
       } finally {
         core.close()
@@ -108,7 +126,9 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage
     }
-    out.error(`错误：${error instanceof ApiError || error instanceof Error ? error.message : String(error)}`)
+    // A full disk or a missing permission reads as such (zh-CN), as in the app: one mapping for every door.
+    const known = systemErrorToApi(error) ?? error
+    out.error(`错误：${known instanceof ApiError || known instanceof Error ? known.message : String(known)}`)
     return exitCodes.failure
   }
 }

@@ -1,4 +1,4 @@
-import { CommanderError, InvalidArgumentError, Option, type Command } from 'commander'
+import { InvalidArgumentError, Option, type Command } from 'commander'
 import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract'
 import { ApiError } from '../../shared/api/errors'
 import {
@@ -7,14 +7,16 @@ import {
   type ExportFormat,
   type NoticeSummary,
 } from '../../shared/domain/rectification'
+import { formatSize } from '../../shared/domain/format-size'
 import type { Unit } from '../../shared/domain/units'
-import { assertWritableTarget, FileWriteError, writeFileAtomically } from '../core/documents/atomic-file'
+import { assertWritableTarget, writeFileAtomically } from '../core/files/atomic-write'
+import { FileWriteError } from '../core/files/fs-errors'
 import { openCore, type Core } from '../core/open-core'
 import { resolveDataDir } from '../core/paths'
 import { addDays, localDay } from '../core/rectification/rectification-dates'
 import { formatCount, formatDay } from '../../shared/format/index'
 import { readAppVersion } from './app-version'
-import { exitCodes, out } from './output'
+import { out, refuseUsage } from './output'
 
 /**
  * `access-audit notice <unit> --format pdf|docx|xlsx --out <file>`: writes a unit's 整改通知书 headless — its most
@@ -110,9 +112,10 @@ async function chooseExisting(call: Call, unit: Unit, number: string | undefined
 export async function runNoticeCommand(dataDir: string, unitQuery: string, opts: NoticeCommandOptions) {
   if (opts.issue && opts.number) throw new NoticeUsageError('--issue 签发新通知书时不能同时指定 --number')
   if (!opts.issue && opts.deadline) throw new NoticeUsageError('--deadline 只用于 --issue 签发新通知书')
-  // Before anything is issued (a number once given is never given back) or rendered: the file must be writable.
+  // Before anything is issued (a number once given is never given back) or rendered: the file must be writable,
+  // and none of the data folder's own files (the database above all).
   try {
-    await assertWritableTarget(opts.out)
+    await assertWritableTarget(opts.out, { dataDir })
   } catch (error) {
     if (error instanceof FileWriteError) throw new NoticeUsageError(error.message)
     throw error
@@ -129,9 +132,9 @@ export async function runNoticeCommand(dataDir: string, unitQuery: string, opts:
         `已签发整改通知书 ${notice.number}（${formatCount(notice.itemCount, '项')}，整改期限 ${formatDay(notice.deadline)}）`,
       )
     const file = await call('notices:export', { id: notice.id, format: opts.format })
-    await writeFileAtomically(opts.out, Buffer.from(file.base64, 'base64'))
+    await writeFileAtomically(opts.out, Buffer.from(file.base64, 'base64'), { dataDir })
     out.line(
-      `已写入 ${opts.out}（${formatLabels[opts.format]}，${formatCount(file.byteLength, '字节')}）：${notice.number} ${unit.name}`,
+      `已写入 ${opts.out}（${formatLabels[opts.format]}，${formatSize(file.byteLength)}）：${notice.number} ${unit.name}`,
     )
   } finally {
     await core.shutdown()
@@ -155,10 +158,7 @@ export function configureNoticeCommand(command: Command, globalDataDir: () => st
         await runNoticeCommand(resolveDataDir(opts.dataDir ?? globalDataDir()), unit, opts)
       } catch (error) {
         if (!(error instanceof NoticeUsageError)) throw error
-        // The reason and where to look, not the whole usage text: the command was well-formed.
-        out.error(`错误：${error.message}`)
-        out.error('（用法见 access-audit notice --help）')
-        throw new CommanderError(exitCodes.usage, 'access-audit.notice', error.message)
+        refuseUsage('notice', error.message)
       }
     })
 }

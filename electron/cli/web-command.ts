@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { openCore } from '../core/open-core'
+import { openAppCore } from '../core/open-core'
 import { startHttpDoor } from '../server/http-door'
 import { newToken } from '../server/security'
 import { readAppVersion } from './app-version'
@@ -23,7 +23,8 @@ export async function runWeb(options: WebOptions): Promise<void> {
       `未找到已构建的界面（${staticDir}）。请先运行 npm run build:renderer，或直接用 npm run web。`,
     )
   }
-  const core = openCore(options.dataDir, readAppVersion())
+  // Batches a crash or kill -9 left running become resumable (openAppCore).
+  const core = openAppCore(options.dataDir, readAppVersion())
   const token = newToken()
   const door = await startHttpDoor({ dispatch: core.dispatch('http'), token, staticDir, port: options.port })
   out.line(`无障碍督查（浏览器模式）已启动 / AccessAudit web mode is running`)

@@ -3,7 +3,8 @@ import { ApiError } from '../../shared/api/errors'
 import type { ApiResult } from '../../shared/api/result'
 import { parseOrThrow } from '../../shared/api/validate'
 import { translateSqliteError } from './db/open-database'
-import type { Door, Handlers } from './handlers'
+import { systemErrorToApi } from './files/fs-errors'
+import type { Door, Handlers } from './handler-types'
 
 export type Dispatch = (name: string, rawInput: unknown) => Promise<ApiResult<unknown>>
 
@@ -22,8 +23,10 @@ export function createDispatch(
       const data = await handler(input, door)
       return { ok: true, data }
     } catch (caught) {
+      // SQLite's codes, then the file system's (a full disk, a missing permission) become typed zh-CN errors.
       const error = translateSqliteError(caught)
-      if (error instanceof ApiError) return { ok: false, error: error.toBody() }
+      const known = systemErrorToApi(error)
+      if (known) return { ok: false, error: known.toBody() }
       log(error)
       return { ok: false, error: new ApiError('INTERNAL').toBody() }
     }

@@ -1,15 +1,8 @@
-import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/api/contract'
-import type { AppInfo } from '../../shared/api/contract'
-import fs from 'node:fs/promises'
-import path from 'node:path'
-import { ApiError } from '../../shared/api/errors'
-import { type AuditManager, batchView } from './audit-jobs/audit-manager'
-import { compareRunViews, listRuns, manualChecklist, runDetail } from './audit-jobs/audit-reads'
-import { answerManualCheck } from './audit-jobs/manual-answers'
 import type { CoreContext } from './context'
+import type { CoreServices, Handlers } from './handler-types'
 import { listFindings } from './inspections/findings-service'
 import { compareWithPrevious } from './inspections/inspection-compare'
-import { attachPhoto, detachPhoto, getPhoto, type PhotoStorePort } from './inspections/inspection-photos'
+import { attachPhoto, detachPhoto, getPhoto } from './inspections/inspection-photos'
 import { listInspectionSummaries, loadInspection } from './inspections/inspection-rows'
 import {
   addElement,
@@ -31,49 +24,24 @@ import {
   updatePortal,
 } from './registry/portals-service'
 import { createUnit, getUnit, listUnits, setUnitArchived, updateUnit } from './registry/units-service'
-import type { PdfRenderer } from './documents/pdf-port'
 import { rectificationHandlers } from './rectification/rectification-handlers'
 import { reportHandlers } from './reports/report-handlers'
 import { todaySummary } from './today/today-service'
-
-export type Door = AppInfo['door']
-
-/** One handler per operation of the contract; the compiler refuses a missing or mistyped one. */
-export type Handlers = {
-  [N in OperationName]: (input: ParsedInputOf<N>, door: Door) => OutputOf<N> | Promise<OutputOf<N>>
-}
-
-export interface CoreServices {
-  photos: PhotoStorePort
-  readFile: (absolutePath: string) => Promise<Buffer>
-  audits: AuditManager
-  /** Chromium print-to-PDF for notices and reports (launched on first use). */
-  pdf: PdfRenderer
-}
-
-async function screenshot(ctx: CoreContext, runId: number, file: string) {
-  // The name is validated by the contract (no path separators); the folder is the runner's per-run folder.
-  const full = path.join(ctx.dataDir, 'screenshots', `run-${runId}`, file)
-  try {
-    return {
-      dataUrl: `data:image/png;base64,${(await fs.readFile(full)).toString('base64')}`,
-      missing: false,
-    }
-  } catch {
-    return { dataUrl: '', missing: true }
-  }
-}
+import { webAuditHandlers } from './web-audits/web-audit-handlers'
 
 export function createHandlers(ctx: CoreContext, services: CoreServices): Handlers {
   const photoExists = (sha: string) => services.photos.exists(sha)
-  const deps = { ctx, photoExists, photos: services.photos, readFile: services.readFile }
-  const recentBatches = () =>
-    (ctx.db.prepare('SELECT id FROM audit_batches ORDER BY id DESC LIMIT 20').pluck().all() as number[]).map(
-      (id) => batchView(ctx, services.audits, id),
-    )
+  const deps = {
+    ctx,
+    photoExists,
+    photos: services.photos,
+    readFile: services.readFile,
+    afterFindings: services.afterFindings,
+  }
   return {
     ...rectificationHandlers(ctx, services),
     ...reportHandlers(ctx, services),
+    ...webAuditHandlers(ctx, services),
     'app:info': (_input, door) => ({
       version: ctx.appVersion,
       schemaVersion: Number(ctx.db.pragma('user_version', { simple: true })),
@@ -96,28 +64,6 @@ export function createHandlers(ctx: CoreContext, services: CoreServices): Handle
     'portals:update': (input) => updatePortal(ctx, input),
     'portals:setArchived': (input) => setPortalArchived(ctx, input),
     'portals:import': (input) => importPortals(ctx, input),
-    'audits:start': (input) => batchView(ctx, services.audits, services.audits.start(input.portalIds, input)),
-    'audits:batch': (input) => batchView(ctx, services.audits, input.batchId),
-    'audits:batches': () => recentBatches(),
-    'audits:cancel': (input) => {
-      services.audits.cancel(input.batchId)
-      return batchView(ctx, services.audits, input.batchId)
-    },
-    'audits:resume': (input) => {
-      services.audits.resume(input.batchId)
-      return batchView(ctx, services.audits, input.batchId)
-    },
-    'audits:runs': (input) => listRuns(ctx.db, input.portalId),
-    'audits:run': (input) => runDetail(ctx.db, input.runId),
-    'audits:compare': (input) => compareRunViews(ctx.db, input.runId, input.previousRunId),
-    'audits:screenshot': (input) => {
-      if (!ctx.db.prepare('SELECT 1 FROM audit_runs WHERE id = ?').get(input.runId)) {
-        throw new ApiError('NOT_FOUND', `检测记录（编号 ${input.runId}）不存在`)
-      }
-      return screenshot(ctx, input.runId, input.file)
-    },
-    'audits:manualChecklist': (input) => manualChecklist(ctx.db, input.portalId),
-    'audits:answerManual': (input) => answerManualCheck(ctx, input),
     'inspections:list': (input) => listInspectionSummaries(ctx.db, input),
     'inspections:get': (input) => loadInspection(ctx.db, input.id, photoExists),
     'inspections:create': (input) => createInspection(deps, input),
@@ -133,6 +79,6 @@ export function createHandlers(ctx: CoreContext, services: CoreServices): Handle
     'inspections:compare': (input) => compareWithPrevious(ctx.db, input.id, photoExists),
     'findings:list': (input) => listFindings(ctx.db, input),
     'photos:get': (input) => getPhoto(deps, input),
-    'today:summary': () => todaySummary(ctx, { recentBatches }),
+    'today:summary': () => todaySummary(ctx, { recentBatches: () => services.webAudits.recentBatches() }),
   }
 }

@@ -1,28 +1,39 @@
-import { createDispatch, type Dispatch } from './dispatch'
-import type { CoreContext } from './context'
-import { openDatabase, type OpenDatabaseOptions } from './db/open-database'
 import fsp from 'node:fs/promises'
-import { createHandlers, type CoreServices, type Door } from './handlers'
-import { createPhotoStore } from './photos/photo-store'
-import { AuditManager } from './audit-jobs/audit-manager'
-import { seedUnitsOnce } from './registry/units-service'
+import { chromeArgsFromEnv } from './browser/browser-flags'
+import type { BrowserConfig } from './browser/browser-provider'
+import type { CoreContext } from './context'
+import { dataLayout } from './data-layout'
+import { openDatabase, type OpenDatabaseOptions } from './db/open-database'
+import { createDispatch, type Dispatch } from './dispatch'
 import { createPdfRenderer } from './documents/pdf-renderer'
+import type { CoreServices, Door } from './handler-types'
+import { createHandlers } from './handlers'
+import { createPhotoStore } from './photos/photo-store'
+import { syncRectificationSafely } from './rectification/item-sync'
+import { seedUnitsOnce } from './registry/units-service'
+import { WebAuditService } from './web-audits/web-audit-service'
+
+/**
+ * The composition root: opens the data folder (migrating and seeding it) and wires the services together — the
+ * one browser setting for audits and PDFs, and the rectification sync after every operation that writes findings
+ * (an inspection submitted, an audit batch ended, a manual check answered), so no service calls up into
+ * rectification. Used by the desktop main process, the browser door and the CLI.
+ */
 
 export interface Core {
   ctx: CoreContext
-  audits: AuditManager
+  webAudits: WebAuditService
   dispatch: (door: Door) => Dispatch
   /** Stops running audit batches (they stay resumable) and the PDF browser, then closes the database. */
   shutdown: () => Promise<void>
   close: () => void
 }
 
-/** Extra Chromium flags for audits from the environment (space separated), e.g. a proxy on a closed network. */
-function chromeArgsFromEnv(): string[] {
-  return (process.env.ACCESS_AUDIT_CHROME_ARGS ?? '').split(/\s+/).filter(Boolean)
+/** Where browsers come from: `ACCESS_AUDIT_CHROME_ARGS` (allowed flags only, checked at launch). */
+export function browserConfigFromEnv(env: NodeJS.ProcessEnv = process.env): BrowserConfig {
+  return { extraArgs: chromeArgsFromEnv(env) }
 }
 
-/** Opens the data folder (migrating and seeding it) and wires the handlers; used by main, the web door and the CLI. */
 export function openCore(
   dataDir: string,
   appVersion: string,
@@ -32,21 +43,24 @@ export function openCore(
   const db = openDatabase(dataDir, options)
   const ctx: CoreContext = { db, dataDir, appVersion, now: () => new Date() }
   seedUnitsOnce(ctx)
-  const audits = services.audits ?? new AuditManager(ctx, { extraArgs: chromeArgsFromEnv() })
+  const browser = browserConfigFromEnv()
+  const afterFindings = services.afterFindings ?? (() => syncRectificationSafely(ctx))
+  const webAudits = services.webAudits ?? new WebAuditService(ctx, { browser, afterFindings })
   // Chromium for notice and report PDFs starts on the first export, not here.
-  const pdf = services.pdf ?? createPdfRenderer({ extraArgs: chromeArgsFromEnv() })
+  const pdf = services.pdf ?? createPdfRenderer(browser)
   const handlers = createHandlers(ctx, {
-    photos: services.photos ?? createPhotoStore(dataDir),
+    photos: services.photos ?? createPhotoStore(dataLayout(dataDir).root),
     readFile: services.readFile ?? ((file) => fsp.readFile(file)),
-    audits,
+    webAudits,
     pdf,
+    afterFindings,
   })
   return {
     ctx,
-    audits,
+    webAudits,
     dispatch: (door) => createDispatch(handlers, door),
     shutdown: async () => {
-      await Promise.all([audits.shutdown(), pdf.close()])
+      await Promise.all([webAudits.shutdown(), pdf.close()])
       db.close()
     },
     close: () => {
@@ -55,4 +69,14 @@ export function openCore(
       db.close()
     },
   }
+}
+
+/**
+ * The core of a long-lived process (the desktop app, the browser door): as openCore, then batches a crash or
+ * `kill -9` left running are made resumable, so the screens offer 继续检测 instead of 检测中 forever.
+ */
+export function openAppCore(...args: Parameters<typeof openCore>): Core {
+  const core = openCore(...args)
+  core.webAudits.recoverInterrupted()
+  return core
 }

@@ -2,12 +2,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, dialog, type BrowserWindow, type WebContents } from 'electron'
-import { openCore, type Core } from '../core/open-core'
+import { openAppCore, type Core } from '../core/open-core'
 import { bindIpc } from './ipc-binder'
 import { installMenu } from './menu'
+import { shellEnv } from './shell-env'
 import { createMainWindow } from './window'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
+// Developer variables count only in development, and then only within limits (shell-env.ts).
+const devEnv = shellEnv(process.env, { packaged: app.isPackaged })
 let mainWindow: BrowserWindow | null = null
 let core: Core | null = null
 
@@ -32,13 +35,12 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function appUrl(): string {
-  const devUrl = process.env.ELECTRON_RENDERER_URL
-  return devUrl ?? pathToFileURL(path.join(here, '../renderer/index.html')).toString()
+  return devEnv.rendererUrl ?? pathToFileURL(path.join(here, '../renderer/index.html')).toString()
 }
 
 function electronSqliteBinding(): string | undefined {
   const candidates = [
-    process.env.ACCESS_AUDIT_SQLITE_BINDING,
+    devEnv.sqliteBinding,
     path.join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
     path.join(here, '../native/better_sqlite3.node'),
   ]
@@ -56,7 +58,7 @@ function start(): void {
     // The desktop app loads a better-sqlite3 rebuilt for Electron's ABI (electron/build/rebuild-native.mjs, see
     // README); node_modules keeps the Node build for tests and the CLI.
     const nativeBinding = electronSqliteBinding()
-    core = openCore(app.getPath('userData'), app.getVersion(), nativeBinding ? { nativeBinding } : {})
+    core = openAppCore(app.getPath('userData'), app.getVersion(), nativeBinding ? { nativeBinding } : {})
   } catch (error) {
     fail(error)
     return
@@ -64,7 +66,7 @@ function start(): void {
   const isAppWindow = (contents: WebContents) => mainWindow !== null && contents === mainWindow.webContents
   bindIpc(core.dispatch('ipc'), isAppWindow, appUrl)
   installMenu(() => mainWindow)
-  mainWindow = createMainWindow(path.join(here, '../preload'))
+  mainWindow = createMainWindow(path.join(here, '../preload'), core.ctx.dataDir)
   mainWindow.on('closed', () => (mainWindow = null))
   void mainWindow.loadURL(appUrl())
 }

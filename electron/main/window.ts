@@ -1,7 +1,7 @@
 import path from 'node:path'
-import { BrowserWindow, session, shell, type Session } from 'electron'
+import { BrowserWindow, dialog, session, shell, type Session } from 'electron'
 import { rendererCsp } from '../server/security'
-import { exportSaveDialogTitle, isAppExportDownload } from './download-policy'
+import { exportSaveDialogTitle, exportSavePathProblem, isAppExportDownload } from './download-policy'
 
 /**
  * Only http(s) links, and only by the user's choice, leave the app: in the system browser, never in an app window.
@@ -24,25 +24,43 @@ export function openExternalSafely(url: string): void {
  * starting from default-src 'none' with script-src 'self' only; it is also in renderer/index.html as a meta tag,
  * and a unit test keeps unsafe-inline/unsafe-eval out of script-src.
  */
-export function lockDownSession(ses: Session): void {
+export function lockDownSession(ses: Session, dataDir: string): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [rendererCsp] } })
   })
   // Exports (PDF, Word, Excel) are Blobs the renderer made: each goes through the system save dialog, as the
-  // user chooses where it lands; anything else is not downloaded at all.
-  ses.on('will-download', (event, item) => {
+  // user chooses where it lands; anything else is not downloaded at all. The chosen path is checked before the
+  // download may write it: the data folder's own files (the database above all) are refused and the dialog asks
+  // again.
+  ses.on('will-download', (event, item, contents) => {
     if (!isAppExportDownload(item.getURL())) {
       event.preventDefault()
       return
     }
-    item.setSaveDialogOptions({ title: exportSaveDialogTitle, defaultPath: item.getFilename() })
+    const owner = BrowserWindow.fromWebContents(contents)
+    const options = { title: exportSaveDialogTitle, defaultPath: item.getFilename() }
+    for (;;) {
+      const savePath = owner ? dialog.showSaveDialogSync(owner, options) : dialog.showSaveDialogSync(options)
+      if (!savePath) {
+        event.preventDefault()
+        return
+      }
+      const problem = exportSavePathProblem(savePath, dataDir)
+      if (!problem) {
+        item.setSavePath(savePath)
+        return
+      }
+      const warning = { type: 'warning' as const, title: '无法保存到此位置', message: problem }
+      if (owner) dialog.showMessageBoxSync(owner, warning)
+      else dialog.showMessageBoxSync(warning)
+    }
   })
 }
 
-export function createMainWindow(preloadDir: string): BrowserWindow {
-  lockDownSession(session.defaultSession)
+export function createMainWindow(preloadDir: string, dataDir: string): BrowserWindow {
+  lockDownSession(session.defaultSession, dataDir)
   const win = new BrowserWindow({
     width: 1280,
     height: 860,

@@ -1,6 +1,6 @@
 import { categories, categoryLabel } from './categories'
-import { formatRange, units } from './units'
-import type { Catalog, ClauseRef, CodeInfo, InputDefinition, Severity } from './types'
+import { formatRange, readingTolerances, units } from './units'
+import type { Catalog, ClauseRef, CodeInfo, InputDefinition, LimitSpec, Severity, UnitId } from './types'
 import { severityLabels } from '../format/index'
 
 // One severity scale for every screen, document and the CLI (shared/format).
@@ -21,6 +21,10 @@ export interface InputJson {
   max?: number
   step?: number
   options?: { id: string; label: string }[]
+  /** Selects which requirement applies; judged for every option while blank (fail first). */
+  context?: boolean
+  /** The input's own measuring tolerance, when it differs from its unit's (see CatalogJson.tolerances). */
+  tolerance?: { amount: number; source: string }
 }
 
 export interface CheckJson {
@@ -34,6 +38,12 @@ export interface CheckJson {
   inputs: InputJson[]
   requires?: string[][]
   appliesWhen?: string
+  /** Context inputs' options from the least to the most demanding. */
+  leniency?: Record<string, (string | boolean)[]>
+  /** One cause, one failure: what this check leaves to another check of the same element. */
+  defersTo?: { checkId: string; what: string }[]
+  /** Single-reading limits as data. */
+  limits?: LimitSpec[]
 }
 
 export interface CatalogJson {
@@ -43,15 +53,21 @@ export interface CatalogJson {
   locale: string
   codes: CodeInfo[]
   categories: { id: string; label: string; order: number }[]
+  /** Measuring tolerance by the unit a reading is typed in (a reading beyond a limit by less is needs-review). */
+  tolerances: { unit: UnitId; amount: number; in: UnitId; source: string }[]
   checks: CheckJson[]
 }
 
 function inputToJson(def: InputDefinition): InputJson {
   const base: InputJson = { id: def.id, label: def.label, kind: def.kind, optional: def.optional === true }
   if (def.hint !== undefined) base.hint = def.hint
-  if (def.kind === 'boolean') return base
+  if (def.kind === 'boolean') return def.context ? { ...base, context: true } : base
   if (def.kind === 'choice')
-    return { ...base, options: def.options.map((o) => ({ id: o.id, label: o.label })) }
+    return {
+      ...base,
+      options: def.options.map((o) => ({ id: o.id, label: o.label })),
+      ...(def.context ? { context: true } : {}),
+    }
   const out: InputJson = {
     ...base,
     unit: def.unit,
@@ -61,6 +77,7 @@ function inputToJson(def: InputDefinition): InputJson {
     max: def.max,
   }
   if (def.step !== undefined) out.step = def.step
+  if (def.tolerance) out.tolerance = { ...def.tolerance }
   return out
 }
 
@@ -75,6 +92,7 @@ function clauseToJson(c: ClauseRef): ClauseRef {
   if (c.item !== undefined) out.item = c.item
   if (c.supersededBy !== undefined) out.supersededBy = c.supersededBy
   if (c.note !== undefined) out.note = c.note
+  if (c.figure !== undefined) out.figure = c.figure
   return out
 }
 
@@ -90,6 +108,7 @@ export function catalogToJson(catalog: Catalog): CatalogJson {
     categories: categories
       .filter((c) => used.has(c.id))
       .map((c) => ({ id: c.id, label: c.label, order: c.order })),
+    tolerances: Object.entries(readingTolerances).map(([unit, t]) => ({ unit: unit as UnitId, ...t })),
     checks: catalog.checks.map((check) => {
       const out: CheckJson = {
         id: check.id,
@@ -103,6 +122,10 @@ export function catalogToJson(catalog: Catalog): CatalogJson {
       }
       if (check.requires) out.requires = check.requires.map((set) => [...set])
       if (check.appliesWhen) out.appliesWhen = check.appliesWhen.description
+      if (check.leniency)
+        out.leniency = Object.fromEntries(Object.entries(check.leniency).map(([k, v]) => [k, [...v]]))
+      if (check.defersTo) out.defersTo = check.defersTo.map((d) => ({ ...d }))
+      if (check.limits) out.limits = check.limits.map((l) => ({ ...l }))
       return out
     }),
   }
@@ -153,7 +176,7 @@ export function formatClause(c: ClauseRef): string {
 function clauseCell(c: ClauseRef): string {
   const flags = [
     c.supersededBy ? '已取代' : '',
-    c.confidence === 'low' ? '低可信度' : '',
+    c.confidence === 'low' ? '数值待核对' : '',
     c.level === 'A' ? '宜' : '',
   ]
     .filter(Boolean)
@@ -163,8 +186,9 @@ function clauseCell(c: ClauseRef): string {
 
 function inputCell(def: InputDefinition): string {
   const opt = def.optional ? '，选填' : ''
-  if (def.kind === 'boolean') return `${def.label}（是/否${opt}）`
-  if (def.kind === 'choice') return `${def.label}（${def.options.map((o) => o.label).join('/')}${opt}）`
+  const ctx = (def.kind === 'boolean' || def.kind === 'choice') && def.context ? '，适用情形' : ''
+  if (def.kind === 'boolean') return `${def.label}（是/否${opt}${ctx}）`
+  if (def.kind === 'choice') return `${def.label}（${def.options.map((o) => o.label).join('/')}${opt}${ctx}）`
   const range = formatRange(def.min, def.max, def.unit)
   if (def.allowedUnits.length === 1) return `${def.label}（${range}${opt}）`
   const sym = def.allowedUnits.map((u) => units[u].symbol).join('/')
@@ -185,7 +209,10 @@ export function formatCatalogTable(catalog: Catalog, options: TableOptions = {})
   const rows = catalog.checks.map((c) => [
     [c.id],
     [categoryLabel(c.category)],
-    wrap(c.title, titleWidth),
+    [
+      ...wrap(c.title, titleWidth),
+      ...(c.defersTo ?? []).flatMap((d) => wrap(`（${d.what}由 ${d.checkId} 判定）`, titleWidth)),
+    ],
     c.inputs.flatMap((i) => wrap(inputCell(i), inputsWidth)),
     c.clauses.map(clauseCell),
     [severityLabels[c.severity]],
@@ -206,10 +233,15 @@ export function formatCatalogTable(catalog: Catalog, options: TableOptions = {})
       )
     return out
   }
+  const tolerance = Object.entries(readingTolerances)
+    .filter(([unit, t]) => t.amount > 0 && (unit === 'mm' || unit === '%' || unit === 'deg' || t.in === unit))
+    .map(([, t]) => t.source)
   const lines = [
     `${catalog.name}`,
     `目录编号 ${catalog.id}，版本 ${catalog.version}，共 ${catalog.checks.length} 项检查`,
-    '★ 强制性条文；（已取代）旧条文仅供参考；（低可信度）数值未核实，结论为需复核；（宜）建议性条文',
+    '★ 强制性条文；（已取代）旧条文仅供参考，不作为判定依据；（数值待核对）数值尚未与规范原文核对，不判为不合格，结论为待复核；（宜）建议性条文，只作提示',
+    '判定：合格 / 不合格 / 待复核（须由专家判断）/ 未填写 / 不适用；已填写的值无论空白项如何填写都不合格时即判不合格（“适用情形”空白时按每一种情形判断）',
+    `测量误差：${[...new Set(tolerance)].join('；')}；测得值超出限值但差值小于测量误差时判为待复核`,
     '',
     ...renderRow(header.map((h) => [h])),
     rule,

@@ -28,6 +28,7 @@ export {
 } from './schemas'
 export type { EvaluateRequest } from './schemas'
 export { evaluateCheck, runCheck } from './evaluate'
+export { citedClauses, hasDecidingClauses, normalizeStoredResult, referenceClausesOf } from './results'
 export type { EvaluateOptions } from './evaluate'
 export {
   catalogs,

@@ -1,6 +1,6 @@
-import { gradientInput, lengthInput } from './check-helpers'
+import { BlankInput, gradientInput, lengthInput } from './check-helpers'
 import { formatGradient, formatPercent, gradientFromRiseRun, gradientFromReading, tidy } from './units'
-import type { DerivedValue, EvalContext, InputError, NumericInputDefinition } from './types'
+import type { DerivedValue, EvalContext, InputError, NumericInputDefinition, Reading } from './types'
 
 /**
  * Slope inputs shared by ramps, curb ramps and level entrances: either the vertical rise and the horizontal
@@ -42,11 +42,34 @@ export function gradientDerived(gradient: number, id = 'gradient', label = '坡�
 
 /** The slope as a fraction, from rise ÷ run or from the reading; undefined when neither is complete. */
 export function readGradient(ctx: EvalContext): number | undefined {
-  const rise = ctx.optNum('rise')
-  const run = ctx.optNum('run')
-  if (rise !== undefined && run !== undefined) return gradientFromRiseRun(rise, run)
-  const pct = ctx.optNum('gradient')
-  return pct === undefined ? undefined : gradientFromReading(pct, '%')
+  const r = gradientReading(ctx)
+  return r === undefined ? undefined : gradientFromReading(r.value, '%')
+}
+
+/**
+ * The slope in % with the range its true value lies in: from rise ÷ run (each length ±its tolerance, so a short
+ * rise gives a wide range) or from the inclinometer reading; undefined when neither is complete.
+ */
+export function gradientReading(ctx: EvalContext): Reading | undefined {
+  const rise = ctx.optReading('rise')
+  const run = ctx.optReading('run')
+  if (rise !== undefined && run !== undefined) {
+    const pct = (a: number, b: number) => tidy(gradientFromRiseRun(a, b) * 100)
+    return {
+      value: pct(rise.value, run.value),
+      lo: pct(Math.max(0, rise.lo), run.hi),
+      hi: run.lo > 0 ? pct(rise.hi, run.lo) : Number.POSITIVE_INFINITY,
+      source: '由高差和水平长度算得，长度测量各 ±1 mm',
+    }
+  }
+  return ctx.optReading('gradient')
+}
+
+/** Like gradientReading, for a check that cannot go on without the slope (the engine lists what is blank). */
+export function requireGradient(ctx: EvalContext): Reading {
+  const r = gradientReading(ctx)
+  if (r === undefined) throw new BlankInput(ctx.has('rise') || ctx.has('run') ? 'run' : 'gradient')
+  return r
 }
 
 /** Rejects rise/run pairs steeper than 1:2, which cannot be a walking surface. */

@@ -1,4 +1,4 @@
-import type { GradientUnit, LengthUnit, NumericInputDefinition, UnitId } from './types'
+import type { GradientUnit, LengthUnit, NumericInputDefinition, Reading, UnitId } from './types'
 
 export type UnitDimension = 'length' | 'gradient' | 'count' | 'force' | 'time' | 'sound-level' | 'area'
 
@@ -100,12 +100,28 @@ export function formatNumber(n: number, maxDecimals = 2): string {
 }
 
 /** '1:12'; '水平' for a level surface. */
-export function formatRatio(gradient: number): string {
-  return gradient > 0 ? `1:${formatNumber(1 / gradient, 1)}` : '水平'
+export function formatRatio(gradient: number, maxDecimals = 1): string {
+  return gradient > 0 ? `1:${formatNumber(1 / gradient, maxDecimals)}` : '水平'
 }
 
-export function formatPercent(gradient: number): string {
-  return `${formatNumber(gradient * 100, 2)}%`
+export function formatPercent(gradient: number, maxDecimals = 2): string {
+  return `${formatNumber(gradient * 100, maxDecimals)}%`
+}
+
+/**
+ * The fewest decimals from `from` to `to` at which `format` shows `value` and `limit` differently (so a reading
+ * beyond a limit never reads as the limit itself: 1:11.99 rather than 1:12); `from` when they are equal.
+ */
+function distinctDecimals(
+  value: number,
+  limit: number | undefined,
+  from: number,
+  to: number,
+  format: (x: number, decimals: number) => string,
+): number {
+  if (limit === undefined || Math.abs(value - limit) <= 1e-12 * Math.max(1, Math.abs(limit))) return from
+  for (let d = from; d <= to; d++) if (format(value, d) !== format(limit, d)) return d
+  return to
 }
 
 /** '1:12（8.33%，4.76°）' */
@@ -121,23 +137,115 @@ export function formatMetres(mm: number): string {
   return `${m.toFixed(decimals)} m`
 }
 
+/** Square metres with two decimals ('4.00 m²'), more when `against` would otherwise read the same. */
+export function formatArea(m2: number, against?: number): string {
+  const d = distinctDecimals(m2, against, 2, 4, (x, n) => x.toFixed(n))
+  return `${m2.toFixed(d)} m²`
+}
+
 /**
  * A canonical value with its unit for explanations. Lengths are in mm unless `display` is 'm'; gradients
- * (canonical %) read '1:50（2%）'.
+ * (canonical %) read '1:50（2%）'. With `against` (the limit it is compared with), enough digits are shown that a
+ * value different from the limit never reads as the limit: '1:11.99（8.34%）' against 1:12, '3.998 m²' against 4.
  */
-export function formatQuantity(value: number, unit: UnitId, display?: LengthUnit): string {
+export function formatQuantity(value: number, unit: UnitId, display?: LengthUnit, against?: number): string {
   if (isLengthUnit(unit)) {
     const mm = convertLength(value, unit, 'mm')
+    const limitMm = against === undefined ? undefined : convertLength(against, unit, 'mm')
+    // formatMetres already shows every digit down to 0.1 mm, so 1199 mm reads 1.199 m, never 1.20 m
     if (display === 'm') return formatMetres(mm)
-    if (display === 'cm') return `${formatNumber(mm / 10, 2)} cm`
-    return `${formatNumber(mm, 1)} mm`
+    if (display === 'cm') {
+      const d = distinctDecimals(
+        mm / 10,
+        limitMm === undefined ? undefined : limitMm / 10,
+        2,
+        4,
+        formatNumber,
+      )
+      return `${formatNumber(mm / 10, d)} cm`
+    }
+    const d = distinctDecimals(mm, limitMm, 1, 4, formatNumber)
+    return `${formatNumber(mm, d)} mm`
   }
   if (isGradientUnit(unit)) {
     const g = gradientFromReading(value, unit)
-    return `${formatRatio(g)}（${formatPercent(g)}）`
+    const lim = against === undefined ? undefined : gradientFromReading(against, unit)
+    const ratioAt = (x: number, n: number) => formatRatio(x, n)
+    const rd = distinctDecimals(g, lim, 1, 4, ratioAt)
+    const pd = distinctDecimals(g, lim, 2, 4, (x, n) => formatPercent(x, n))
+    return `${formatRatio(g, rd)}（${formatPercent(g, pd)}）`
   }
-  if (unit === 'm2') return `${formatNumber(value, 2)} m²`
-  return `${formatNumber(value, 2)} ${units[unit].symbol}`
+  if (unit === 'm2') return formatArea(value, against)
+  const d = distinctDecimals(value, against, 2, 4, formatNumber)
+  return `${formatNumber(value, d)} ${units[unit].symbol}`
+}
+
+// ── measuring tolerance ──
+
+/**
+ * How far the true value may lie from a typed reading, by the unit it was typed in (the instrument that gives such
+ * readings). A reading beyond a limit by less than this is judged needs-review, not fail. Data, documented in the
+ * README (站点检查 › 测量误差):
+ * - lengths (mm, cm, m): a tape or laser rangefinder read to the millimetre: ±1 mm;
+ * - gradients: a % reading ±0.1 %; a degree reading (inclinometer) ±0.1°; a 1:n reading is converted to degrees and
+ *   given the same ±0.1°;
+ * - force ±0.5 N (push-pull gauge), time ±0.2 s (hand stopwatch), sound level ±1 dB (class 2 meter), typed area
+ *   ±0.01 m²; counts are exact.
+ */
+export const readingTolerances: Readonly<Record<UnitId, { amount: number; in: UnitId; source: string }>> = {
+  mm: { amount: 1, in: 'mm', source: '长度测量 ±1 mm' },
+  cm: { amount: 1, in: 'mm', source: '长度测量 ±1 mm' },
+  m: { amount: 1, in: 'mm', source: '长度测量 ±1 mm' },
+  '%': { amount: 0.1, in: '%', source: '坡度读数 ±0.1%' },
+  deg: { amount: 0.1, in: 'deg', source: '坡度仪读数 ±0.1°' },
+  ratio: { amount: 0.1, in: 'deg', source: '坡度读数按 ±0.1° 计' },
+  count: { amount: 0, in: 'count', source: '' },
+  N: { amount: 0.5, in: 'N', source: '测力计读数 ±0.5 N' },
+  s: { amount: 0.2, in: 's', source: '秒表计时 ±0.2 s' },
+  dB: { amount: 1, in: 'dB', source: '声级计读数 ±1 dB' },
+  m2: { amount: 0.01, in: 'm2', source: '面积读数 ±0.01 m²' },
+}
+
+/** An exact value (no measuring tolerance). */
+export function exactReading(value: number): Reading {
+  return { value, lo: value, hi: value, source: '' }
+}
+
+/**
+ * The reading of a typed value in the input's canonical unit, with the range its true value lies in. For a
+ * gradient typed in degrees or 1:n the tolerance applies to the angle.
+ */
+export function readingOf(
+  typedValue: number,
+  typedUnit: UnitId,
+  def: Pick<NumericInputDefinition, 'kind' | 'unit' | 'tolerance'>,
+): Reading {
+  const value = toCanonical(typedValue, typedUnit, def)
+  if (def.tolerance)
+    return {
+      value,
+      lo: value - def.tolerance.amount,
+      hi: value + def.tolerance.amount,
+      source: def.tolerance.source,
+    }
+  const tol = readingTolerances[typedUnit]
+  if (tol.amount === 0) return exactReading(value)
+  if (def.kind === 'gradient' && isGradientUnit(def.unit) && (tol.in === 'deg' || tol.in === '%')) {
+    if (tol.in === '%') {
+      const t = convertGradient(tol.amount, '%', def.unit)
+      return { value, lo: Math.max(0, value - t), hi: value + t, source: tol.source }
+    }
+    const deg = convertGradient(typedValue, typedUnit as GradientUnit, 'deg')
+    return {
+      value,
+      lo: convertGradient(Math.max(0, deg - tol.amount), 'deg', def.unit),
+      hi: convertGradient(Math.min(89, deg + tol.amount), 'deg', def.unit),
+      source: tol.source,
+    }
+  }
+  const t =
+    isLengthUnit(def.unit) && isLengthUnit(tol.in) ? convertLength(tol.amount, tol.in, def.unit) : tol.amount
+  return { value, lo: value - t, hi: value + t, source: tol.source }
 }
 
 /** A typed reading as the inspector wrote it: '30 m', '1:8', '5°'. */

@@ -1,5 +1,6 @@
+import { isoDay } from './iso-day'
 import { z } from './zod-setup'
-import { idSchema, optionalText } from './common'
+import { idSchema, nameText, optionalText, refuseInvisible } from './common'
 import { inputRecordSchema } from '../catalog/schemas'
 import { categoryIds, type CategoryId } from '../catalog/categories'
 import type { CheckResult, InputRecord, Severity } from '../catalog/types'
@@ -123,7 +124,8 @@ export interface Finding {
   needsReview: boolean
   title: string
   detail: string
-  clauses: Array<{ code: string; clause: string; mandatory: boolean }>
+  /** The deciding clauses; `item` (款) and `figure` are absent in findings written before catalog 2.0. */
+  clauses: Array<{ code: string; clause: string; mandatory: boolean; item?: string; figure?: string }>
   evidence: {
     inputs?: InputRecord
     derived?: CheckResult['derived']
@@ -145,21 +147,12 @@ export interface Finding {
   createdAt: string
 }
 
-const isoDate = z
-  .string({ error: '请填写检查日期' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), '不是有效日期')
-
 const baseVersion = z.number({ error: '缺少版本号' }).int().nonnegative()
 
 export const inspectionCreateSchema = z.object({
   placeId: idSchema,
-  inspectedOn: isoDate,
-  inspectors: z
-    .string({ error: '请填写检查人员' })
-    .trim()
-    .min(1, '请填写检查人员')
-    .max(200, '不能超过 200 个字符'),
+  inspectedOn: isoDay,
+  inspectors: nameText(200, '请填写检查人员'),
   notes: optionalText(2000),
 })
 
@@ -183,13 +176,19 @@ export const elementAddSchema = z.object({
     .string({ error: '请填写设施名称' })
     .trim()
     .min(1, '请填写设施名称，如“北门坡道”')
-    .max(60, '不能超过 60 个字符'),
+    .max(60, '不能超过 60 个字符')
+    .superRefine(refuseInvisible),
 })
 
 export const elementUpdateSchema = z.object({
   elementId: idSchema,
   baseVersion,
-  label: z.string().trim().min(1, '请填写设施名称').max(60, '不能超过 60 个字符'),
+  label: z
+    .string()
+    .trim()
+    .min(1, '请填写设施名称')
+    .max(60, '不能超过 60 个字符')
+    .superRefine(refuseInvisible),
   notes: optionalText(2000),
 })
 

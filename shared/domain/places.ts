@@ -1,5 +1,5 @@
 import { z } from './zod-setup'
-import { idSchema, optionalText, requiredText, sortDirectionSchema, type Timestamps } from './common'
+import { idSchema, nameText, optionalText, sortDirectionSchema, type Timestamps } from './common'
 
 export const placeTypes = [
   'government-service-hall',
@@ -68,7 +68,7 @@ const coordinate = (min: number, max: number) =>
     .transform((v) => v ?? null)
 
 const placeFields = {
-  name: requiredText(100, '请填写场所名称'),
+  name: nameText(100, '请填写场所名称'),
   type: z.enum(placeTypes, { error: '请选择场所类型' }),
   address: optionalText(200),
   latitude: coordinate(-90, 90),

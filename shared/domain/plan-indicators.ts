@@ -2,7 +2,7 @@ import type { PlanRef } from './plan-periods'
 
 /**
  * The built-in indicators the team reports on: what each counts and how. Which plan period reports them and with
- * what target is data (shared/domain/plan-periods.ts; seeded by migration 6 from the district's 十四五 plan —
+ * what target is data (shared/domain/plan-periods.ts; seeded by migration 0008-plan-periods from the district's 十四五 plan —
  * 乌达区“十四五”残疾人事业发展规划, 专栏1 No. 11 困难重度残疾人家庭无障碍改造数 ≥362 户 (约束性) and the 无障碍 tasks of
  * 四（五）3–4 and 专栏6 — and edited in 设置 when the next plan is published).
  *

@@ -1,5 +1,5 @@
 import { z } from './zod-setup'
-import { idSchema, optionalText, requiredText, sortDirectionSchema, type Timestamps } from './common'
+import { idSchema, nameText, optionalText, sortDirectionSchema, type Timestamps } from './common'
 import { normalizeUrl } from '../web/url-normalize'
 
 export const portalFieldLabels: Record<string, string> = {
@@ -51,8 +51,11 @@ const startUrl = z
 
 const patterns = z.array(z.string().trim().min(1).max(500)).max(50, '规则不能超过 50 条').default([])
 
+/** Crawl limits of a new portal, and of a URL audited without a registered portal. */
+export const defaultPortalLimits = { maxPages: 50, maxDepth: 3 } as const
+
 const portalFields = {
-  name: requiredText(100, '请填写网站名称'),
+  name: nameText(100, '请填写网站名称'),
   startUrl,
   unitId: idSchema.nullish().transform((v) => v ?? null),
   maxPages: z
@@ -60,13 +63,13 @@ const portalFields = {
     .int('须为整数')
     .min(1, '须在 1 到 10000 之间')
     .max(10000, '须在 1 到 10000 之间')
-    .default(50),
+    .default(defaultPortalLimits.maxPages),
   maxDepth: z
     .number({ error: '须为数字' })
     .int('须为整数')
     .min(0, '须在 0 到 20 之间')
     .max(20, '须在 0 到 20 之间')
-    .default(3),
+    .default(defaultPortalLimits.maxDepth),
   include: patterns,
   exclude: patterns,
 }

@@ -1,5 +1,6 @@
+import { isoDay } from './iso-day'
 import { z } from './zod-setup'
-import { idSchema, optionalText, requiredText } from './common'
+import { idSchema, nameText, optionalText, requiredText } from './common'
 import type { Severity } from '../catalog/types'
 import type { FindingSource } from './inspections'
 import type { PlanRef } from './plan-periods'
@@ -109,7 +110,7 @@ export function formatNoticeNumber(template: string, year: number, seq: number):
   return template.replaceAll('{year}', String(year)).replaceAll('{n}', String(seq))
 }
 
-const numberTemplateSchema = requiredText(60, '请填写文号格式').refine((v) => v.includes('{n}'), {
+const numberTemplateSchema = nameText(60, '请填写文号格式').refine((v) => v.includes('{n}'), {
   message: '文号格式须包含序号占位符 {n}，例如 〔{year}〕第{n}号',
 })
 
@@ -137,7 +138,7 @@ export const defaultRectificationSettings: RectificationSettings = {
 }
 
 export const settingsUpdateSchema = z.object({
-  issuer: requiredText(80, '请填写发文单位'),
+  issuer: nameText(80, '请填写发文单位'),
   numberTemplate: numberTemplateSchema,
   defaultDeadlineDays: z
     .number({ error: '请填写默认整改期限' })
@@ -292,15 +293,7 @@ export const rectificationFieldLabels: Record<string, string> = {
   search: '搜索词',
 }
 
-export const isoDay = z
-  .string({ error: '请填写日期' })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine(
-    (v) =>
-      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    '不是有效日期',
-  )
+export { isoDay } from './iso-day'
 
 export const itemListSchema = z
   .object({

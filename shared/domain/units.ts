@@ -1,9 +1,10 @@
 import { z } from './zod-setup'
 import {
   idSchema,
+  nameText,
+  optionalNameText,
   optionalText,
   phoneSchema,
-  requiredText,
   sortDirectionSchema,
   type Timestamps,
 } from './common'
@@ -55,9 +56,9 @@ export interface Unit extends Timestamps {
 }
 
 const unitFields = {
-  name: requiredText(100, '请填写单位名称'),
+  name: nameText(100, '请填写单位名称'),
   kind: z.enum(unitKinds, { error: '请选择单位类别' }),
-  contactPerson: optionalText(50),
+  contactPerson: optionalNameText(50),
   phone: phoneSchema,
   note: optionalText(500),
 }

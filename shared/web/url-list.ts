@@ -15,6 +15,8 @@ import { normalizeUrl } from './url-core'
  * comma when the line has one (paste from a spreadsheet). A leading BOM, blank lines and lines starting with `#`
  * are skipped; trailing empty columns are ignored. Host-only URLs without a scheme ('www.example.gov.cn') are
  * taken as http:// (the site's own redirect then moves to https). URLs are returned normalised (normalizeUrl).
+ * A line that starts with http:// or https:// is one URL, whatever it contains (`https://host/a,b.html` is not
+ * 名称,网址): only a header row that puts the URL column first makes such a line CSV. A tab still separates fields.
  * Malformed lines, non-http(s) schemes and repeated URLs are reported with their 1-based line number and skipped.
  */
 
@@ -84,7 +86,8 @@ export function parseUrlList(text: string): UrlListResult {
       errors.push({ line, text: raw, message })
     }
 
-    const split = splitCsvLine(raw, detectDelimiter(raw))
+    const urlLine = /^https?:\/\//i.test(trimmed) && !trimmed.includes('\t') && header?.[0] !== 'url'
+    const split = urlLine ? { ok: true as const, fields: [trimmed] } : splitCsvLine(raw, detectDelimiter(raw))
     if (!split.ok) return report(`第 ${line} 行：${split.message}`)
     const fields = [...split.fields]
     const written = fields.length
@@ -92,12 +95,14 @@ export function parseUrlList(text: string): UrlListResult {
 
     if (firstDataLine) {
       firstDataLine = false
-      header = readHeader(fields)
+      header = urlLine ? null : readHeader(fields)
       if (header) return
     }
 
     let columns: Array<Column | null>
-    if (header) {
+    if (urlLine) {
+      columns = ['url']
+    } else if (header) {
       columns = header
       if (fields.length > header.length)
         return report(`第 ${line} 行：列数（${fields.length}）多于表头（${header.length}）`)

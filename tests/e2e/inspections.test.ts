@@ -145,12 +145,15 @@ describe('site inspection, end to end', () => {
     await typeValue(page, inputId(ids.toilet, 'toilet-room.turning-space', 'turningDiameter'), '1500')
     await waitForVerdict(page, ids.toilet, 'toilet-room.turning-space', '合格')
     // Yes/no by keyboard: Enter reaches the radio group (on 未填), arrows choose 是.
+    // 800 mm fails whatever the other answer is (fail first); 1500 mm waits for it
     await typeValue(page, inputId(ids.parking, 'parking.aisle', 'aisleWidth'), '800')
-    await waitForVerdict(page, ids.parking, 'parking.aisle', '待复核')
+    await waitForVerdict(page, ids.parking, 'parking.aisle', '不合格')
+    await typeValue(page, inputId(ids.parking, 'parking.aisle', 'aisleWidth'), '1500')
+    await waitForVerdict(page, ids.parking, 'parking.aisle', '未填写')
     await page.keyboard.press('Enter')
     await page.keyboard.press('ArrowLeft')
     await page.keyboard.press('ArrowLeft')
-    await waitForVerdict(page, ids.parking, 'parking.aisle', '不合格')
+    await waitForVerdict(page, ids.parking, 'parking.aisle', '合格')
     expect(await fieldsetText(page, ids.parking, 'parking.aisle')).toContain('轮椅通道净宽')
     await waitForSaved(page)
     await expectNoAxeViolations(page, 'inspection detail')
@@ -403,6 +406,7 @@ async function waitForVerdict(page: Page, element: number, checkId: string, verd
     合格: 'pass',
     不合格: 'fail',
     待复核: 'needs-review',
+    未填写: 'not-entered',
     不适用: 'not-applicable',
   }
   await page.waitForFunction(

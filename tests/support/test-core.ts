@@ -1,4 +1,4 @@
-import type { CoreServices } from '../../electron/core/handlers'
+import type { CoreServices } from '../../electron/core/handler-types'
 import { openCore, type Core } from '../../electron/core/open-core'
 import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract'
 import type { ApiErrorBody } from '../../shared/api/errors'

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core'
 import { ApiError } from '../../../shared/api/errors'
-import { BrowserProviderError, launchBrowser, type LaunchBrowserOptions } from '../audit/browser-provider'
+import { BrowserProviderError, launchBrowser, type LaunchBrowserOptions } from '../browser/browser-provider'
 import type { PdfRenderer } from './pdf-port'
 
 /**

@@ -1,8 +1,9 @@
 import type { ParsedInputOf } from '../../../shared/api/contract'
-import { findCheck } from '../../../shared/catalog/index'
+import { citedClauses, findCheck } from '../../../shared/catalog/index'
 import type { CheckEntry, Finding, FindingSource, Inspection } from '../../../shared/domain/inspections'
 import type { Severity } from '../../../shared/catalog/types'
 import type { Db } from '../db/open-database'
+import { siteMatchKey } from '../findings/match-keys'
 import { isProblem } from '../../../shared/domain/inspection-status'
 
 /** A check entry is a finding when it fails, or needs review and the inspector confirmed it. */
@@ -21,10 +22,6 @@ export function rootElementId(db: Db, elementId: number): number {
     current = row.prev
   }
   return current
-}
-
-export function siteMatchKey(placeId: number, rootElement: number, checkId: string): string {
-  return `site:place:${placeId}:element:${rootElement}:check:${checkId}`
 }
 
 export function createFindingsForInspection(db: Db, inspection: Inspection, now: string): number {
@@ -50,8 +47,15 @@ export function createFindingsForInspection(db: Db, inspection: Inspection, now:
         result.verdict === 'needs-review' ? 1 : 0,
         `${element.label}：${check?.title ?? entry.checkId}`,
         detail,
+        // only the clauses that decided the outcome, with their 款 and figure (never a superseded one)
         JSON.stringify(
-          result.clauses.map((c) => ({ code: c.code, clause: c.clause, mandatory: c.mandatory })),
+          citedClauses(result).map((c) => ({
+            code: c.code,
+            clause: c.clause,
+            mandatory: c.mandatory,
+            ...(c.item ? { item: c.item } : {}),
+            ...(c.figure ? { figure: c.figure } : {}),
+          })),
         ),
         JSON.stringify({
           inputs: entry.inputs,

@@ -1,5 +1,6 @@
 import type { CategoryId } from '../../../shared/catalog/categories'
 import type { CheckResult, InputRecord } from '../../../shared/catalog/types'
+import { normalizeStoredResult } from '../../../shared/catalog/results'
 import type {
   CheckEntry,
   Inspection,
@@ -130,7 +131,7 @@ export function toCheckEntry(row: CheckRow): CheckEntry {
   return {
     checkId: row.check_id,
     inputs: JSON.parse(row.inputs_json) as InputRecord,
-    result: row.result_json ? (JSON.parse(row.result_json) as CheckResult) : null,
+    result: row.result_json ? normalizeStoredResult(JSON.parse(row.result_json) as CheckResult) : null,
     confirmedFinding: row.confirmed_finding === 1,
     note: row.note,
   }

@@ -6,7 +6,6 @@ import type { CoreContext } from '../context'
 import { inTransaction } from '../db/transaction'
 import type { Db } from '../db/open-database'
 import { getPlace } from '../registry/places-service'
-import { syncRectificationSafely } from '../rectification/item-sync'
 import { createFindingsForInspection } from './findings-service'
 import { refuseImpossibleInspectionDate } from './inspection-dates'
 import { inspectionIdOfElement, loadInspection } from './inspection-rows'
@@ -14,6 +13,8 @@ import { inspectionIdOfElement, loadInspection } from './inspection-rows'
 export interface InspectionDeps {
   ctx: CoreContext
   photoExists: (sha256: string) => boolean
+  /** Runs after a submit wrote findings (the composition root wires the rectification sync here). */
+  afterFindings?: () => void
 }
 
 const load = (deps: InspectionDeps, id: number): Inspection =>
@@ -258,8 +259,8 @@ export function submitInspection(
     )
     createFindingsForInspection(db, inspection, now)
   })
-  // Rectification items and verification proposals follow the new findings; never fails the submit.
-  syncRectificationSafely(deps.ctx)
+  // Rectification items and verification proposals follow the new findings (wired by the composition root).
+  deps.afterFindings?.()
   return load(deps, input.id)
 }
 

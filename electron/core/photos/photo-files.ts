@@ -1,7 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import fs, { createReadStream } from 'node:fs'
 import fsp from 'node:fs/promises'
-import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 
 /** A view, not a copy: photos can be 25 MB and the renderer's bytes are never modified here. */
@@ -47,28 +46,10 @@ export function isFileSync(file: string): boolean {
   }
 }
 
-/** Temp files start with '.' and end with '.tmp' so a crash mid-write leaves nothing that looks like a photo. */
+/**
+ * Temp files (files/atomic-write.ts) start with '.' and end with '.tmp', so a crash mid-write leaves nothing that
+ * looks like a photo.
+ */
 export function isTempName(name: string): boolean {
   return name.startsWith('.') && name.endsWith('.tmp')
-}
-
-/**
- * Write to a temp file in the target's own folder, flush it to disk, then rename: a reader (or a crash) sees the
- * old state or the whole new file, never half a photo. Rename is only atomic within one volume, hence the folder.
- */
-export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`)
-  let handle: fsp.FileHandle | undefined
-  try {
-    handle = await fsp.open(temp, 'wx')
-    await handle.writeFile(data)
-    await handle.sync()
-    await handle.close()
-    handle = undefined
-    await fsp.rename(temp, target)
-  } catch (error) {
-    await handle?.close().catch(() => undefined)
-    await fsp.rm(temp, { force: true }).catch(() => undefined)
-    throw error
-  }
 }

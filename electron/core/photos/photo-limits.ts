@@ -24,17 +24,6 @@ export const printMaxSide = 720
 
 export const printQuality = 82
 
-/** Megabytes with one decimal, rounded up, so a file just over the limit never reads as equal to it. */
-export function formatMegabytes(bytes: number): string {
-  return (Math.ceil((bytes / mebibyte) * 10) / 10).toFixed(1)
-}
-
-/** The limit as people say it: "25 MB", or "0.5 MB" for a test-sized limit. */
-export function formatLimitMegabytes(bytes: number): string {
-  const mb = bytes / mebibyte
-  return Number.isInteger(mb) ? String(mb) : formatMegabytes(bytes)
-}
-
 /** Pixels in 万 (ten thousands), the unit a Chinese reader expects for megapixel counts. */
 export function formatWanPixels(pixels: number): string {
   return String(Math.round(pixels / 10_000))

@@ -1,4 +1,5 @@
-import { formatLimitMegabytes, formatMegabytes, formatWanPixels } from './photo-limits'
+import { formatSize } from '../../../shared/domain/format-size'
+import { formatWanPixels } from './photo-limits'
 
 /**
  * The zh-CN refusals shown to the inspector. Each names the file, because a drag and drop often brings several
@@ -12,7 +13,7 @@ export function emptyFileMessage(name: string): string {
 }
 
 export function sizeLimitMessage(name: string, byteSize: number, maxBytes: number): string {
-  return `照片“${name}”过大（${formatMegabytes(byteSize)} MB），单张照片不能超过 ${formatLimitMegabytes(maxBytes)} MB。请压缩后再添加。`
+  return `照片“${name}”过大（${formatSize(byteSize, 'up')}），单张照片不能超过 ${formatSize(maxBytes, 'down')}。请压缩后再添加。`
 }
 
 export function notImageMessage(name: string): string {

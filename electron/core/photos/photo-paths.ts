@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { dataFolderNames } from '../data-layout'
 
 /**
  * Layout of the photo folder inside the data folder. Relative paths use '/' on every platform because they are
@@ -13,7 +14,8 @@ import path from 'node:path'
  * Windows Explorer and backup tools handle far better than tens of thousands in one folder.
  */
 
-export const photosDirName = 'photos'
+/** The photo folder's name in the data folder (named in data-layout.ts with the other folders). */
+export const photosDirName = dataFolderNames.photos
 export const thumbsDirName = 'thumbs'
 export const printDirName = 'print'
 

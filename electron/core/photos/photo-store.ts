@@ -30,15 +30,9 @@ import path from 'node:path'
 import { ApiError } from '../../../shared/api/errors'
 import { decodePhoto, renderJpeg, type DecodedPhoto } from './decode-photo'
 import { readExifFacts } from './photo-exif'
-import {
-  fileExists,
-  isFileSync,
-  isMissing,
-  sha256Hex,
-  sha256OfFile,
-  toBuffer,
-  writeFileAtomic,
-} from './photo-files'
+import { fileExists, isFileSync, isMissing, sha256Hex, sha256OfFile, toBuffer } from './photo-files'
+import { writeFileAtomically } from '../files/atomic-write'
+import { errorReason, FileWriteError, systemErrorReason } from '../files/fs-errors'
 import {
   maxPhotoBytes,
   maxPhotoPixels,
@@ -119,9 +113,8 @@ function photoId(sha256: string): string {
 
 function ioError(name: string, error: unknown): ApiError {
   if (error instanceof ApiError) return error
-  const code = (error as { code?: unknown })?.code
-  const reason = code === 'ENOSPC' ? '磁盘空间不足' : ((error as Error)?.message ?? String(error))
-  return new ApiError('IO_ERROR', saveFailedMessage(name, reason))
+  const cause = error instanceof FileWriteError ? error.cause : error
+  return new ApiError('IO_ERROR', saveFailedMessage(name, systemErrorReason(cause) ?? errorReason(error)))
 }
 
 export function createPhotoStore(dataDir: string, options: PhotoStoreOptions = {}): PhotoStore {
@@ -189,7 +182,7 @@ export function createPhotoStore(dataDir: string, options: PhotoStoreOptions = {
       if (sha256Hex(bytes) !== sha256) return null
       const jpeg = await renderJpeg(bytes, limits.maxPixels, printMaxSide, printQuality)
       await fsp.mkdir(path.dirname(file), { recursive: true })
-      await writeFileAtomic(file, jpeg)
+      await writeFileAtomically(file, jpeg)
       return file
     } catch {
       // An undecodable original or a full disk: the notice still prints, from the thumbnail.
@@ -224,7 +217,7 @@ export function createPhotoStore(dataDir: string, options: PhotoStoreOptions = {
       if (!originalIntact) {
         const hadFile = await fileExists(originalFile)
         try {
-          await writeFileAtomic(originalFile, bytes)
+          await writeFileAtomically(originalFile, bytes)
         } catch (error) {
           // Windows refuses to replace a file another program holds open; identical content is already fine.
           if ((await sha256OfFile(originalFile).catch(() => null)) !== sha256) throw error
@@ -232,11 +225,11 @@ export function createPhotoStore(dataDir: string, options: PhotoStoreOptions = {
         if (!hadFile) created.push(originalFile)
       }
       if (!thumbnailPresent) {
-        await writeFileAtomic(thumbnailFile, decoded.thumbnail)
+        await writeFileAtomically(thumbnailFile, decoded.thumbnail)
         created.push(thumbnailFile)
       }
       if (!existing) {
-        await writeFileAtomic(recordFile, Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8'))
+        await writeFileAtomically(recordFile, Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8'))
         created.push(recordFile)
       }
     } catch (error) {
@@ -294,7 +287,7 @@ export function createPhotoStore(dataDir: string, options: PhotoStoreOptions = {
       try {
         if (found) return await fsp.readFile(found.file)
       } catch (error) {
-        if (!isMissing(error)) throw new ApiError('IO_ERROR', `读取照片失败：${(error as Error).message}`)
+        if (!isMissing(error)) throw new ApiError('IO_ERROR', `读取照片失败：${errorReason(error)}`)
       }
       throw new ApiError('NOT_FOUND', missingPhotoMessage)
     },
@@ -328,7 +321,7 @@ export function createPhotoStore(dataDir: string, options: PhotoStoreOptions = {
       try {
         actual = found ? await sha256OfFile(found.file) : null
       } catch (error) {
-        throw new ApiError('IO_ERROR', `读取照片失败：${(error as Error).message}`)
+        throw new ApiError('IO_ERROR', `读取照片失败：${errorReason(error)}`)
       }
       const status = actual === null ? 'missing' : actual === id ? 'intact' : 'altered'
       return { sha256: id, status, actualSha256: actual }

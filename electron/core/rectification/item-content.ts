@@ -3,6 +3,7 @@ import type { Severity } from '../../../shared/catalog/types'
 import type { ClauseRef, EvidenceRef, ItemElement } from '../../../shared/domain/rectification'
 import { manualChecks } from '../../../shared/web/manual-checks'
 import { getCriterion } from '../../../shared/web/wcag-criteria'
+import { manualCheckIdOf, webRuleIdOf } from '../findings/match-keys'
 
 /**
  * What an item says (where, what was found, what to do, clauses, elements, evidence), derived from its findings
@@ -90,16 +91,10 @@ export function unionClauses(sources: readonly ClauseSource[]): ClauseRef[] {
   return [...seen.values()]
 }
 
-/** The manual check id of a `web:portal:<id>:manual:<checkId>` group key, or null. */
-export function manualCheckIdOf(groupKey: string): string | null {
-  const match = /^web:portal:\d+:manual:(.+)$/.exec(groupKey)
-  return match ? match[1]! : null
-}
-
 /** Web findings' rule id: the finding's check id, else the rule segment of its match key. */
 export function ruleIdOf(finding: { checkId: string | null; matchKey: string }): string {
   if (finding.checkId) return finding.checkId
-  return finding.matchKey.split(':')[3] ?? ''
+  return webRuleIdOf(finding.matchKey)
 }
 
 function latest(findings: readonly LinkedFinding[]): LinkedFinding | undefined {

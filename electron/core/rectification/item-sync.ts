@@ -9,7 +9,7 @@ import {
 import type { CoreContext } from '../context'
 import type { Db } from '../db/open-database'
 import { inTransaction } from '../db/transaction'
-import { siteMatchKey } from '../inspections/findings-service'
+import { manualCheckIdOf, siteMatchKey, webRuleKey } from '../findings/match-keys'
 import {
   elementIdentity,
   findingStands,
@@ -17,7 +17,7 @@ import {
   itemOfCorrectedFinding,
   standingSeverity,
 } from './inspection-corrections'
-import { manualCheckIdOf, ruleIdOf, worstSeverity } from './item-content'
+import { ruleIdOf, worstSeverity } from './item-content'
 import { closePendingProposals, isTerminal, recordEvent, touchItem, transition } from './item-transitions'
 import { dayOf } from '../../../shared/domain/local-dates'
 import { proposeVerifications, withdrawOutdatedProposals } from './verification-proposals'
@@ -77,7 +77,7 @@ function siteGroupKey(db: Db, finding: CandidateRow): string {
 export function groupKeyOf(db: Db, finding: CandidateRow): string {
   if (finding.source === 'site') return siteGroupKey(db, finding)
   if (manualCheckIdOf(finding.match_key) !== null || finding.portal_id === null) return finding.match_key
-  return `web:portal:${finding.portal_id}:rule:${ruleIdOf({ checkId: finding.check_id, matchKey: finding.match_key })}`
+  return webRuleKey(finding.portal_id, ruleIdOf({ checkId: finding.check_id, matchKey: finding.match_key }))
 }
 
 function unlinkedFindings(db: Db): CandidateRow[] {

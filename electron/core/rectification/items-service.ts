@@ -58,7 +58,9 @@ export function listItems(
       today(ctx),
     )
   } else if (filter.status === 'proposed') {
-    where.push(`EXISTS (SELECT 1 FROM verification_proposals p WHERE p.item_id = i.id AND p.state = 'pending')`)
+    where.push(
+      `EXISTS (SELECT 1 FROM verification_proposals p WHERE p.item_id = i.id AND p.state = 'pending')`,
+    )
   } else if (filter.status !== 'all') add('i.status = ?', filter.status)
   if (filter.search) {
     const pattern = likePattern(filter.search)

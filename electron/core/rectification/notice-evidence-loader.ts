@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { EvidenceLoader } from '../../../shared/domain/notice-document'
+import { dataLayout } from '../data-layout'
 import type { PhotoStorePort } from '../inspections/inspection-photos'
 
 /**
@@ -21,7 +22,7 @@ export function createEvidenceLoader(deps: {
   photos: Pick<PhotoStorePort, 'exists' | 'thumbnailPath' | 'printRenditionPath'>
   readFile: (absolutePath: string) => Promise<Buffer>
 }): EvidenceLoader {
-  const screenshotRoot = path.resolve(deps.dataDir, 'screenshots')
+  const screenshotRoot = dataLayout(deps.dataDir).screenshots
   return async (evidence) => {
     try {
       if (evidence.kind === 'photo') {

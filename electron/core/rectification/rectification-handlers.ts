@@ -1,5 +1,5 @@
 import type { CoreContext } from '../context'
-import type { CoreServices, Handlers } from '../handlers'
+import type { CoreServices, Handlers } from '../handler-types'
 import { syncRectification } from './item-sync'
 import {
   claimItem,

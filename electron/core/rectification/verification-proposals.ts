@@ -1,8 +1,9 @@
 import { manualChecks } from '../../../shared/web/manual-checks'
-import { classifyKeys } from '../audits/run-compare'
+import { classifyKeys } from '../web-audits/runs/run-compare'
 import type { Db } from '../db/open-database'
 import { elementIdentity, findingStands } from './inspection-corrections'
-import { manualCheckIdOf, ruleIdOf } from './item-content'
+import { manualCheckIdOf, parseMatchKey } from '../findings/match-keys'
+import { ruleIdOf } from './item-content'
 import { dayOf } from '../../../shared/domain/local-dates'
 import { recordEvent, touchItem } from './item-transitions'
 
@@ -26,8 +27,6 @@ interface Proposal {
   auditRunId: number | null
   explanation: string
 }
-
-const siteKeyPattern = /^site:place:(\d+):element:(\d+):check:(.+)$/
 
 interface FoundOn {
   id: number
@@ -58,11 +57,9 @@ const isAfter = (a: { id: number; inspected_on: string }, b: { id: number; inspe
   a.inspected_on > b.inspected_on || (a.inspected_on === b.inspected_on && a.id > b.id)
 
 function siteProposal(db: Db, item: EligibleItem): Proposal | null {
-  const match = siteKeyPattern.exec(item.group_key)
-  if (!match) return null
-  const placeId = Number(match[1])
-  const identity = Number(match[2])
-  const checkId = match[3]!
+  const key = parseMatchKey(item.group_key)
+  if (key?.kind !== 'site') return null
+  const { placeId, elementId: identity, checkId } = key
   const last = lastFound(db, item.id)
   if (!last) return null
   const measured = db

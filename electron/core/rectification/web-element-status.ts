@@ -1,4 +1,4 @@
-import { classifyKeys } from '../audits/run-compare'
+import { classifyKeys } from '../web-audits/runs/run-compare'
 import type { Db } from '../db/open-database'
 import type { LinkedFinding } from './item-content'
 

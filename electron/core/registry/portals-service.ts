@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/api/errors'
 import type { ParsedInputOf } from '../../../shared/api/contract'
 import type { Portal, PortalImportReport } from '../../../shared/domain/portals'
+import { firstInvisible, invisibleCharacterMessage } from '../../../shared/domain/text'
 import { parseUrlList } from '../../../shared/web/url-normalize'
 import type { CoreContext } from '../context'
 import type { Db } from '../db/open-database'
@@ -83,6 +84,12 @@ export function getPortal(db: Db, id: number): Portal {
   const row = db.prepare(`${selectPortals} WHERE p.id = ?`).get(id) as PortalRow | undefined
   if (!row) throw new ApiError('NOT_FOUND', `网站（编号 ${id}）不存在`)
   return toPortal(row)
+}
+
+/** The portal registered with this (normalised) start URL, archived ones included, or null. */
+export function findPortalByStartUrl(db: Db, startUrl: string): Portal | null {
+  const row = db.prepare(`${selectPortals} WHERE p.start_url = ?`).get(startUrl) as PortalRow | undefined
+  return row ? toPortal(row) : null
 }
 
 function assertUnit(db: Db, unitId: number | null): void {
@@ -172,7 +179,8 @@ export function setPortalArchived(ctx: CoreContext, input: ParsedInputOf<'portal
   return getPortal(ctx.db, input.id)
 }
 
-function findUnitId(db: Db, name: string): number | null {
+/** A unit named in a list: its exact name, else the one unit whose name contains it; null when none or several. */
+export function findUnitIdByName(db: Db, name: string): number | null {
   const exact = db.prepare('SELECT id FROM units WHERE name = ?').get(name) as { id: number } | undefined
   if (exact) return exact.id
   const partial = db
@@ -192,6 +200,16 @@ export function importPortals(ctx: CoreContext, input: ParsedInputOf<'portals:im
   const createdIds = inTransaction(ctx.db, () => {
     const ids: number[] = []
     for (const entry of parsed.entries) {
+      // The same rule as a name typed in the form: no invisible or direction-control characters.
+      const invisible = entry.name ? firstInvisible(entry.name) : null
+      if (invisible) {
+        report.problems.push({
+          line: entry.line,
+          text: entry.name!,
+          message: `第 ${entry.line} 行：网站名称${invisibleCharacterMessage(invisible)}，已跳过`,
+        })
+        continue
+      }
       const known = ctx.db.prepare('SELECT id FROM portals WHERE start_url = ?').get(entry.url) as
         { id: number } | undefined
       if (known) {
@@ -200,7 +218,7 @@ export function importPortals(ctx: CoreContext, input: ParsedInputOf<'portals:im
       }
       let unitId: number | null = null
       if (entry.unit) {
-        unitId = findUnitId(ctx.db, entry.unit)
+        unitId = findUnitIdByName(ctx.db, entry.unit)
         if (unitId === null) {
           report.problems.push({
             line: entry.line,

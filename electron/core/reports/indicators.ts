@@ -1,7 +1,7 @@
 import type { IndicatorView } from '../../../shared/domain/rectification'
 import type { RectificationCategoryId } from '../../../shared/domain/rectification-categories'
 import { ApiError } from '../../../shared/api/errors'
-import type { PortalSummary } from '../audits/run-summary'
+import type { PortalSummary } from '../web-audits/runs/run-summary'
 import type { CoreContext } from '../context'
 import type { Db } from '../db/open-database'
 import { dayOf } from './report-dates'

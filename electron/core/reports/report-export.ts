@@ -1,5 +1,6 @@
 import type { ExportedFile } from '../../../shared/domain/rectification'
 import { ApiError } from '../../../shared/api/errors'
+import { errorReason } from '../files/fs-errors'
 import type { CoreContext } from '../context'
 import type { PdfRenderer } from '../documents/pdf-port'
 import { pad } from '../../../shared/domain/local-dates'
@@ -40,10 +41,7 @@ export async function exportReport(
   } catch (error) {
     // The renderer's own typed errors (e.g. no browser found) reach the user as they are.
     if (error instanceof ApiError) throw error
-    throw new ApiError(
-      'EXPORT_FAILED',
-      `生成统计报表失败：${error instanceof Error ? error.message : String(error)}`,
-    )
+    throw new ApiError('EXPORT_FAILED', `生成统计报表失败：${errorReason(error)}`)
   }
   // The notices' file-name rule: no character Windows refuses, no control character, a bounded length.
   const base = safeFileName(

@@ -1,5 +1,5 @@
 import type { CoreContext } from '../context'
-import type { CoreServices, Handlers } from '../handlers'
+import type { CoreServices, Handlers } from '../handler-types'
 import { localDay } from '../../../shared/domain/local-dates'
 import { recordIndicatorEntry } from './indicators'
 import { listPlans, savePlan } from './plans-service'

@@ -233,6 +233,7 @@ export const zhCN = {
       pass: '合格',
       fail: '不合格',
       'needs-review': '待复核',
+      'not-entered': '未填写',
       'not-applicable': '不适用',
       none: '无法判定',
     },

@@ -29,6 +29,7 @@ const verdictLook: Record<Verdict | 'none', { tone: Tone; symbol: string }> = {
   pass: { tone: 'good', symbol: '✓' },
   fail: { tone: 'bad', symbol: '✗' },
   'needs-review': { tone: 'warn', symbol: '?' },
+  'not-entered': { tone: 'info', symbol: '…' },
   'not-applicable': { tone: 'neutral', symbol: '–' },
   none: { tone: 'neutral', symbol: '·' },
 }

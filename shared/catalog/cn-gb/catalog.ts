@@ -1,18 +1,25 @@
 import { categoryIds } from '../categories'
 import type { Catalog } from '../types'
 import { audibleSignalChecks } from './audible-signals'
+import { bathingChecks } from './bathing'
 import { cnCodes } from './clauses'
 import { counterChecks } from './counters'
 import { curbRampChecks } from './curb-ramps'
 import { specialDoorChecks } from './doors-special'
 import { doorChecks } from './doors'
 import { entranceChecks } from './entrances'
+import { guestRoomChecks } from './guest-rooms'
 import { handrailChecks } from './handrails'
+import { informationChecks } from './information'
 import { liftChecks } from './lifts'
 import { parkingChecks } from './parking'
+import { platformLiftChecks } from './platform-lifts'
+import { publicToiletChecks } from './public-toilets'
 import { rampChecks } from './ramps'
 import { routeChecks } from './routes'
+import { seatingChecks } from './seating'
 import { signageChecks } from './signage'
+import { stairChecks } from './stairs'
 import { tactileDirectionalChecks } from './tactile-directional'
 import { tactileWarningChecks } from './tactile-warning'
 import { toiletFixtureChecks } from './toilet-fixtures'
@@ -27,7 +34,7 @@ import { toiletStallChecks } from './toilet-stalls'
 export const cnGbCatalog: Catalog = {
   id: 'cn-gb55019-gb50763',
   name: '建筑与市政工程无障碍通用规范 GB 55019-2021 ＋ 无障碍设计规范 GB 50763-2012',
-  version: '1.0.0',
+  version: '2.0.0',
   locale: 'zh-CN',
   codes: cnCodes,
   // This catalog covers every shared category, in the shared order.
@@ -43,12 +50,19 @@ export const cnGbCatalog: Catalog = {
     ...doorChecks,
     ...specialDoorChecks,
     ...handrailChecks,
+    ...stairChecks,
     ...liftChecks,
+    ...platformLiftChecks,
+    ...publicToiletChecks,
     ...toiletStallChecks,
     ...toiletRoomChecks,
     ...toiletFixtureChecks,
+    ...bathingChecks,
+    ...guestRoomChecks,
     ...parkingChecks,
     ...counterChecks,
+    ...seatingChecks,
     ...signageChecks,
+    ...informationChecks,
   ],
 }

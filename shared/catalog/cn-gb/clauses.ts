@@ -12,7 +12,7 @@ export const cnCodes: readonly CodeInfo[] = [
   {
     code: GB50763,
     title: '无障碍设计规范',
-    note: '与 GB 55019 不矛盾的部分继续有效；本目录引用的条款均为非强制性条文（应/宜）',
+    note: '与 GB 55019 不矛盾的部分继续有效；此处引用的条款均为非强制性条文（应/宜）',
   },
 ]
 

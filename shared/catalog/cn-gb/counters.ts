@@ -1,9 +1,12 @@
 import {
+  allOf,
   booleanInput,
-  combine,
+  contradicts,
+  judgeLimit,
   lengthInput,
   limitOutcome,
   measureCheck,
+  notConfirmed,
   whenYes,
   yesNoCheck,
 } from '../check-helpers'
@@ -36,7 +39,14 @@ const selfService = yesNoCheck({
   clauses: [gb55019('3.6.2', 'high')],
   severity: 'major',
   before: [booleanInput('hasMachines', '区域内是否设有自助设备')],
-  appliesWhen: whenYes('hasMachines', '区域内设有自助设备', '区域内无自助设备，不适用'),
+  appliesWhen: whenYes(
+    'hasMachines',
+    '区域内设有自助设备',
+    '区域内无自助设备，不适用',
+    true,
+    'lowUnitEachType',
+  ),
+  validate: (ctx) => contradicts(ctx, 'hasMachines', 'lowUnitEachType'),
   conditions: [
     {
       input: booleanInput('lowUnitEachType', '每类自助设备是否至少有一台低位设备'),
@@ -47,15 +57,19 @@ const selfService = yesNoCheck({
   passText: '每类自助设备均至少有一台低位设备',
 })
 
+const counterTop = gb55019('3.6.4', 'high', {
+  note: '台面高 700–850 mm，下部容膝空间宽不小于 750 mm、高不小于 650 mm；深度数值尚未与规范原文核对',
+})
+
 const height = measureCheck({
   id: 'counter.height',
   category: 'counter',
   title: '低位服务台台面高度',
   requirement: '低位服务设施的台面距地面高度应为 700–850 mm。',
-  clauses: [gb55019('3.6.4', 'high'), gb50763('3.15.2', 'A', 'high')],
+  clauses: [counterTop, gb50763('3.15.2', 'A', 'high')],
   severity: 'major',
   input: lengthInput('topHeight', '台面高度', 300, 1500),
-  rule: { min: 700, max: 850 },
+  rule: { min: 700, max: 850, by: [counterTop] },
 })
 
 const kneeSpace: CheckDefinition = {
@@ -64,12 +78,7 @@ const kneeSpace: CheckDefinition = {
   title: '低位服务台容膝容脚空间',
   requirement:
     '台面下方应留有宽不小于 750 mm、高不小于 650 mm 的容膝容脚空间；深度参考值为不小于 450 mm（待核实）。',
-  clauses: [
-    gb55019('3.6.4', 'high', {
-      note: '宽 750 mm、高 650 mm 见于条文；深度数值未取得（记忆值：距地 250 mm 以内不小于 450 mm，其上不小于 250 mm）',
-    }),
-    gb50763('3.15.2', 'A', 'high', { note: '宜为宽 750 mm × 高 650 mm × 深 450 mm' }),
-  ],
+  clauses: [counterTop, gb50763('3.15.2', 'A', 'high', { note: '宜为宽 750 mm × 高 650 mm × 深 450 mm' })],
   severity: 'major',
   inputs: [
     lengthInput('kneeWidth', '容膝空间宽度', 0, 3000),
@@ -77,23 +86,32 @@ const kneeSpace: CheckDefinition = {
     lengthInput('kneeDepth', '容膝空间深度（距地 250 mm 以内）', 0, 1500, { optional: true }),
   ],
   evaluate: (ctx) => {
-    const parts: CheckOutcome[] = [
-      limitOutcome('宽度', ctx.num('kneeWidth'), 'mm', { min: 750 }),
-      limitOutcome('高度', ctx.num('kneeHeight'), 'mm', { min: 650 }),
-    ]
-    const d = ctx.optNum('kneeDepth')
-    if (d !== undefined && d < 450)
-      parts.push({
-        verdict: 'needs-review',
-        explanation: `深度 ${formatNumber(d, 1)} mm，小于参考值 450 mm`,
-        reasons: ['GB 55019-2021 第3.6.4条的深度数值未取得（低可信度），需人工复核'],
-        advisories: ['GB 50763 建议容膝空间深度不小于 450 mm'],
-      })
-    else if (d !== undefined)
-      parts.push({ verdict: 'pass', explanation: `深度 ${formatNumber(d, 1)} mm，不小于 450 mm` })
-    return combine(parts)
+    const by = [counterTop]
+    const d = ctx.optReading('kneeDepth')
+    const depth = (): CheckOutcome => {
+      const depthOk = d !== undefined && judgeLimit('深度', d, 'mm', { min: 450 })
+      if (!depthOk) return { verdict: 'pass', explanation: '' }
+      return depthOk.within || depthOk.nearMiss
+        ? { verdict: 'pass', explanation: `深度 ${formatNumber(d!.value, 1)} mm，不小于 450 mm` }
+        : {
+            verdict: 'needs-review',
+            explanation: `深度 ${formatNumber(d!.value, 1)} mm，小于常见引用的 450 mm`,
+            reasons: [notConfirmed('GB 55019-2021 第3.6.4条对容膝空间深度另有规定，其数值')],
+            advisories: ['GB 50763 建议容膝空间深度不小于 450 mm'],
+            basis: [{ ...counterTop, figure: '深度（数值尚待核对）' }],
+          }
+    }
+    return allOf([
+      () => limitOutcome('宽度', ctx.reading('kneeWidth'), 'mm', { min: 750, by }),
+      () => limitOutcome('高度', ctx.reading('kneeHeight'), 'mm', { min: 650, by }),
+      depth,
+    ])
   },
 }
+
+const counterTurning = gb50763('3.15.3', 'R', 'high', {
+  note: '低位服务设施前应有直径不小于 1.50 m 的轮椅回转空间',
+})
 
 const turningSpace = measureCheck({
   id: 'counter.turning-space',
@@ -101,12 +119,13 @@ const turningSpace = measureCheck({
   title: '低位服务台前轮椅回转空间',
   requirement: '低位服务设施前应留有直径不小于 1.50 m 的轮椅回转空间（可计入台面下的容膝空间）。',
   clauses: [
-    gb55019('3.6.3', 'high', { note: '条文说明允许利用台面下的容膝空间' }),
-    gb50763('3.15.3', 'R', 'high'),
+    gb55019('3.6.3', 'high', { note: '应留有轮椅回转空间（未给出直径）；条文说明允许利用台面下的容膝空间' }),
+    counterTurning,
   ],
   severity: 'major',
   input: lengthInput('turningDiameter', '台前回转空间直径', 300, 5000),
-  rule: { min: 1500, display: 'm' },
+  // the 1.50 m diameter is GB 50763's figure: GB 55019 3.6.3 asks for the space without a figure
+  rule: { min: 1500, display: 'm', by: [counterTurning] },
 })
 
 const wallPhone = measureCheck({
@@ -117,7 +136,8 @@ const wallPhone = measureCheck({
   clauses: [gb50763('3.15.4', 'R', 'high')],
   severity: 'minor',
   before: [booleanInput('hasWallPhone', '是否设有挂式电话')],
-  appliesWhen: whenYes('hasWallPhone', '设有挂式电话', '未设挂式电话，不适用'),
+  appliesWhen: whenYes('hasWallPhone', '设有挂式电话', '未设挂式电话，不适用', true, 'phoneHeight'),
+  validate: (ctx) => contradicts(ctx, 'hasWallPhone', 'phoneHeight'),
   input: lengthInput('phoneHeight', '挂式电话高度', 0, 2500),
   rule: { max: 900 },
 })

@@ -1,11 +1,13 @@
 import {
+  allOf,
   booleanInput,
   lengthInput,
   limitOutcome,
   measureCheck,
-  missingOutcome,
+  presentWith,
   numberInput,
   whenYes,
+  yesNoOutcome,
 } from '../check-helpers'
 import type { CheckDefinition } from '../types'
 import { gb55019 } from './clauses'
@@ -32,30 +34,45 @@ const automaticButton = measureCheck({
   rule: { min: 850, max: 1000, display: 'm' },
 })
 
+const glassClauses = [gb55019('2.5.6', 'high')]
+const safetyGlass = booleanInput('safetyGlass', '是否为安全玻璃或已采取防护措施')
+const markings = booleanInput('markings', '是否设有醒目的防撞提示标识')
+
 const glass: CheckDefinition = {
   id: 'door.glass',
   category: 'door',
   title: '全玻璃门安全与防撞标识',
   requirement:
     '全玻璃门应采用安全玻璃或采取防护措施，并在距地面 0.85–1.50 m 范围内设置横跨门扇的醒目防撞提示标识；门应能与相邻玻璃隔断区分。',
-  clauses: [gb55019('2.5.6', 'high')],
+  clauses: glassClauses,
   severity: 'critical',
   inputs: [
-    booleanInput('safetyGlass', '是否为安全玻璃或已采取防护措施'),
-    booleanInput('markings', '是否设有醒目的防撞提示标识'),
+    safetyGlass,
+    markings,
     lengthInput('markingHeight', '防撞标识距地面高度', 0, 3000, {
       optional: true,
       hint: '量标识中心；未设标识时可不填',
     }),
   ],
-  evaluate: (ctx) => {
-    if (!ctx.bool('safetyGlass'))
-      return { verdict: 'fail', explanation: '全玻璃门未采用安全玻璃，也未采取防护措施' }
-    if (!ctx.bool('markings')) return { verdict: 'fail', explanation: '全玻璃门未设防撞提示标识' }
-    const h = ctx.optNum('markingHeight')
-    if (h === undefined) return missingOutcome(ctx, ['markingHeight'], '已设防撞提示标识')
-    return limitOutcome('防撞标识高度', h, 'mm', { min: 850, max: 1500, display: 'm' })
-  },
+  evaluate: (ctx) =>
+    allOf([
+      () =>
+        yesNoOutcome(
+          ctx,
+          { input: safetyGlass, expected: true, failText: '全玻璃门未采用安全玻璃，也未采取防护措施' },
+          glassClauses,
+        ),
+      () =>
+        presentWith(ctx, {
+          present: 'markings',
+          absentText: '全玻璃门未设防撞提示标识',
+          presentText: '已设防撞提示标识',
+          by: glassClauses,
+          measure: 'markingHeight',
+          judge: (h) =>
+            limitOutcome('防撞标识高度', h, 'mm', { min: 850, max: 1500, display: 'm', by: glassClauses }),
+        }),
+    ]),
 }
 
 const closerTime = measureCheck({
@@ -72,12 +89,14 @@ const closerTime = measureCheck({
   rule: { min: 3 },
 })
 
+const panelClauses = [gb55019('2.5.9', 'medium', { note: '条文前半句已核对；850 mm 尚未与规范原文逐字核对' })]
+
 const visionPanel: CheckDefinition = {
   id: 'door.vision-panel',
   category: 'door',
   title: '双向开启门观察窗',
   requirement: '双向开启的门应设观察窗，观察窗透明部分的下沿距地面不应大于 850 mm。',
-  clauses: [gb55019('2.5.9', 'medium', { note: '条文在数值前截断，850 mm 来自设计模板' })],
+  clauses: panelClauses,
   severity: 'major',
   inputs: [
     booleanInput('doubleSwing', '是否为双向开启的门'),
@@ -85,12 +104,15 @@ const visionPanel: CheckDefinition = {
     lengthInput('panelBottom', '观察窗透明部分下沿高度', 0, 2500, { optional: true }),
   ],
   appliesWhen: whenYes('doubleSwing', '双向开启的门', '不是双向开启的门，不适用'),
-  evaluate: (ctx) => {
-    if (!ctx.bool('hasPanel')) return { verdict: 'fail', explanation: '双向开启的门未设观察窗' }
-    const h = ctx.optNum('panelBottom')
-    if (h === undefined) return missingOutcome(ctx, ['panelBottom'], '已设观察窗')
-    return limitOutcome('观察窗下沿高度', h, 'mm', { max: 850 })
-  },
+  evaluate: (ctx) =>
+    presentWith(ctx, {
+      present: 'hasPanel',
+      absentText: '双向开启的门未设观察窗',
+      presentText: '已设观察窗',
+      by: panelClauses,
+      measure: 'panelBottom',
+      judge: (h) => limitOutcome('观察窗下沿高度', h, 'mm', { max: 850, by: panelClauses }),
+    }),
 }
 
 export const specialDoorChecks: readonly CheckDefinition[] = [

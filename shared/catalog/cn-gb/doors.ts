@@ -1,6 +1,7 @@
 import {
+  allOf,
+  basisOf,
   booleanInput,
-  combine,
   lengthInput,
   limitOutcome,
   measureCheck,
@@ -8,13 +9,13 @@ import {
   numberInput,
   whenYes,
   yesNoCheck,
-  atMost,
+  yesNoOutcome,
 } from '../check-helpers'
 import { gradientDerived } from '../slope'
-import { formatGradient, formatNumber, gradientFromRiseRun } from '../units'
+import { gradientFromRiseRun, tidy } from '../units'
 import type { CheckDefinition, CheckOutcome } from '../types'
 import { gb50763, gb55019 } from './clauses'
-import { doorWidthClauses, doorWidthOutcome, projectInput } from './door-width'
+import { doorWidthClauses, doorWidthOutcome, projectInput, projectLeniency } from './door-width'
 
 const revolving = yesNoCheck({
   id: 'door.revolving',
@@ -33,12 +34,14 @@ const revolving = yesNoCheck({
   passText: '不是旋转门',
 })
 
+const thresholdClauses = [gb55019('2.5.3', 'high'), gb50763('3.5.3', 'R', 'high', { item: '7' })]
+
 const threshold: CheckDefinition = {
   id: 'door.threshold',
   category: 'door',
   title: '门槛与门口高差',
   requirement: '门口不应设门槛和门挡块；有高差时不应大于 15 mm，并以不陡于 1:10 的斜面过渡。',
-  clauses: [gb55019('2.5.3', 'high'), gb50763('3.5.3', 'R', 'high', { item: '7' })],
+  clauses: thresholdClauses,
   severity: 'critical',
   inputs: [
     lengthInput('step', '门口高差', 0, 300, { step: 0.5 }),
@@ -48,19 +51,40 @@ const threshold: CheckDefinition = {
     }),
   ],
   evaluate: (ctx): CheckOutcome => {
-    const step = ctx.num('step')
-    if (step === 0) return { verdict: 'pass', explanation: '门口无高差、无门槛' }
-    if (!atMost(step, 15))
-      return { verdict: 'fail', explanation: `门口高差 ${formatNumber(step, 1)} mm，超过 15 mm 的上限` }
-    const bevel = ctx.optNum('bevelLength')
-    const lead = `门口高差 ${formatNumber(step, 1)} mm，不超过 15 mm`
-    if (bevel === undefined) return missingOutcome(ctx, ['bevelLength'], lead)
-    if (bevel === 0) return { verdict: 'fail', explanation: `${lead}，但未做斜面过渡` }
-    const g = gradientFromRiseRun(step, bevel)
-    const derived = [gradientDerived(g, 'bevel-gradient', '斜面坡度')]
-    return atMost(g, 1 / 10)
-      ? { verdict: 'pass', explanation: `${lead}，斜面坡度 ${formatGradient(g)}，不陡于 1:10`, derived }
-      : { verdict: 'fail', explanation: `${lead}，斜面坡度 ${formatGradient(g)}，陡于 1:10`, derived }
+    const step = ctx.reading('step')
+    if (step.value === 0)
+      return {
+        verdict: 'pass',
+        explanation: '门口无高差、无门槛',
+        basis: basisOf(thresholdClauses, '≤ 15 mm'),
+      }
+    const height = limitOutcome('门口高差', step, 'mm', { max: 15, by: thresholdClauses })
+    if (height.verdict !== 'pass') return height
+    const bevel = ctx.optReading('bevelLength')
+    if (bevel === undefined) return missingOutcome(ctx, ['bevelLength'], height.explanation)
+    if (bevel.value === 0)
+      return {
+        verdict: 'fail',
+        explanation: `${height.explanation}，但未做斜面过渡`,
+        basis: basisOf(thresholdClauses, '以斜面过渡'),
+      }
+    const g = gradientFromRiseRun(step.value, bevel.value)
+    const slope = limitOutcome(
+      '斜面坡度',
+      {
+        value: tidy(g * 100),
+        lo: tidy((Math.max(0, step.lo) / bevel.hi) * 100),
+        hi: bevel.lo > 0 ? tidy((step.hi / bevel.lo) * 100) : Number.POSITIVE_INFINITY,
+        source: '由高差和斜面长度算得，长度测量各 ±1 mm',
+      },
+      '%',
+      { max: 10, by: thresholdClauses },
+    )
+    return {
+      ...slope,
+      explanation: `${height.explanation}；${slope.explanation}`,
+      derived: [gradientDerived(g, 'bevel-gradient', '斜面坡度')],
+    }
   },
 }
 
@@ -72,26 +96,36 @@ const clearWidth: CheckDefinition = {
   clauses: doorWidthClauses,
   severity: 'critical',
   inputs: [lengthInput('width', '门通行净宽', 300, 3000, { hint: '门扇完全开启时量' }), projectInput],
+  leniency: projectLeniency,
   evaluate: (ctx) => doorWidthOutcome(ctx, 'width'),
 }
+
+const pullBarClauses = [gb55019('2.5.4', 'high', { item: '2' })]
+const bothFaces = booleanInput('bothFaces', '门扇两面是否均设拉手')
 
 const pullBars: CheckDefinition = {
   id: 'door.pull-bars',
   category: 'door',
   title: '平开门拉手',
   requirement: '平开门门扇两面应设可单手握拳操作的拉手，操作部位距地面 0.85–1.00 m。',
-  clauses: [gb55019('2.5.4', 'high', { item: '2' })],
+  clauses: pullBarClauses,
   severity: 'major',
-  inputs: [
-    lengthInput('barHeight', '拉手操作部位高度', 300, 2000),
-    booleanInput('bothFaces', '门扇两面是否均设拉手'),
-  ],
+  inputs: [lengthInput('barHeight', '拉手操作部位高度', 300, 2000), bothFaces],
   evaluate: (ctx) =>
-    combine([
-      limitOutcome('拉手高度', ctx.num('barHeight'), 'mm', { min: 850, max: 1000, display: 'm' }),
-      ctx.bool('bothFaces')
-        ? { verdict: 'pass', explanation: '门扇两面均设拉手' }
-        : { verdict: 'fail', explanation: '门扇仅一面设拉手' },
+    allOf([
+      () =>
+        limitOutcome('拉手高度', ctx.reading('barHeight'), 'mm', {
+          min: 850,
+          max: 1000,
+          display: 'm',
+          by: pullBarClauses,
+        }),
+      () =>
+        yesNoOutcome(
+          ctx,
+          { input: bothFaces, expected: true, failText: '门扇仅一面设拉手', passText: '门扇两面均设拉手' },
+          pullBarClauses,
+        ),
     ]),
 }
 
@@ -115,8 +149,8 @@ const latchSide = measureCheck({
   requirement: '单扇平开门、推拉门、折叠门的门把手一侧应留有宽度不小于 400 mm 的墙面。',
   clauses: [
     gb50763('3.5.3', 'R', 'high', {
-      item: '4–6',
-      note: '第4–6款：门内外 1.50 m 回转空间；把手一侧墙面不小于 400 mm；把手高 900 mm；宜设护门板（距地 350 mm 范围）',
+      item: '5',
+      note: '第4–6款依次为：门内外 1.50 m 回转空间；把手一侧墙面不小于 400 mm；把手高 900 mm，宜设护门板',
     }),
   ],
   severity: 'major',

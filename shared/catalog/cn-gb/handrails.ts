@@ -1,14 +1,18 @@
 import {
+  allOf,
+  basisOf,
   booleanInput,
-  combine,
   countInput,
   lengthInput,
   limitOutcome,
   measureCheck,
   yesNoCheck,
+  yesNoOutcome,
 } from '../check-helpers'
-import type { CheckDefinition, CheckOutcome } from '../types'
+import type { CheckDefinition } from '../types'
 import { gb50763, gb55019 } from './clauses'
+
+const heightClauses = [gb55019('2.8.1', 'high'), gb50763('3.8.1', 'R', 'high')]
 
 const height: CheckDefinition = {
   id: 'handrail.height',
@@ -16,7 +20,7 @@ const height: CheckDefinition = {
   title: '扶手高度',
   requirement:
     '单层扶手高度应为 850–900 mm；设两层扶手时，上层 850–900 mm，下层 650–700 mm（楼梯处从踏步前缘线量起）。',
-  clauses: [gb55019('2.8.1', 'high'), gb50763('3.8.1', 'R', 'high')],
+  clauses: heightClauses,
   severity: 'major',
   inputs: [
     lengthInput('upperHeight', '（上层）扶手高度', 300, 1500, { hint: '量到扶手顶面' }),
@@ -30,19 +34,18 @@ const height: CheckDefinition = {
       : []
   },
   evaluate: (ctx) => {
-    const lower = ctx.optNum('lowerHeight')
-    const upper = limitOutcome(
-      lower === undefined ? '扶手高度' : '上层扶手高度',
-      ctx.num('upperHeight'),
-      'mm',
-      {
-        min: 850,
-        max: 900,
-      },
-    )
-    return lower === undefined
-      ? upper
-      : combine([upper, limitOutcome('下层扶手高度', lower, 'mm', { min: 650, max: 700 })])
+    const lower = ctx.optReading('lowerHeight')
+    return allOf([
+      () =>
+        limitOutcome(lower === undefined ? '扶手高度' : '上层扶手高度', ctx.reading('upperHeight'), 'mm', {
+          min: 850,
+          max: 900,
+          by: heightClauses,
+        }),
+      ...(lower === undefined
+        ? []
+        : [() => limitOutcome('下层扶手高度', lower, 'mm', { min: 650, max: 700, by: heightClauses })]),
+    ])
   },
 }
 
@@ -63,27 +66,45 @@ const continuity = yesNoCheck({
   passText: '扶手全长连贯',
 })
 
+/** 2.8.3 states the 300 mm extension (the rest of its text is not confirmed); GB 50763 3.8.2 the extension, 3.8.3 the ends. */
+const extensionClause = gb55019('2.8.3', 'medium', {
+  note: '延伸长度 300 mm 之后的条文文字尚未与规范原文核对',
+})
+const extensionLegacy = gb50763('3.8.2', 'R', 'high', { note: '起点和终点处水平延伸不小于 300 mm' })
+const endsClause = gb50763('3.8.3', 'R', 'high', {
+  note: '末端向内拐到墙面或向下延伸不小于 100 mm；栏杆式扶手向下成弧形或延伸到地面固定',
+})
+const endReturned = booleanInput('endReturned', '末端是否拐向墙面或向下延伸不小于 100 mm')
+
 const extension: CheckDefinition = {
   id: 'handrail.extension',
   category: 'handrail',
   title: '扶手起终点水平延伸与末端处理',
   requirement:
     '扶手在起点和终点处应水平延伸不小于 300 mm；末端应向内拐到墙面或向下延伸不小于 100 mm，栏杆式扶手应向下成弧形或延伸到地面固定。',
-  clauses: [gb55019('2.8.3', 'medium', { note: '条文文字截断' }), gb50763('3.8.2–3.8.3', 'R', 'high')],
+  clauses: [extensionClause, extensionLegacy, endsClause],
   severity: 'minor',
   inputs: [
     lengthInput('startExtension', '起点水平延伸长度', 0, 2000),
     lengthInput('endExtension', '终点水平延伸长度', 0, 2000),
-    booleanInput('endReturned', '末端是否拐向墙面或向下延伸不小于 100 mm'),
+    endReturned,
   ],
   evaluate: (ctx) => {
-    const end: CheckOutcome = ctx.bool('endReturned')
-      ? { verdict: 'pass', explanation: '末端已拐向墙面或向下延伸' }
-      : { verdict: 'fail', explanation: '末端未拐向墙面，也未向下延伸' }
-    return combine([
-      limitOutcome('起点延伸', ctx.num('startExtension'), 'mm', { min: 300 }),
-      limitOutcome('终点延伸', ctx.num('endExtension'), 'mm', { min: 300 }),
-      end,
+    const by = [extensionClause, extensionLegacy]
+    return allOf([
+      () => limitOutcome('起点延伸', ctx.reading('startExtension'), 'mm', { min: 300, by }),
+      () => limitOutcome('终点延伸', ctx.reading('endExtension'), 'mm', { min: 300, by }),
+      () =>
+        yesNoOutcome(
+          ctx,
+          {
+            input: endReturned,
+            expected: true,
+            failText: '末端未拐向墙面，也未向下延伸',
+            passText: '末端已拐向墙面或向下延伸',
+          },
+          [endsClause],
+        ),
     ])
   },
 }
@@ -127,12 +148,14 @@ const contrast = yesNoCheck({
   passText: '扶手与背景对比明显',
 })
 
+const stairsClauses = [gb55019('2.7.2', 'high')]
+
 const stairsProvision: CheckDefinition = {
   id: 'handrail.stairs-provision',
   category: 'handrail',
   title: '台阶和楼梯两侧扶手',
   requirement: '主要供行动障碍者和视觉障碍者使用的三级及三级以上台阶和楼梯，应在两侧设置扶手。',
-  clauses: [gb55019('2.7.2', 'high')],
+  clauses: stairsClauses,
   severity: 'major',
   inputs: [
     countInput('risers', '踏步级数', 0, 300),
@@ -153,8 +176,16 @@ const stairsProvision: CheckDefinition = {
   },
   evaluate: (ctx) =>
     ctx.bool('bothSides')
-      ? { verdict: 'pass', explanation: `${ctx.num('risers')} 级踏步，两侧均设扶手` }
-      : { verdict: 'fail', explanation: `${ctx.num('risers')} 级踏步，未在两侧设置扶手` },
+      ? {
+          verdict: 'pass',
+          explanation: `${ctx.num('risers')} 级踏步，两侧均设扶手`,
+          basis: basisOf(stairsClauses),
+        }
+      : {
+          verdict: 'fail',
+          explanation: `${ctx.num('risers')} 级踏步，未在两侧设置扶手`,
+          basis: basisOf(stairsClauses),
+        },
 }
 
 export const handrailChecks: readonly CheckDefinition[] = [

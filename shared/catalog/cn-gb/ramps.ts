@@ -1,17 +1,24 @@
 import {
+  allOf,
   atMost,
-  blank,
+  basisOf,
   booleanInput,
   gradientInput,
+  judgedClauses,
+  judgeLimit,
   lengthInput,
   limitOutcome,
   measureCheck,
   missingOutcome,
+  toleranceReason,
   whenYes,
+  widen,
+  yesNoOutcome,
 } from '../check-helpers'
 import {
   gradientDerived,
   readGradient,
+  requireGradient,
   riseInput,
   runInput,
   gradientReadingInput,
@@ -19,11 +26,10 @@ import {
   slopeInputs,
   validateSlope,
 } from '../slope'
-import { formatGradient, formatNumber } from '../units'
+import { formatGradient, formatNumber, formatQuantity, gradientFromReading } from '../units'
 import type { CheckDefinition } from '../types'
 import { gb50763, gb50763Superseded, gb55019 } from './clauses'
 import {
-  allowedRampRise,
   RAMP_CONSTRAINED_MAX_GRADIENT,
   RAMP_CONSTRAINED_MAX_RISE_MM,
   RAMP_MAX_GRADIENT,
@@ -31,7 +37,9 @@ import {
   riseDerived,
 } from './ramp-table'
 
-const slopeClauses = [gb55019('2.3.1', 'medium')]
+const slopeClause = gb55019('2.3.1', 'medium')
+const slopeClauses = [slopeClause]
+const SLOPE_FIGURE = '≤ 1:12（8.33%）；场地条件受限且高差 ≤ 150 mm 时 ≤ 1:10（10%）'
 
 const slope: CheckDefinition = {
   id: 'ramp.slope',
@@ -45,39 +53,47 @@ const slope: CheckDefinition = {
     ...slopeInputs(),
     booleanInput('constrained', '场地条件是否受限', {
       optional: true,
+      context: true,
       hint: '仅坡度在 1:12 与 1:10 之间时需要',
     }),
   ],
   requires: slopeAlternatives,
+  leniency: { constrained: [true, false] },
   validate: validateSlope,
   evaluate: (ctx) => {
-    const g = readGradient(ctx) ?? Number.NaN
+    const r = requireGradient(ctx)
+    const g = gradientFromReading(r.value, '%')
     const derived = [gradientDerived(g)]
-    const fg = formatGradient(g)
-    if (atMost(g, RAMP_MAX_GRADIENT))
-      return { verdict: 'pass', explanation: `坡度 ${fg}，不陡于 1:12 的最大允许坡度`, derived }
-    if (!atMost(g, RAMP_CONSTRAINED_MAX_GRADIENT))
+    const main = limitOutcome('坡度', r, '%', { max: RAMP_MAX_GRADIENT * 100, by: slopeClauses })
+    if (main.verdict !== 'fail') return { ...main, derived }
+    const fg = formatQuantity(r.value, '%', undefined, RAMP_MAX_GRADIENT * 100)
+    const basis = basisOf(slopeClauses, SLOPE_FIGURE)
+    const steep = judgeLimit('坡度', r, '%', { max: RAMP_CONSTRAINED_MAX_GRADIENT * 100 })
+    if (!steep.within && !steep.nearMiss)
       return {
         verdict: 'fail',
-        explanation: `坡度 ${fg}，超过 1:12 的最大允许坡度，也陡于受限条件下的 1:10`,
+        explanation: `坡度 ${formatQuantity(r.value, '%', undefined, 10)}，超过 1:12 的最大允许坡度，也陡于受限条件下的 1:10`,
+        basis,
         derived,
       }
     const lead = `坡度 ${fg}，超过 1:12 的最大允许坡度；只有场地条件受限且高差不大于 150 mm 时才允许不陡于 1:10`
-    const rise = ctx.optNum('rise')
-    if (rise !== undefined && !atMost(rise, RAMP_CONSTRAINED_MAX_RISE_MM))
-      return {
-        verdict: 'fail',
-        explanation: `${lead}，本段高差 ${formatNumber(rise, 1)} mm 超过 150 mm`,
-        derived,
-      }
-    if (ctx.optBool('constrained') === false)
-      return { verdict: 'fail', explanation: `${lead}，现场记录为场地条件不受限`, derived }
-    const blanks = blank(ctx, ['rise', 'constrained'])
-    if (blanks.length) return { ...missingOutcome(ctx, blanks, lead), derived }
+    const rise = ctx.optReading('rise')
+    if (rise !== undefined) {
+      const cap = judgeLimit('本段高差', rise, 'mm', { max: RAMP_CONSTRAINED_MAX_RISE_MM })
+      if (!cap.within && !cap.nearMiss)
+        return { verdict: 'fail', explanation: `${lead}，${cap.text}`, basis, derived }
+    }
+    if (!ctx.bool('constrained'))
+      return { verdict: 'fail', explanation: `${lead}，现场记录为场地条件不受限`, basis, derived }
+    if (rise === undefined) return { ...missingOutcome(ctx, ['rise'], lead), derived }
     return {
       verdict: 'needs-review',
-      explanation: `${lead}；本段高差 ${formatNumber(rise ?? 0, 1)} mm，记录为场地条件受限`,
-      reasons: ['“场地条件受限”属人工判断，需复核现场是否确属受限条件后方可按 1:10 放宽'],
+      explanation: `${lead}；本段高差 ${formatNumber(rise.value, 1)} mm，记录为场地条件受限`,
+      reasons: [
+        '“场地条件受限”属人工判断，需复核现场是否确属受限条件后方可按 1:10 放宽',
+        ...(steep.nearMiss ? [toleranceReason('≤ 1:10（10%）', r.source)] : []),
+      ],
+      basis,
       derived,
     }
   },
@@ -88,38 +104,32 @@ const risePerRun: CheckDefinition = {
   category: 'ramp',
   title: '轮椅坡道每段提升高度',
   requirement:
-    '每段坡道（两个平台之间）的高差不应大于 750 mm，与坡度无关；坡度陡于 1:12（受限条件）时高差不应大于 150 mm。GB 50763 表3.4.4 中更大的高度已不再适用。',
+    '每段坡道（两个平台之间）的高差不应大于 750 mm，与坡度无关。坡度是否允许、受限条件下 150 mm 的高差限制由“轮椅坡道纵向坡度”判定。GB 50763 表3.4.4 中更大的高度已不再适用。',
   clauses: [
-    gb55019('2.3.1', 'medium'),
+    slopeClause,
     gb50763Superseded(
       '3.4.4',
       '2.3.1',
-      '表3.4.4：1:20 为 1.20 m、1:16 为 0.90 m、1:12 为 0.75 m、1:10 为 0.60 m、1:8 为 0.30 m（仅 1:12 行经核对，其余为中等可信度）',
+      '表3.4.4：1:20 为 1.20 m、1:16 为 0.90 m、1:12 为 0.75 m、1:10 为 0.60 m、1:8 为 0.30 m（仅 1:12 一行已与条文核对）',
     ),
   ],
   severity: 'major',
   inputs: [riseInput(false), runInput(), gradientReadingInput()],
+  defersTo: [
+    { checkId: 'ramp.slope', what: '坡度是否允许，以及受限条件下按 1:10 放宽时高差不大于 150 mm 的限制' },
+  ],
   validate: validateSlope,
   evaluate: (ctx) => {
-    const rise = ctx.num('rise')
+    const o = limitOutcome('本段高差', ctx.reading('rise'), 'mm', {
+      max: RAMP_MAX_RISE_PER_RUN_MM,
+      by: slopeClauses,
+    })
     const g = readGradient(ctx)
-    if (g === undefined) {
-      const o = limitOutcome('本段高差', rise, 'mm', { max: RAMP_MAX_RISE_PER_RUN_MM })
-      return { ...o, reasons: ['未填写坡度，仅按每段 750 mm 的上限判定'] }
-    }
-    const derived = riseDerived(g)
-    const allowed = allowedRampRise(g)
-    if (allowed.allowedMm === null)
-      return {
-        verdict: 'fail',
-        explanation: `坡度 ${formatGradient(g)} 陡于 1:10，任何高差均不允许`,
-        derived,
-      }
-    const o = limitOutcome('本段高差', rise, 'mm', { max: allowed.allowedMm })
-    const suffix = allowed.constrainedOnly
-      ? `（坡度 ${formatGradient(g)} 陡于 1:12，仅受限条件下允许，且高差上限为 150 mm）`
+    if (g === undefined) return o
+    const steep = !atMost(g, RAMP_MAX_GRADIENT)
+      ? `；坡度 ${formatGradient(g)} 陡于 1:12，是否允许由“轮椅坡道纵向坡度”判定`
       : ''
-    return { ...o, explanation: o.explanation + suffix, derived }
+    return { ...o, explanation: o.explanation + steep, derived: riseDerived(g) }
   },
 }
 
@@ -162,35 +172,41 @@ const landingLength = measureCheck({
   rule: { min: 1500, display: 'm' },
 })
 
+const landingClauses = [gb55019('2.3.3', 'medium')]
+
 const landingWidth: CheckDefinition = {
   id: 'ramp.landing-width',
   category: 'ramp',
   title: '坡道平台宽度',
   requirement: '坡道起点、终点和休息平台的净宽不应小于坡道的通行净宽。',
-  clauses: [gb55019('2.3.3', 'medium')],
+  clauses: landingClauses,
   severity: 'major',
   inputs: [
     lengthInput('landingWidth', '平台净宽', 300, 20000),
     lengthInput('rampWidth', '坡道通行净宽', 300, 10000),
   ],
-  evaluate: (ctx) =>
-    limitOutcome('平台净宽', ctx.num('landingWidth'), 'mm', { min: ctx.num('rampWidth'), display: 'm' }),
+  evaluate: (ctx) => {
+    const ramp = ctx.reading('rampWidth')
+    return limitOutcome('平台净宽', widen(ctx.reading('landingWidth'), ramp), 'mm', {
+      min: ramp.value,
+      display: 'm',
+      by: landingClauses,
+    })
+  },
 }
+
+const handrailClauses = [gb55019('2.3.4', 'high'), gb50763('3.4.3', 'R', 'high')]
+const bothSides = booleanInput('bothSides', '两侧是否均设扶手')
+const continuous = booleanInput('continuous', '扶手在休息平台处是否连贯')
 
 const handrails: CheckDefinition = {
   id: 'ramp.handrails',
   category: 'ramp',
   title: '轮椅坡道两侧扶手',
   requirement: '坡道高差大于 300 mm 且坡度陡于 1:20 时，应在两侧设置扶手，扶手在平台处保持连贯。',
-  clauses: [gb55019('2.3.4', 'high'), gb50763('3.4.3', 'R', 'high')],
+  clauses: handrailClauses,
   severity: 'major',
-  inputs: [
-    riseInput(false),
-    runInput(),
-    gradientReadingInput(),
-    booleanInput('bothSides', '两侧是否均设扶手'),
-    booleanInput('continuous', '扶手在休息平台处是否连贯'),
-  ],
+  inputs: [riseInput(false), runInput(), gradientReadingInput(), bothSides, continuous],
   requires: [['run'], ['gradient']],
   validate: validateSlope,
   appliesWhen: {
@@ -212,27 +228,29 @@ const handrails: CheckDefinition = {
     },
   },
   evaluate: (ctx) => {
-    const derived = [gradientDerived(readGradient(ctx) ?? Number.NaN)]
-    const failed = [
-      ctx.bool('bothSides') ? '' : '未在两侧设置扶手',
-      ctx.bool('continuous') ? '' : '扶手在休息平台处不连贯',
-    ].filter(Boolean)
+    const derived = [gradientDerived(gradientFromReading(requireGradient(ctx).value, '%'))]
     const lead = `高差 ${formatNumber(ctx.num('rise'), 1)} mm、坡度 ${derived[0]!.display}，须两侧设扶手`
-    return failed.length
-      ? { verdict: 'fail', explanation: `${lead}；${failed.join('；')}`, derived }
-      : { verdict: 'pass', explanation: `${lead}；两侧均设扶手且连贯`, derived }
+    const by = judgedClauses(handrailClauses)
+    const o = allOf([
+      () => yesNoOutcome(ctx, { input: bothSides, expected: true, failText: '未在两侧设置扶手' }, by),
+      () => yesNoOutcome(ctx, { input: continuous, expected: true, failText: '扶手在休息平台处不连贯' }, by),
+    ])
+    const tail = o.verdict === 'pass' ? '两侧均设扶手且连贯' : o.explanation
+    return { ...o, explanation: [lead, tail].filter(Boolean).join('；'), derived }
   },
 }
+
+const edgeClauses = [
+  gb55019('2.3.5', 'medium', { note: '条文未规定挡台高度；常见的 50 mm 不是规范数值' }),
+  gb50763('3.4.7', 'R', 'medium'),
+]
 
 const edgeProtection: CheckDefinition = {
   id: 'ramp.edge-protection',
   category: 'ramp',
   title: '坡道临空侧安全阻挡',
   requirement: '坡道临空一侧应设置安全阻挡措施（如挡台、栏杆或侧墙），防止轮椅冲出坡面。',
-  clauses: [
-    gb55019('2.3.5', 'medium', { note: '条文未给出挡台高度；50 mm 仅见于设计模板和旧资料（低可信度）' }),
-    gb50763('3.4.7', 'R', 'medium'),
-  ],
+  clauses: edgeClauses,
   severity: 'critical',
   inputs: [
     booleanInput('openSide', '坡道是否有临空侧'),
@@ -241,15 +259,17 @@ const edgeProtection: CheckDefinition = {
   ],
   appliesWhen: whenYes('openSide', '坡道有临空侧', '坡道无临空侧，无需设置安全阻挡'),
   evaluate: (ctx) => {
-    if (!ctx.bool('barrier')) return { verdict: 'fail', explanation: '临空侧未设置安全阻挡措施' }
+    const basis = basisOf(edgeClauses)
+    if (!ctx.bool('barrier')) return { verdict: 'fail', explanation: '临空侧未设置安全阻挡措施', basis }
     const h = ctx.optNum('upstandHeight')
     if (h !== undefined && h < 50)
       return {
         verdict: 'needs-review',
-        explanation: `临空侧已设安全阻挡；挡台高度 ${formatNumber(h, 1)} mm，低于设计模板常用的 50 mm`,
-        reasons: ['规范文本未给出挡台高度，50 mm 为低可信度数值，不能据此判定不合格，需人工复核'],
+        explanation: `临空侧已设安全阻挡；挡台高度 ${formatNumber(h, 1)} mm，低于常见做法的 50 mm`,
+        reasons: ['规范未规定挡台高度，50 mm 不能作为判定依据；请现场判断该阻挡能否防止轮椅冲出坡面'],
+        basis,
       }
-    return { verdict: 'pass', explanation: '临空侧已设置安全阻挡措施' }
+    return { verdict: 'pass', explanation: '临空侧已设置安全阻挡措施', basis }
   },
 }
 

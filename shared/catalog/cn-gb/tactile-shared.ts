@@ -1,27 +1,53 @@
-import { booleanInput, yesNoCheck } from '../check-helpers'
+import { basisOf, booleanInput, judgeLimit, lengthInput, toleranceReason, yesNoCheck } from '../check-helpers'
 import type { CategoryId } from '../categories'
 import { formatNumber } from '../units'
-import type { CheckDefinition, CheckOutcome } from '../types'
+import type { CheckDefinition, CheckOutcome, ClauseRef, NumericInputDefinition, Reading } from '../types'
 import { gb55019 } from './clauses'
 
 /**
- * Measuring tolerance for nominal tile dimensions (±0.5 mm). This is a setting of this tool, not a code figure:
- * GB 50763 gives a single nominal value (4 mm) and the acceptance tolerances of GB 50642-2011 were not researched.
+ * Allowed deviation of a manufactured tile dimension from the single figure the code gives (4 mm relief, 50 mm dot
+ * spacing): ±0.5 mm. GB 50763 states only the figure, not a tolerance; the acceptance tolerances of GB 50642-2011
+ * were not researched, so the band is a documented setting of this catalog, said in plain words in every verdict.
  */
 export const TACTILE_TOLERANCE_MM = 0.5
 
-/** A measured tile dimension against a nominal code value, within the tool's measuring tolerance. */
-export function nominalOutcome(quantity: string, value: number, nominal: number): CheckOutcome {
-  const diff = Math.abs(value - nominal)
-  const head = `${quantity} ${formatNumber(value, 2)} mm，规定值为 ${nominal} mm`
-  const reasons = [`按本工具设定的 ±${TACTILE_TOLERANCE_MM} mm 测量容差判定（非规范数值）`]
-  return diff <= TACTILE_TOLERANCE_MM + 1e-9
-    ? { verdict: 'pass', explanation: `${head}，偏差在 ±${TACTILE_TOLERANCE_MM} mm 以内`, reasons }
-    : {
-        verdict: 'fail',
-        explanation: `${head}，偏差 ${formatNumber(diff, 2)} mm，超出 ±${TACTILE_TOLERANCE_MM} mm`,
-        reasons,
-      }
+/** A tile dimension is read with a depth gauge or calliper to 0.1 mm. */
+export function tileInput(id: string, label: string, max: number): NumericInputDefinition {
+  return lengthInput(id, label, 0, max, {
+    step: 0.1,
+    tolerance: { amount: 0.1, source: '卡尺或深度尺读数 ±0.1 mm' },
+  })
+}
+
+/** A measured tile dimension against the code's single figure, with the ±0.5 mm allowed deviation. */
+export function nominalOutcome(
+  quantity: string,
+  value: Reading,
+  nominal: number,
+  by: readonly ClauseRef[],
+): CheckOutcome {
+  const band = { min: nominal - TACTILE_TOLERANCE_MM, max: nominal + TACTILE_TOLERANCE_MM }
+  const { within, nearMiss } = judgeLimit(quantity, value, 'mm', band)
+  const diff = Math.abs(value.value - nominal)
+  const head = `${quantity} ${formatNumber(value.value, 2)} mm，规定值为 ${nominal} mm`
+  const basis = basisOf(by, `${nominal} mm`)
+  const reasons = [`规范只给出定值 ${nominal} mm，未规定允许偏差，按 ±${TACTILE_TOLERANCE_MM} mm 判定`]
+  if (within)
+    return {
+      verdict: 'pass',
+      explanation: `${head}，偏差在 ±${TACTILE_TOLERANCE_MM} mm 以内`,
+      reasons,
+      basis,
+    }
+  const explanation = `${head}，偏差 ${formatNumber(diff, 2)} mm，超出 ±${TACTILE_TOLERANCE_MM} mm`
+  if (nearMiss)
+    return {
+      verdict: 'needs-review',
+      explanation,
+      reasons: [...reasons, toleranceReason(`${nominal} ± ${TACTILE_TOLERANCE_MM} mm`, value.source)],
+      basis,
+    }
+  return { verdict: 'fail', explanation, reasons, basis }
 }
 
 /** GB 55019 2.11.4: tactile paving differs in colour or material from the paving around it. */

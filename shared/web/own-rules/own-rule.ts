@@ -4,7 +4,7 @@ import type { ClauseRefs } from '../clause-refs'
 /**
  * Metadata of one of the project's own web checks (beyond axe-core): the same shape of record axe keeps per rule,
  * so reports treat both alike. Pure data (no Node built-ins), importable by the renderer.
- * User-facing text lives here only; the check function in electron/core/audit/checks/ returns facts and verdicts.
+ * User-facing text lives here only; the check function in electron/core/web-audits/page/checks/ returns facts and verdicts.
  */
 export interface OwnRuleMeta {
   /** Always prefixed "aa-" so it never collides with an axe rule id. */

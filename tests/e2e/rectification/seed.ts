@@ -3,7 +3,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { openCore } from '../../../electron/core/open-core'
 import { photosDirName } from '../../../electron/core/photos/photo-paths'
-import { insertWebFindings, type WebFindingRow } from '../../../electron/core/audits/web-findings'
+import { insertWebFindings, type WebFindingRow } from '../../../electron/core/web-audits/runs/web-findings'
 
 /** What a hostile audited page put in its markup; it must reach the screen as text only. */
 export const hostileSnippet = '<img src=x onerror=alert(1)>'

@@ -42,7 +42,8 @@ describe('access-audit CLI', () => {
     expect(copy.prepare('SELECT COUNT(*) FROM units').pluck().get()).toBeGreaterThan(5)
     copy.close()
     const second = await cli(['--data-dir', path.join(dir, 'data'), 'backup', target])
-    expect(second.code).toBe(1)
+    // A refusal the command line fixes (another file name): exit 2, as for every refused output path.
+    expect(second.code).toBe(2)
     expect(second.stderr).toContain('目标文件已存在')
   })
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ApiError } from '../../../shared/api/errors'
 import { backupDatabase, databaseFileName, openDatabase } from '../../../electron/core/db/open-database'
-import { latestSchemaVersion } from '../../../electron/core/db/migrations/index'
+import { latestSchemaVersion, migrations } from '../../../electron/core/db/migrations/index'
 import { openCore } from '../../../electron/core/open-core'
 import { makeTempDir } from '../../support/temp-dir'
 
@@ -23,6 +23,9 @@ function expectApiError(fn: () => unknown, code: string): ApiError {
   }
   throw new Error(`expected ${code}`)
 }
+
+/** A migration's version by its name, so a renumbering at merge does not silently detach its sample rows. */
+const versionOf = (name: string) => migrations.find((m) => m.name === name)!.version
 
 /** Representative rows for each schema version, so an upgrade is tested with data in it, not an empty file. */
 const sampleData: Record<number, (db: Database.Database) => void> = {
@@ -91,7 +94,11 @@ const sampleData: Record<number, (db: Database.Database) => void> = {
     ).run()
   },
   6: (db) => {
-    // v6: plan periods as data; an indicator the team added to the 十五五 plan.
+    // v6 repairs stored lone surrogates (tests/security/text.test.ts); Hangul, whose UTF-8 also starts with ED, stays.
+    db.prepare("UPDATE places SET note = '한국어 안내' WHERE id = 1").run()
+  },
+  [versionOf('plan-periods')]: (db) => {
+    // 0008-plan-periods: plan periods as data; an indicator the team added to the 十五五 plan.
     db.prepare(
       `INSERT INTO plan_indicators (plan_id, indicator_id, position, target_text, target_value, title, unit)
        VALUES (2, 'custom-test', 6, '≥100', 100, '无障碍培训', '人次')`,
@@ -183,7 +190,7 @@ describe('database', () => {
     const copy = new Database(target, { readonly: true })
     expect(copy.prepare('SELECT COUNT(*) FROM units').pluck().get()).toBeGreaterThan(5)
     copy.close()
-    await expect(backupDatabase(core.ctx.db, target)).rejects.toMatchObject({ code: 'IO_ERROR' })
+    await expect(backupDatabase(core.ctx.db, target)).rejects.toMatchObject({ code: 'EEXIST' })
     expect(fs.existsSync(`${target}.partial`)).toBe(false)
     core.close()
   })

@@ -1,18 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../electron/core/db/open-database'
+import { migrations } from '../../../electron/core/db/migrations/index'
 import { listPlans } from '../../../electron/core/reports/plans-service'
 import { makeTempDir } from '../../support/temp-dir'
 
-/** Migration 6 (plan-periods): the 十四五 plan as reported before, and the 十五五 plan with no targets yet. */
+/** Migration 0008-plan-periods: the 十四五 plan as reported before, and the 十五五 plan with no targets yet. */
 
 let dir: string
 let cleanup: () => void
 beforeEach(() => ({ dir, cleanup } = makeTempDir()))
 afterEach(() => cleanup())
 
-describe('migration 6: plan periods', () => {
+/** The version just before it, found by name so a renumbering at merge keeps this test on the right step. */
+const before = migrations.find((m) => m.name === 'plan-periods')!.version - 1
+
+describe('migration 0008-plan-periods', () => {
   it('seeds 十四五 with its targets and 十五五 unpublished, keeping recorded figures', () => {
-    const old = openDatabase(dir, { targetVersion: 5 })
+    const old = openDatabase(dir, { targetVersion: before })
     old
       .prepare(
         "INSERT INTO indicator_entries (indicator_id, year, value, updated_at) VALUES ('home-modifications', 2024, 90, 'x')",

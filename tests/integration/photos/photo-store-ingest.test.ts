@@ -129,7 +129,7 @@ describe('photo store: refusing files, leaving the folder untouched', () => {
     const bytes = new Uint8Array(26 * 1024 * 1024)
     bytes.set([0xff, 0xd8, 0xff])
     const error = await refusal(store.ingest({ bytes, fileName: 'huge.jpg' }))
-    expect(error.message).toContain('26.0 MB')
+    expect(error.message).toContain('（26 MB）')
     expect(error.message).toContain('25 MB')
     expect(listFiles(dir)).toEqual([])
   })
@@ -137,7 +137,7 @@ describe('photo store: refusing files, leaving the folder untouched', () => {
   it('applies a configured size limit', async () => {
     const small = createPhotoStore(dir, { maxBytes: 1024 })
     const error = await refusal(small.ingest({ bytes: await screenshotPng(), fileName: 'shot.png' }))
-    expect(error.message).toMatch(/不能超过 0\.1 MB/)
+    expect(error.message).toMatch(/不能超过 1 KB/)
   })
 
   it('refuses a decompression bomb from its header, without decoding it', async () => {

@@ -1,6 +1,6 @@
 import type { Inspection } from '../../../shared/domain/inspections'
 import type { AuditRuleResult, PageResult } from '../../../shared/web/audit-result'
-import { insertWebFindings, webFindingRows } from '../../../electron/core/audits/web-findings'
+import { insertWebFindings, webFindingRows } from '../../../electron/core/web-audits/runs/web-findings'
 import type { TestCore } from '../../support/test-core'
 
 /** Builders for rectification tests: real inspections through the API, web runs written as the runner writes them. */

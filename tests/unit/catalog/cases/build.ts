@@ -37,4 +37,16 @@ export const newton = (value: number) => ({ value, unit: 'N' })
 export const sec = (value: number) => ({ value, unit: 's' })
 export const db = (value: number) => ({ value, unit: 'dB' })
 
-export const LOW = /低可信度|未核实|未取得/
+/** Plain words for a figure or requirement not confirmed against the code text (never tool internals). */
+export const LOW = /尚未与规范原文核对/
+export const m2 = (value: number) => ({ value, unit: 'm2' })
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failure reproduces. */
+export function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

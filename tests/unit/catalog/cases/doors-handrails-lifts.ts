@@ -9,10 +9,20 @@ export const doorHandrailLiftCases: CaseTable = {
     c('no level difference', { step: mm(0) }, 'pass'),
     c('15 mm with a 1:10 bevel', { step: mm(15), bevelLength: mm(150) }, 'pass'),
     c('1.5 cm with a 15 cm bevel', { step: cm(1.5), bevelLength: cm(15) }, 'pass'),
-    c('15 mm with a bevel just too steep', { step: mm(15), bevelLength: mm(149) }, 'fail'),
+    c(
+      '15 mm with a 149 mm bevel: within the tolerance of 1:10',
+      { step: mm(15), bevelLength: mm(149) },
+      'needs-review',
+      {
+        reason: /由高差和斜面长度算得/,
+      },
+    ),
+    c('15 mm with a bevel too steep', { step: mm(15), bevelLength: mm(130) }, 'fail'),
     c('16 mm', { step: mm(16), bevelLength: mm(300) }, 'fail'),
+    c('16 mm, bevel blank: fails anyway', { step: mm(16) }, 'fail', { explanation: /超过 15 mm 的上限/ }),
+    c('15.5 mm: within the tape tolerance', { step: mm(15.5), bevelLength: mm(300) }, 'needs-review'),
     c('10 mm without bevel', { step: mm(10), bevelLength: mm(0) }, 'fail'),
-    c('bevel not measured', { step: mm(10) }, 'needs-review'),
+    c('bevel not measured', { step: mm(10) }, 'not-entered'),
   ],
   'door.clear-width': [
     c('new, exactly 900 mm', { width: mm(900), project: 'new' }, 'pass'),
@@ -22,7 +32,12 @@ export const doorHandrailLiftCases: CaseTable = {
     c('alteration, 799 mm', { width: mm(799), project: 'existing' }, 'fail'),
     c('unknown project, 900 mm', { width: mm(900) }, 'pass'),
     c('unknown project, 799 mm', { width: mm(799) }, 'fail'),
-    c('unknown project, 85 cm', { width: cm(85) }, 'needs-review', { explanation: /工程类型/ }),
+    c('unknown project, 85 cm', { width: cm(85) }, 'not-entered', { explanation: /工程类型/ }),
+    c(
+      'alteration, 799.5 mm: within the tape tolerance',
+      { width: mm(799.5), project: 'existing' },
+      'needs-review',
+    ),
   ],
   'door.pull-bars': [
     c('850 mm, both faces', { barHeight: mm(850), bothFaces: true }, 'pass'),
@@ -30,11 +45,19 @@ export const doorHandrailLiftCases: CaseTable = {
     c('849 mm', { barHeight: mm(849), bothFaces: true }, 'fail'),
     c('1001 mm', { barHeight: mm(1001), bothFaces: true }, 'fail'),
     c('one face only', { barHeight: mm(900), bothFaces: false }, 'fail'),
+    c('700 mm, other face blank: fails anyway', { barHeight: mm(700) }, 'fail', {
+      explanation: /尚未填写：门扇两面是否均设拉手/,
+    }),
+    c('900 mm, other face blank', { barHeight: mm(900) }, 'not-entered'),
+    c('1000.5 mm: within the tape tolerance', { barHeight: mm(1000.5), bothFaces: true }, 'needs-review'),
   ],
   'door.opening-force': [
     c('fire door', { fireDoor: true }, 'not-applicable'),
     c('exactly 25 N', { fireDoor: false, force: newton(25) }, 'pass'),
-    c('25.5 N', { fireDoor: false, force: newton(25.5) }, 'fail'),
+    c('25.4 N: within the gauge tolerance', { fireDoor: false, force: newton(25.4) }, 'needs-review', {
+      reason: /测力计读数 ±0\.5 N/,
+    }),
+    c('25.5 N: a full tolerance over', { fireDoor: false, force: newton(25.5) }, 'fail'),
   ],
   'door.latch-side-space': [
     c('400 mm', { latchSideWall: mm(400) }, 'pass'),
@@ -54,11 +77,12 @@ export const doorHandrailLiftCases: CaseTable = {
     c('markings at 1.50 m', { safetyGlass: true, markings: true, markingHeight: mm(1500) }, 'pass'),
     c('markings at 849 mm', { safetyGlass: true, markings: true, markingHeight: mm(849) }, 'fail'),
     c('markings at 1501 mm', { safetyGlass: true, markings: true, markingHeight: mm(1501) }, 'fail'),
-    c('height not measured', { safetyGlass: true, markings: true }, 'needs-review'),
+    c('height not measured', { safetyGlass: true, markings: true }, 'not-entered'),
   ],
   'door.closer-time': [
     c('3 s', { closingTime: sec(3) }, 'pass'),
-    c('2.9 s', { closingTime: sec(2.9) }, 'fail'),
+    c('2.9 s: within the stopwatch tolerance', { closingTime: sec(2.9) }, 'needs-review'),
+    c('2.7 s', { closingTime: sec(2.7) }, 'fail'),
   ],
   'door.vision-panel': [
     c('single-swing door', { doubleSwing: false }, 'not-applicable'),
@@ -83,6 +107,7 @@ export const doorHandrailLiftCases: CaseTable = {
   'handrail.extension': [
     c('300 mm both ends', { startExtension: mm(300), endExtension: mm(300), endReturned: true }, 'pass'),
     c('start 299 mm', { startExtension: mm(299), endExtension: mm(300), endReturned: true }, 'fail'),
+    c('start 200 mm, the rest blank: fails anyway', { startExtension: mm(200) }, 'fail'),
     c('end 299 mm', { startExtension: mm(300), endExtension: mm(299), endReturned: true }, 'fail'),
     c('end not returned', { startExtension: mm(300), endExtension: mm(300), endReturned: false }, 'fail'),
   ],
@@ -95,6 +120,7 @@ export const doorHandrailLiftCases: CaseTable = {
     c('50 mm', { size: mm(50) }, 'pass'),
     c('34 mm', { size: mm(34) }, 'fail'),
     c('51 mm', { size: mm(51) }, 'fail'),
+    c('50.5 mm: within the tape tolerance', { size: mm(50.5) }, 'needs-review'),
   ],
   'handrail.contrast': [
     c('contrasting', { contrasting: true }, 'pass'),
@@ -112,6 +138,8 @@ export const doorHandrailLiftCases: CaseTable = {
     c('none', { publicWithLifts: true, accessibleLifts: count(0) }, 'fail'),
   ],
   'lift.lobby-depth': [
+    c('1.40 m, building type blank: fails anyway', { depth: m(1.4) }, 'fail'),
+    c('1.60 m, building type blank: depends on it', { depth: m(1.6) }, 'not-entered'),
     c('public, 1.80 m', { depth: m(1.8), publicBuilding: true }, 'pass'),
     c('public, 1799 mm', { depth: mm(1799), publicBuilding: true }, 'fail'),
     c('other, 1.50 m', { depth: mm(1500), publicBuilding: false }, 'pass'),
@@ -135,9 +163,20 @@ export const doorHandrailLiftCases: CaseTable = {
     c('stretcher 1499 × 1600', { carType: 'stretcher', depth: mm(1499), width: mm(1600) }, 'fail'),
     c('stretcher 2.10 × 1.10', { carType: 'stretcher', depth: mm(2100), width: mm(1100) }, 'pass'),
     c('stretcher 2099 × 1100', { carType: 'stretcher', depth: mm(2099), width: mm(1100) }, 'fail'),
+    c(
+      'stretcher 2099.5 × 1100: within the tape tolerance',
+      { carType: 'stretcher', depth: mm(2099.5), width: mm(1100) },
+      'needs-review',
+    ),
+    c('1.0 × 1.0 m, car type blank: fails for any car', { depth: m(1), width: m(1) }, 'fail', {
+      explanation: /即使按要求最低的“可容纳轮椅”判定也不符合/,
+    }),
+    c('width 1.0 m alone: fails for any car and depth', { width: m(1) }, 'fail'),
+    c('1.45 × 1.20 m, car type blank: depends on it', { depth: m(1.45), width: m(1.2) }, 'not-entered'),
   ],
   'lift.door-width': [
     c('799 mm', { width: mm(799) }, 'fail'),
+    c('799.5 mm: within the tape tolerance of 800 mm', { width: mm(799.5) }, 'needs-review'),
     c('800 mm: GB 55019 figure unverified', { width: mm(800) }, 'needs-review', { reason: LOW }),
     c('899 mm', { width: mm(899) }, 'needs-review', { reason: LOW }),
     c('900 mm', { width: mm(900) }, 'pass'),

@@ -26,7 +26,7 @@ export const parkingCounterSignageCases: CaseTable = {
     c(
       'public car park, class unknown',
       { total: n(60), accessible: n(1), setting: 'public-car-park' },
-      'needs-review',
+      'not-entered',
     ),
     c('residential 300, 3 accessible', { total: n(300), accessible: n(3), setting: 'residential' }, 'pass'),
     c(
@@ -38,16 +38,32 @@ export const parkingCounterSignageCases: CaseTable = {
       },
     ),
     c('residential 300, 1 accessible', { total: n(300), accessible: n(1), setting: 'residential' }, 'fail'),
+    c(
+      'public car park, class unknown, none: fails for every class',
+      { total: n(60), accessible: n(0), setting: 'public-car-park' },
+      'fail',
+    ),
+    c(
+      'kind of place blank: each kind has its own clause',
+      { total: n(200), accessible: n(0) },
+      'not-entered',
+    ),
+    c('none, total blank: too few for any car park', { accessible: n(0), setting: 'general' }, 'fail', {
+      explanation: /无论停车位总数多少，至少应设 1 个/,
+    }),
+    c('one, total blank: depends on the total', { accessible: n(1), setting: 'general' }, 'not-entered'),
   ],
   'parking.aisle': [
     c('1.20 m, level', { aisleWidth: m(1.2), aisleLevel: true }, 'pass'),
     c('1199 mm', { aisleWidth: mm(1199), aisleLevel: true }, 'fail'),
     c('not level', { aisleWidth: mm(1500), aisleLevel: false }, 'fail'),
+    c('0.80 m, level blank: fails anyway', { aisleWidth: m(0.8) }, 'fail'),
   ],
   'parking.slope': [
     c('2 %', { slope: pct(2) }, 'pass'),
     c('1:50', { slope: ratio(50) }, 'pass'),
-    c('2.01 %', { slope: pct(2.01) }, 'fail'),
+    c('2.01 %: within ±0.1 %', { slope: pct(2.01) }, 'needs-review'),
+    c('2.2 %', { slope: pct(2.2) }, 'fail'),
   ],
   'parking.markings': [
     c('complete', { groundMarkings: true, signs: true }, 'pass'),
@@ -59,6 +75,12 @@ export const parkingCounterSignageCases: CaseTable = {
     c('7.00 × 2.40 m', { hasDropOff: true, length: m(7), width: m(2.4) }, 'pass'),
     c('6999 × 2400', { hasDropOff: true, length: mm(6999), width: mm(2400) }, 'fail'),
     c('7000 × 2399', { hasDropOff: true, length: mm(7000), width: mm(2399) }, 'fail'),
+    c('one side 2.0 m, the other blank: fails anyway', { hasDropOff: true, width: m(2) }, 'fail'),
+    c(
+      '6999.5 × 2400: within the tape tolerance',
+      { hasDropOff: true, length: mm(6999.5), width: mm(2400) },
+      'needs-review',
+    ),
   ],
   'counter.provision': [
     c('low section', { hasLowSection: true }, 'pass'),
@@ -74,6 +96,7 @@ export const parkingCounterSignageCases: CaseTable = {
     c('850 mm', { topHeight: mm(850) }, 'pass'),
     c('699 mm', { topHeight: mm(699) }, 'fail'),
     c('851 mm', { topHeight: mm(851) }, 'fail'),
+    c('850.5 mm: within the tape tolerance', { topHeight: mm(850.5) }, 'needs-review'),
   ],
   'counter.knee-space': [
     c('750 × 650, depth not measured', { kneeWidth: mm(750), kneeHeight: mm(650) }, 'pass'),
@@ -98,6 +121,7 @@ export const parkingCounterSignageCases: CaseTable = {
     c('no phone', { hasWallPhone: false }, 'not-applicable'),
     c('900 mm', { hasWallPhone: true, phoneHeight: mm(900) }, 'pass'),
     c('901 mm', { hasWallPhone: true, phoneHeight: mm(901) }, 'fail'),
+    c('a height typed means there is a phone', { phoneHeight: mm(1000) }, 'fail'),
   ],
   'signage.presence': [
     c('sign present', { hasSymbol: true }, 'pass'),

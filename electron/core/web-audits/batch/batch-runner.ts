@@ -1,0 +1,303 @@
+import { inTransaction } from '../../db/transaction'
+import { computeProgress, type BatchProgress } from './batch-progress'
+import { BrowserSession, type BrowserLease } from './browser-session'
+import { defaultConcurrency, type BatchOutcome, type BatchRunnerOptions } from './batch-types'
+import { createNodeFetchText, type FetchText } from '../crawl/http-fetch'
+import { runPageJob, type PageJobDeps } from './page-job'
+import {
+  claimPage,
+  earliestLeaseEnd,
+  queueCounts,
+  recoverExpiredLeases,
+  releasePage,
+  setBatchStatus,
+  setRunStatus,
+  type BatchStatus,
+} from '../store/queue-store'
+import { HostRateLimiter } from '../crawl/rate-limiter'
+import { finishRun, loadRunContexts, type RunContext } from './run-context'
+import { discoverRunPages, type DiscoveryDeps } from './run-discovery'
+
+export { defaultConcurrency } from './batch-types'
+export type { BatchOutcome, BatchRunnerOptions, PageEvent } from './batch-types'
+
+/**
+ * Runs a batch from its persisted queue with bounded concurrency: named steps over one state object, cleanup in
+ * finally (pa11y's shape). Starting it on a batch that was interrupted resumes it: expired leases go back to
+ * pending, cancelled runs run again, finished pages are never audited twice.
+ */
+
+interface State {
+  batchId: number
+  runs: Map<number, RunContext>
+  session: BrowserSession
+  limiter: HostRateLimiter
+  startedAt: number
+  recorded: number
+  inFlightLeases: Set<BrowserLease>
+  busyRuns: Map<number, number>
+  discovering: Set<number>
+  discoveries: Array<Promise<unknown>>
+  stop: 'no' | 'cancel' | 'pause'
+  abort: AbortController
+  fatal: unknown
+  waiters: Array<() => void>
+  fetchText: FetchText
+}
+
+export class BatchRunner {
+  private state: State | null = null
+  private readonly now: () => Date
+
+  constructor(private readonly options: BatchRunnerOptions) {
+    this.now = options.now ?? (() => new Date())
+  }
+
+  /**
+   * Stops claiming pages; status 'cancelled' (resumable). In-flight pages finish and are recorded, unless
+   * `abortInFlight`, which closes them and puts them back in the queue.
+   */
+  cancel(options: { abortInFlight?: boolean } = {}): void {
+    const state = this.state
+    if (!state || state.stop !== 'no') return
+    state.stop = 'cancel'
+    if (options.abortInFlight) this.abortInFlight(state)
+    this.notify(state)
+  }
+
+  async run(batchId: number): Promise<BatchOutcome> {
+    const state = this.createState(batchId)
+    const onAbort = () => {
+      if (state.stop === 'no') state.stop = 'pause'
+      this.abortInFlight(state)
+      this.notify(state)
+    }
+    this.options.signal?.addEventListener('abort', onAbort, { once: true })
+    try {
+      this.prepare(state)
+      if (this.options.signal?.aborted) onAbort()
+      this.startDiscovery(state)
+      await this.runWorkers(state)
+      if (state.stop !== 'no') state.abort.abort() // a cancel leaves no reason to finish reading sitemaps
+      await Promise.allSettled(state.discoveries)
+      if (state.fatal) throw state.fatal
+      return this.finish(state)
+    } catch (error) {
+      setBatchStatus(this.options.db, batchId, 'paused', this.now())
+      throw error
+    } finally {
+      this.options.signal?.removeEventListener('abort', onAbort)
+      state.abort.abort()
+      await state.session.close()
+      this.state = null
+    }
+  }
+
+  private createState(batchId: number): State {
+    const o = this.options
+    const state: State = {
+      batchId,
+      runs: new Map(),
+      session: new BrowserSession(o.launchBrowser, {
+        recycleAfterPages: o.recycleBrowserAfter ?? 300,
+        onLaunch: o.onBrowserLaunch,
+      }),
+      limiter: new HostRateLimiter(o.minIntervalMs ?? 250),
+      startedAt: Date.now(),
+      recorded: 0,
+      inFlightLeases: new Set(),
+      busyRuns: new Map(),
+      discovering: new Set(),
+      discoveries: [],
+      stop: 'no',
+      abort: new AbortController(),
+      fatal: null,
+      waiters: [],
+      fetchText: o.fetchText ?? createNodeFetchText(),
+    }
+    this.state = state
+    return state
+  }
+
+  /** Step 1: take back expired leases, reopen cancelled runs, mark the batch running. */
+  private prepare(state: State): void {
+    const { db } = this.options
+    const now = this.now()
+    const exists = db.prepare('SELECT 1 FROM audit_batches WHERE id = ?').get(state.batchId)
+    if (!exists) throw new Error(`检测批次 ${state.batchId} 不存在`)
+    recoverExpiredLeases(db, state.batchId, now, this.options.maxAttempts ?? 2)
+    inTransaction(db, () => {
+      db.prepare(
+        // Reopened runs read their sitemap again (INSERT OR IGNORE): a cancel may have cut discovery short.
+        `UPDATE audit_runs SET status = 'crawling', finished_at = NULL WHERE batch_id = ? AND status = 'cancelled'`,
+      ).run(state.batchId)
+      setBatchStatus(db, state.batchId, 'running', now)
+    })
+    state.runs = loadRunContexts(db, state.batchId)
+  }
+
+  /** Step 2: sitemaps (or the whole prefetch crawl) of runs not yet past crawling, in the background. */
+  private startDiscovery(state: State): void {
+    for (const run of state.runs.values()) {
+      if (run.status !== 'queued' && run.status !== 'crawling') continue
+      setRunStatus(this.options.db, run.runId, 'crawling', this.now())
+      run.status = 'crawling'
+      state.discovering.add(run.runId)
+      state.discoveries.push(
+        discoverRunPages(this.discoveryDeps(state), run)
+          .catch(() => undefined) // a broken sitemap never fails a run: its start page is queued already
+          .finally(() => {
+            state.discovering.delete(run.runId)
+            if (state.stop === 'no' && run.status === 'crawling') {
+              setRunStatus(this.options.db, run.runId, 'running', this.now())
+              run.status = 'running'
+            }
+            this.notify(state)
+          }),
+      )
+    }
+  }
+
+  private discoveryDeps(state: State): DiscoveryDeps {
+    return {
+      db: this.options.db,
+      now: this.now,
+      fetchText: state.fetchText,
+      limiter: state.limiter,
+      signal: state.abort.signal,
+      nextChange: () => new Promise<void>((resolve) => state.waiters.push(resolve)),
+      stopped: () => state.stop !== 'no',
+    }
+  }
+
+  /** Step 3: the workers. */
+  private async runWorkers(state: State): Promise<void> {
+    const count = Math.max(1, this.options.concurrency ?? defaultConcurrency())
+    await Promise.all(Array.from({ length: count }, () => this.worker(state)))
+  }
+
+  private async worker(state: State): Promise<void> {
+    const { db } = this.options
+    const deps = this.jobDeps(state)
+    while (state.stop === 'no') {
+      const page = claimPage(db, state.batchId, this.now(), deps.leaseMs, [...state.busyRuns.keys()])
+      if (!page) {
+        this.finishIdleRuns(state)
+        if (state.busyRuns.size > 0 || state.discovering.size > 0) {
+          await new Promise<void>((resolve) => state.waiters.push(resolve))
+          continue
+        }
+        // Nothing of ours in flight: pages still `running` were left by a runner that stopped (or is still
+        // working on them elsewhere). Wait for their leases to end, then take them over.
+        const leaseEnd = earliestLeaseEnd(db, state.batchId)
+        if (!leaseEnd) break
+        await this.nextChangeOrDelay(state, leaseEnd.getTime() - this.now().getTime() + 50)
+        recoverExpiredLeases(db, state.batchId, this.now(), deps.maxAttempts)
+        continue
+      }
+      const run = state.runs.get(page.runId) as RunContext
+      state.busyRuns.set(run.runId, (state.busyRuns.get(run.runId) ?? 0) + 1)
+      try {
+        const outcome = await runPageJob(deps, run, page)
+        if (outcome.kind === 'recorded') state.recorded++
+        const progress = this.emitProgress(state)
+        if (outcome.kind === 'recorded')
+          this.options.onPage?.({ runId: run.runId, pageId: page.id, url: page.url, ...outcome, progress })
+      } catch (error) {
+        // Only the browser failing to start (or the database) gets here: nothing more can be audited.
+        releasePage(db, page, this.now())
+        state.fatal ??= error
+        state.stop = 'pause'
+        this.abortInFlight(state)
+      } finally {
+        const left = (state.busyRuns.get(run.runId) ?? 1) - 1
+        if (left > 0) state.busyRuns.set(run.runId, left)
+        else state.busyRuns.delete(run.runId)
+        this.notify(state)
+      }
+    }
+    this.notify(state)
+  }
+
+  private jobDeps(state: State): PageJobDeps {
+    return {
+      db: this.options.db,
+      now: this.now,
+      auditor: this.options.auditor,
+      session: state.session,
+      limiter: state.limiter,
+      fetchText: state.fetchText,
+      screenshotRoot: this.options.screenshotRoot ?? null,
+      pageTimeoutMs: this.options.pageTimeoutMs ?? 200_000,
+      leaseMs: this.options.leaseMs ?? 60_000,
+      maxAttempts: this.options.maxAttempts ?? 2,
+      aborting: () => state.abort.signal.aborted,
+      abortSignal: state.abort.signal,
+      inFlight: state.inFlightLeases,
+    }
+  }
+
+  /** Runs whose queue is empty, with no page in flight and no discovery pending, are scored and closed. */
+  private finishIdleRuns(state: State): void {
+    for (const run of state.runs.values()) {
+      if (run.status !== 'running' || state.busyRuns.has(run.runId) || state.discovering.has(run.runId))
+        continue
+      const counts = queueCounts(this.options.db, state.batchId, run.runId)
+      if (counts.pending + counts.running === 0) finishRun(this.options.db, run, this.now())
+    }
+  }
+
+  /** Step 4: batch status from how it ended. */
+  private finish(state: State): BatchOutcome {
+    const { db } = this.options
+    const now = this.now()
+    if (state.stop === 'no') this.finishIdleRuns(state)
+    const open = [...state.runs.values()].filter((r) => r.status === 'running' || r.status === 'crawling')
+    let status: BatchStatus =
+      state.stop === 'pause' ? 'paused' : state.stop === 'cancel' ? 'cancelled' : 'completed'
+    if (status === 'completed' && open.length > 0) status = 'paused'
+    inTransaction(db, () => {
+      if (status === 'cancelled') for (const run of open) setRunStatus(db, run.runId, 'cancelled', now)
+      setBatchStatus(db, state.batchId, status, now)
+    })
+    if (status === 'cancelled') for (const run of open) run.status = 'cancelled'
+    return {
+      batchId: state.batchId,
+      status,
+      counts: queueCounts(db, state.batchId),
+      runs: [...state.runs.values()].map((r) => ({ runId: r.runId, status: r.status })),
+      browserLaunches: state.session.launches,
+      pagesRecorded: state.recorded,
+      elapsedMs: Date.now() - state.startedAt,
+    }
+  }
+
+  private abortInFlight(state: State): void {
+    state.abort.abort()
+    for (const lease of state.inFlightLeases) void lease.closeContexts()
+  }
+
+  private nextChangeOrDelay(state: State, ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, Math.max(0, ms))
+      state.waiters.push(() => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  }
+
+  private notify(state: State): void {
+    const waiters = state.waiters
+    state.waiters = []
+    for (const wake of waiters) wake()
+  }
+
+  private emitProgress(state: State): BatchProgress {
+    const counts = queueCounts(this.options.db, state.batchId)
+    const session = { startedAt: state.startedAt, finished: state.recorded }
+    const progress = computeProgress(state.batchId, counts, session, Date.now())
+    this.options.onProgress?.(progress)
+    return progress
+  }
+}

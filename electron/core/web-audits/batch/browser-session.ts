@@ -1,0 +1,194 @@
+import type { Browser, BrowserContext } from 'puppeteer-core'
+import { adoptContext } from '../page/page-session'
+
+/**
+ * The batch's browser as a resource (architecture: "a crashed browser is relaunched and the batch goes on").
+ * Workers lease it per page. A disconnect (crash, killed process, remote farm gone) retires it; the next lease
+ * launches a new one. After `recycleAfterPages` pages it is retired too, once its pages are done, so a long batch
+ * does not inherit the browser's slow memory growth. Launches are serialised: one relaunch, however many workers.
+ */
+
+export type BrowserFactory = () => Promise<Browser>
+
+export interface BrowserLease {
+  /** The browser to hand to the auditor: records the contexts it creates, so a hung page can be closed. */
+  readonly browser: Browser
+  readonly generation: number
+  /** True once this browser disconnected or was restarted: a failure seen on it may not be the page's fault. */
+  lost(): boolean
+  /** Closes the contexts created through this lease (a page that overran its hard timeout). */
+  closeContexts(timeoutMs?: number): Promise<boolean>
+}
+
+interface Entry {
+  browser: Browser
+  generation: number
+  users: number
+  pages: number
+  retiring: boolean
+  dead: boolean
+}
+
+export interface BrowserSessionOptions {
+  /** Pages per browser before it is replaced; 0 never. */
+  recycleAfterPages?: number
+  onLaunch?: (generation: number, reason: 'start' | 'crash' | 'recycle' | 'restart') => void
+}
+
+export class BrowserSession {
+  private current: Entry | null = null
+  private launching: Promise<void> | null = null
+  private generation = 0
+  private nextReason: 'start' | 'crash' | 'recycle' | 'restart' = 'start'
+  private drainWaiters: Array<() => void> = []
+  private closed = false
+
+  constructor(
+    private readonly factory: BrowserFactory,
+    private readonly options: BrowserSessionOptions = {},
+  ) {}
+
+  get launches(): number {
+    return this.generation
+  }
+
+  async acquire(): Promise<BrowserLease> {
+    for (;;) {
+      if (this.closed) throw new Error('浏览器会话已关闭')
+      const entry = this.current
+      if (entry && !entry.dead && !entry.retiring && entry.browser.connected) {
+        entry.users++
+        entry.pages++
+        if (this.options.recycleAfterPages && entry.pages >= this.options.recycleAfterPages) {
+          entry.retiring = true
+          this.nextReason = 'recycle'
+        }
+        return this.lease(entry)
+      }
+      if (entry && !entry.dead && entry.users > 0) {
+        await new Promise<void>((resolve) => this.drainWaiters.push(resolve))
+        continue
+      }
+      if (entry) {
+        this.current = null
+        await shutdown(entry.browser)
+      }
+      this.launching ??= this.launch().finally(() => (this.launching = null))
+      await this.launching
+    }
+  }
+
+  /** Ends a lease. The last user of a retiring browser lets the waiting workers relaunch. */
+  release(lease: BrowserLease): void {
+    const entry = this.current
+    if (!entry || entry.generation !== lease.generation) return
+    entry.users = Math.max(0, entry.users - 1)
+    if (entry.users === 0) this.wakeDrainWaiters()
+  }
+
+  /** Kills the browser of `lease` (hung beyond repair); the next acquire launches another. */
+  async restart(lease: BrowserLease): Promise<void> {
+    const entry = this.current
+    if (!entry || entry.generation !== lease.generation) return
+    entry.dead = true
+    this.nextReason = 'restart'
+    this.current = null
+    this.wakeDrainWaiters()
+    await shutdown(entry.browser)
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    this.wakeDrainWaiters()
+    if (this.launching) await this.launching.catch(() => undefined)
+    const entry = this.current
+    this.current = null
+    if (entry) await shutdown(entry.browser)
+  }
+
+  private wakeDrainWaiters(): void {
+    const waiters = this.drainWaiters
+    this.drainWaiters = []
+    for (const wake of waiters) wake()
+  }
+
+  private async launch(): Promise<void> {
+    const browser = await this.factory()
+    const entry: Entry = {
+      browser,
+      generation: ++this.generation,
+      users: 0,
+      pages: 0,
+      retiring: false,
+      dead: false,
+    }
+    browser.once('disconnected', () => {
+      entry.dead = true
+      this.nextReason = 'crash'
+      this.wakeDrainWaiters()
+    })
+    if (this.closed) {
+      await shutdown(browser)
+      return
+    }
+    this.current = entry
+    this.options.onLaunch?.(entry.generation, this.nextReason)
+    this.nextReason = 'restart'
+  }
+
+  private lease(entry: Entry): BrowserLease {
+    const contexts: BrowserContext[] = []
+    return {
+      browser: trackContexts(entry.browser, contexts),
+      generation: entry.generation,
+      lost: () => entry.dead || this.current !== entry || !entry.browser.connected,
+      closeContexts: async (timeoutMs = 5000) => {
+        const closing = Promise.all(contexts.map((c) => c.close().catch(() => undefined))).then(() => true)
+        return Promise.race([
+          closing,
+          new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs).unref()),
+        ])
+      },
+    }
+  }
+}
+
+/**
+ * A view of `browser` that records every context the auditor creates. Methods are bound to the real object,
+ * whose private fields a Proxy receiver could not reach.
+ */
+function trackContexts(browser: Browser, contexts: BrowserContext[]): Browser {
+  return new Proxy(browser, {
+    get(target, prop) {
+      // A context the page auditor opened ahead of time (outside any lease) and now uses under this one.
+      if (prop === adoptContext) return (context: BrowserContext) => contexts.push(context)
+      if (prop === 'createBrowserContext') {
+        return async (...args: Parameters<Browser['createBrowserContext']>) => {
+          const context = await target.createBrowserContext(...args)
+          contexts.push(context)
+          return context
+        }
+      }
+      const value: unknown = Reflect.get(target, prop, target)
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+    },
+  })
+}
+
+/** Closes a launched browser (killing it if close hangs) or disconnects from a remote one. */
+export async function shutdown(browser: Browser, timeoutMs = 5000): Promise<void> {
+  const child = browser.process()
+  if (!child) {
+    await browser.disconnect().catch(() => undefined)
+    return
+  }
+  const closed = browser.close().then(
+    () => true,
+    () => false,
+  )
+  const ok = await Promise.race([
+    closed,
+    new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs).unref()),
+  ])
+  if (!ok && child.exitCode === null) child.kill('SIGKILL')
+}
