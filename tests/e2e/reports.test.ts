@@ -10,7 +10,7 @@ import { seedReportData } from '../integration/reports/report-seed'
 import { launchTestBrowser } from '../support/chromium'
 import { makeTempDir } from '../support/temp-dir'
 import { startWebDoor, type RunningWebDoor } from '../support/web-door'
-import { expectNoAxeViolations, fieldError, typeInto, waitForText } from './helpers'
+import { apiCall, expectNoAxeViolations, fieldError, typeInto, waitForText } from './helpers'
 
 let browser: Browser
 let page: Page
@@ -146,6 +146,34 @@ describe('统计报表, end to end', () => {
     await page.click('button::-p-text(本年)')
     await figure('规划期内 30 户')
     await expectNoAxeViolations(page, '统计报表 of the 十五五 plan')
+  })
+
+  it("enters the 十五五 plan's target in 设置 and the report measures the year against it", async () => {
+    await page.goto(`${door.origin}/#/settings`, { waitUntil: 'networkidle0' })
+    await (await page.waitForSelector('button[aria-label="编辑“十五五”规划期 2026–2030"]'))!.click()
+    await page.waitForSelector('#plan_indicators_0_target')
+    // A built-in indicator keeps its name and unit: the dialog offers only its target, number and basis.
+    await waitForText(page, '困难重度残疾人家庭无障碍改造数')
+    expect(await page.$('#plan_indicators_0_title')).toBeNull()
+    await typeInto(page, 'plan_indicators_0_target', '≥300')
+    await typeInto(page, 'plan_indicators_0_targetValue', '300')
+    await page.click('#plan_published')
+    await page.click('.ant-modal-footer .ant-btn-primary')
+    await waitForText(page, '已保存“十五五”规划期 2026–2030')
+    await waitForText(page, '5 项指标，1 项有目标')
+    const plans = await apiCall<
+      { shortName: string; indicators: { indicatorId: string; builtIn: boolean }[] }[]
+    >(page, 'plans:list', {})
+    const fifteenth = plans.find((p) => p.shortName === '十五五')!
+    expect(fifteenth.indicators.map((i) => [i.indicatorId, i.builtIn])).toEqual(
+      plans.find((p) => p.shortName === '十四五')!.indicators.map((i) => [i.indicatorId, true]),
+    )
+
+    await page.goto(`${door.origin}/#/reports`, { waitUntil: 'networkidle0' })
+    await waitForText(page, '规划指标（“十五五”规划期 2026–2030）')
+    await waitForText(page, '目标：≥300')
+    expect(await page.$('[data-testid="plan-pending"]')).toBeNull()
+    await expectNoAxeViolations(page, '统计报表 with the 十五五 target')
   })
 
   it('exports the report as Excel and PDF downloads', async () => {
