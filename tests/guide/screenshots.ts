@@ -4,6 +4,7 @@
  * behind the browser door, Debian's Chromium at 1280 × 800. Run with `npm run guide:screenshots` (it builds the
  * renderer first) after a change that the guide's pictures show; the PNGs are committed with the guide.
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,8 +28,27 @@ async function settle(page: Page): Promise<void> {
 
 async function save(page: Page, name: string): Promise<void> {
   await settle(page)
-  await page.screenshot({ path: path.join(out, `${name}.png`) })
-  console.log(`resources/guide/images/${name}.png`)
+  const file = path.join(out, `${name}.png`)
+  await page.screenshot({ path: file })
+  console.log(`resources/guide/images/${name}.png${shrink(file)}`)
+}
+
+/**
+ * The committed PNGs stay small: Debian's pngquant (a 256-colour palette; screens of flat colours and text keep
+ * their look) when it is installed, else the PNGs stay as Chromium wrote them.
+ */
+function shrink(file: string): string {
+  const before = fs.statSync(file).size
+  const run = spawnSync('pngquant', [
+    '--force',
+    '--skip-if-larger',
+    '--quality=70-95',
+    '--output',
+    file,
+    file,
+  ])
+  if (run.error) return ' (pngquant not installed: not reduced)'
+  return ` ${Math.round(before / 1024)} KB → ${Math.round(fs.statSync(file).size / 1024)} KB`
 }
 
 async function main(): Promise<void> {
