@@ -96,6 +96,17 @@ describe('今日待办', () => {
       document.querySelector('#rect-status')?.closest('.ant-select')?.textContent?.includes('待通知'),
     )
     await waitForText(page, '区图书馆（现场）')
+    // Back to the proposals: the list follows the address again (and the next tests start from it).
+    await page.goBack()
+    await page.waitForFunction(() =>
+      document
+        .querySelector('#rect-status')
+        ?.closest('.ant-select')
+        ?.textContent?.includes('有待确认的核验建议'),
+    )
+    await page.waitForFunction(
+      () => document.querySelectorAll('tbody a[aria-label^="待确认的核验建议："]').length === 3,
+    )
   })
 })
 
