@@ -324,9 +324,13 @@ describe('200 % zoom and the 24 px text size at 1366 × 768', () => {
     { route: '/reports', heading: '统计报表' },
   ]
 
+  // The text size is read when the app starts: one reload per mode, then the screens by their in-app addresses.
   const useMode = async (mode: (typeof modes)[number]) => {
     await page.evaluate((size) => localStorage.setItem('access-audit-font-size', size), mode.fontSize)
     await page.setViewport(mode.viewport)
+    await page.reload({ waitUntil: 'networkidle0' })
+    const px = await page.$eval('h1', (h) => getComputedStyle(h.closest('main') ?? h).fontSize)
+    expect(px, `${mode.name} text size`).toBe(mode.fontSize === 'largest' ? '24px' : '16px')
   }
   const reset = async () => {
     await page.evaluate(() => localStorage.removeItem('access-audit-font-size'))
@@ -339,7 +343,6 @@ describe('200 % zoom and the 24 px text size at 1366 × 768', () => {
       try {
         for (const screen of screens) {
           await page.goto(`${door.origin}/#${screen.route}`, { waitUntil: 'networkidle0' })
-          await page.reload({ waitUntil: 'networkidle0' })
           await heading(page, screen.heading)
           await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'))
           expect(await layoutProblems(page), `${mode.name} ${screen.route}`).toEqual([])
@@ -355,7 +358,6 @@ describe('200 % zoom and the 24 px text size at 1366 × 768', () => {
       await useMode(mode)
       try {
         await page.goto(`${door.origin}/#/rectification?status=all`, { waitUntil: 'networkidle0' })
-        await page.reload({ waitUntil: 'networkidle0' })
         await heading(page, '整改跟踪')
         const box = await page.waitForSelector(`tbody label ::-p-text(选择 ${seed.rejectTitle})`)
         await box!.click()
