@@ -9,6 +9,7 @@ import { useApi } from '../api/api-context'
 import { useActionOutcome } from '../components/action-outcome'
 import { ErrorAlert } from '../components/error-alert'
 import { FormDialog } from '../components/form-dialog'
+import { ScrollRegion } from '../components/scroll-region'
 
 /**
  * 设置 → 规划与指标: the plan periods (十四五, 十五五, …) with their indicators and targets. The team enters a new
@@ -84,7 +85,7 @@ export function PlanSettings() {
       <p className="aa-intro">{t('plans.intro')}</p>
       <ErrorAlert error={plans.error} />
       {outcome.element}
-      <div className="aa-rect-table-scroll">
+      <ScrollRegion className="aa-rect-table-scroll" label={t('plans.caption')}>
         <Table<PlanPeriod>
           rowKey="id"
           size="small"
@@ -94,7 +95,7 @@ export function PlanSettings() {
           pagination={false}
           title={() => <span className="aa-visually-hidden">{t('plans.caption')}</span>}
         />
-      </div>
+      </ScrollRegion>
       <p>
         <Button onClick={() => setEditing({ mode: 'create' })}>{t('plans.create')}</Button>
       </p>
