@@ -4,75 +4,79 @@ import { launchBrowser } from '../electron/core/browser/browser-provider'
 import type { AuditPageOptions } from '../electron/core/web-audits/page/audit-page'
 import type { PhaseTimes } from '../electron/core/web-audits/page/phase-times'
 import { defaultConcurrency } from '../electron/core/web-audits/batch/batch-runner'
+import { sampleMemory } from '../electron/core/web-audits/batch/process-memory'
 import { normalizeUrlOrNull } from '../shared/web/url-normalize'
 import { runBaseline, type RuleKeys } from './baseline-audit'
-import { runContextFloor } from './context-floor'
-import { corpusPaths, corpusUrls, startCorpus } from './corpus'
-import { sampleMemory } from './process-memory'
+import { corpusPaths, corpusUrls, startCorpus, type CorpusMode } from './corpus'
 import { runRealPath } from './real-audit'
 
 /**
- * Audit throughput and memory: the real audit path (batch runner + page auditor) against a baseline measured in
- * the same run (axe-core sequentially through one puppeteer page, waiting for `load`), on a generated
- * government-portal-like corpus served from 127.0.0.1. Prints pages per minute both ways and their ratio,
- * whether both found identical violations and needs-review results, and the real path's peak memory (RSS of
- * Node + browser processes) at two page counts, to show it stays flat. Also prints the floor: a fresh incognito
- * context and tab per page with no audit at all, the most any auditor that must isolate each page can reach.
+ * Audit throughput and memory, in two corpus modes (bench/corpus.ts): 'cpu' (every response at once: auditing is
+ * all CPU) and 'real-world' (slow server, third-party counters, font and share widget that answer after 3–15 s
+ * or never, large images). Each mode compares the real audit path (the batch runner with the app's defaults:
+ * adaptive concurrency, warm tabs cleared between pages, every own check) with the baseline (the bare puppeteer +
+ * axe-core loop, as many tabs as the real path's default concurrency, waiting for `load`), measured in the same
+ * run, in alternating rounds so that the machine's load swings hit both alike. Prints pages per minute of both
+ * and their ratio, whether both found identical axe violations and needs-review results, the real path's time
+ * per pipeline step, its pages in flight, and its peak memory (Node + browser) at two sizes. Each figure comes
+ * with the load average it was measured under: only ratios from one run mean anything on a shared machine.
  *
- *   npx tsx bench/audit-throughput.ts            100 and 1000 pages (35–45 minutes on 2 cores)
- *   npx tsx bench/audit-throughput.ts --quick    55 and 150 pages (5–8 minutes)
- *   options: --pages N --large N (0 skips) --concurrency N --latency MS (server delay per response)
- *            --browser PATH --auditor JSON (auditPage options, for diagnostics only)
+ *   npx tsx bench/audit-throughput.ts                both modes, 100 pages in 2 rounds, memory at 100 and 1000
+ *   npx tsx bench/audit-throughput.ts --quick        both modes, 55 pages in 1 round, no large run
+ *   options: --mode cpu|real-world|both  --pages N  --large N (0 skips)  --rounds N  --concurrency auto|N
+ *            --tabs N (baseline)  --sweep 1,2,3 (also the real path at these fixed concurrencies)
+ *            --screenshots (as the app: element screenshots of failures)  --browser PATH  --auditor JSON
+ *            --only REGEX (diagnostics: only the corpus paths matching it)
  *
  * Nothing here asserts on time: it prints numbers and verdicts for a person to read.
  */
 
 const { values: args } = parseArgs({
   options: {
+    mode: { type: 'string', default: 'both' },
+    /** Diagnostics: only the corpus paths matching this regular expression (e.g. '^/article/(8|13)$'). */
+    only: { type: 'string' },
     quick: { type: 'boolean', default: false },
     pages: { type: 'string' },
     large: { type: 'string' },
-    concurrency: { type: 'string' },
-    latency: { type: 'string', default: '0' },
+    rounds: { type: 'string' },
+    concurrency: { type: 'string', default: 'auto' },
+    tabs: { type: 'string' },
+    sweep: { type: 'string' },
+    screenshots: { type: 'boolean', default: false },
     browser: { type: 'string' },
     /** Diagnostics: auditPage options as JSON, e.g. '{"maxTabPresses":0}' (the default is the production path). */
     auditor: { type: 'string' },
   },
 })
 
+const modes: CorpusMode[] =
+  args.mode === 'both' ? ['cpu', 'real-world'] : args.mode === 'cpu' ? ['cpu'] : ['real-world']
 const pages = Number(args.pages ?? (args.quick ? corpusPaths.length : 100))
-const large = Number(args.large ?? (args.quick ? 150 : 1000))
-const concurrency = Number(args.concurrency ?? defaultConcurrency())
-const latencyMs = Number(args.latency)
+const large = Number(args.large ?? (args.quick ? 0 : 1000))
+const rounds = Math.max(1, Number(args.rounds ?? (args.quick ? 1 : 2)))
+const concurrency: number | 'auto' = args.concurrency === 'auto' ? 'auto' : Number(args.concurrency)
+const tabs = Number(args.tabs ?? defaultConcurrency())
+const sweep = (args.sweep ?? '').split(',').filter(Boolean).map(Number)
 const auditorOptions = args.auditor ? (JSON.parse(args.auditor) as AuditPageOptions) : {}
-/** Per-phase milliseconds summed over the pages of the measured real-path run (first run only). */
-const phaseTotals = new Map<string, number>()
-let phasePages = 0
-let collectPhases = false
-const withPhases: AuditPageOptions = {
-  ...auditorOptions,
-  hooks: {
-    onPhases: (times: PhaseTimes) => {
-      if (!collectPhases) return
-      phasePages++
-      for (const [phase, ms] of Object.entries(times))
-        phaseTotals.set(phase, (phaseTotals.get(phase) ?? 0) + ms)
-    },
-  },
-}
+
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 const perMinute = (count: number, ms: number) => (count * 60_000) / ms
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')
 
 async function launch() {
   const extraArgs = ['--proxy-server=127.0.0.1:9'] // closed network: nothing leaves the machine
   return (await launchBrowser({ configuredPath: args.browser ?? null, extraArgs })).browser
 }
 
+type Results = Map<string, RuleKeys | { error: string }>
+
 /** Per URL differences between two result maps (rule keys, or an error). */
-function differences(
-  a: Map<string, RuleKeys | { error: string }>,
-  b: Map<string, RuleKeys | { error: string }>,
-): string[] {
+function differences(a: Results, b: Results): string[] {
   const out: string[] = []
   const key = (u: string) => normalizeUrlOrNull(u) ?? u
   const bByKey = new Map([...b].map(([u, v]) => [key(u), v]))
@@ -86,46 +90,67 @@ function differences(
   return out
 }
 
-async function measure<T>(label: string, work: () => Promise<T>): Promise<{ value: T; peakBytes: number }> {
-  process.stdout.write(`… ${label}\n`)
+interface Measured {
+  label: string
+  pages: number
+  elapsedMs: number
+  peakBytes: number
+  loadBefore: string
+  loadAfter: string
+  note: string
+}
+
+async function measure<T extends { elapsedMs: number }>(
+  label: string,
+  count: number,
+  work: () => Promise<T>,
+  note: (value: T) => string = () => '',
+): Promise<{ value: T; row: Measured }> {
+  const loadBefore = load()
+  process.stdout.write(`… ${label} (load ${loadBefore})\n`)
   const sampler = sampleMemory()
   try {
     const value = await work()
-    return { value, peakBytes: sampler.stop().peakBytes }
+    const peakBytes = sampler.stop().peakBytes
+    const row = {
+      label,
+      pages: count,
+      elapsedMs: value.elapsedMs,
+      peakBytes,
+      loadBefore,
+      loadAfter: load(),
+      note: note(value),
+    }
+    process.stdout.write(
+      `    ${perMinute(count, value.elapsedMs).toFixed(1)} pages/min, peak ${mb(peakBytes)}, load after ${row.loadAfter}${row.note ? `, ${row.note}` : ''}\n`,
+    )
+    return { value, row }
   } catch (error) {
     sampler.stop()
     throw error
   }
 }
 
-interface Measured {
-  label: string
-  pages: number
-  elapsedMs: number
-  peakBytes: number
-}
-
 function printTable(rows: Measured[]): void {
   console.log('')
-  console.log('| run | pages | time | pages/min | peak RSS (Node + browser) |')
-  console.log('| --- | ---: | ---: | ---: | ---: |')
-  for (const r of rows) {
-    const ppm = perMinute(r.pages, r.elapsedMs).toFixed(1)
+  console.log(
+    '| run | pages | time | pages/min | peak RSS (Node + browser) | load average before → after | notes |',
+  )
+  console.log('| --- | ---: | ---: | ---: | ---: | --- | --- |')
+  for (const r of rows)
     console.log(
-      `| ${r.label} | ${r.pages} | ${(r.elapsedMs / 1000).toFixed(1)} s | ${ppm} | ${mb(r.peakBytes)} |`,
+      `| ${r.label} | ${r.pages} | ${(r.elapsedMs / 1000).toFixed(1)} s | ${perMinute(r.pages, r.elapsedMs).toFixed(1)} | ${mb(r.peakBytes)} | ${r.loadBefore} → ${r.loadAfter} | ${r.note} |`,
     )
-  }
   console.log('')
 }
 
-/** Where the real path's page audits spent their time (wall time per page; workers overlap). */
-function printPhases(elapsedMs: number): void {
+/** Where the real path's page audits spent their time (wall time per page; pages in flight overlap). */
+function printPhases(phaseTotals: Map<string, number>, phasePages: number): void {
   if (phasePages === 0) return
   const pipeline = [...phaseTotals].filter(([phase]) => !phase.startsWith(' '))
   const total = pipeline.reduce((sum, [, ms]) => sum + ms, 0)
-  console.log('')
   console.log(
-    `per-phase breakdown of the real path, ${phasePages} pages (page audits ${(total / 1000).toFixed(1)} s summed over workers, run ${(elapsedMs / 1000).toFixed(1)} s):`,
+    `per-phase wall time of the real path, ${phasePages} pages (ms per page; pages in flight overlap):`,
   )
   console.log('| phase | ms per page | share |')
   console.log('| --- | ---: | ---: |')
@@ -138,102 +163,151 @@ function printPhases(elapsedMs: number): void {
   console.log('')
 }
 
-async function main(): Promise<void> {
-  const corpus = await startCorpus(latencyMs)
-  const cores = os.availableParallelism()
-  console.log(
-    `AccessAudit audit throughput — ${cores} cores, concurrency ${concurrency}, corpus ${corpusPaths.length} pages, latency ${latencyMs} ms${args.auditor ? `, auditor options ${args.auditor}` : ''}`,
-  )
-  try {
-    const urls = corpusUrls(corpus.origin, pages)
-    const baseline = await measure(
-      `baseline: ${pages} pages, one page, sequential, waitUntil load`,
-      async () => {
-        const browser = await launch()
-        try {
-          return await runBaseline(browser, urls)
-        } finally {
-          await browser.close()
-        }
-      },
-    )
-    const floor = await measure(
-      `floor: ${pages} pages, a fresh incognito context and tab per page, no audit, concurrency ${concurrency}`,
-      async () => {
-        const browser = await launch()
-        try {
-          return await runContextFloor(browser, urls, concurrency)
-        } finally {
-          await browser.close()
-        }
-      },
-    )
-    collectPhases = true
-    const real = await measure(`real path: ${pages} pages, concurrency ${concurrency}`, () =>
-      runRealPath(urls, { concurrency, launchBrowser: launch, auditorOptions: withPhases }),
-    )
-    collectPhases = false
-    const realLarge =
-      large > 0
-        ? await measure(`real path: ${large} pages (corpus revisited), concurrency ${concurrency}`, () =>
-            runRealPath(corpusUrls(corpus.origin, large), {
-              concurrency,
-              launchBrowser: launch,
-              auditorOptions,
-            }),
-          )
-        : null
+const concurrencyNote = (c: { mode: string; peak: number; meanLimit: number }) =>
+  `${c.mode === 'auto' ? 'auto' : 'fixed'}: peak ${c.peak} in flight, mean limit ${c.meanLimit}`
 
-    const realLabel = `real path (concurrency ${concurrency})`
-    printTable([
-      {
-        label: 'baseline (1 page, sequential, load)',
-        pages,
-        elapsedMs: baseline.value.elapsedMs,
-        peakBytes: baseline.peakBytes,
+async function benchMode(mode: CorpusMode): Promise<void> {
+  const corpus = await startCorpus({ mode })
+  const phaseTotals = new Map<string, number>()
+  let phasePages = 0
+  const withPhases: AuditPageOptions = {
+    ...auditorOptions,
+    hooks: {
+      onPhases: (times: PhaseTimes) => {
+        phasePages++
+        for (const [phase, ms] of Object.entries(times))
+          phaseTotals.set(phase, (phaseTotals.get(phase) ?? 0) + ms)
       },
-      {
-        label: `floor: fresh context per page, no audit (concurrency ${concurrency})`,
-        pages,
-        elapsedMs: floor.value.elapsedMs,
-        peakBytes: floor.peakBytes,
-      },
-      { label: realLabel, pages, elapsedMs: real.value.elapsedMs, peakBytes: real.peakBytes },
-      ...(realLarge
-        ? [
-            {
-              label: realLabel,
-              pages: large,
-              elapsedMs: realLarge.value.elapsedMs,
-              peakBytes: realLarge.peakBytes,
-            },
-          ]
-        : []),
-    ])
-    const ratio = baseline.value.elapsedMs / real.value.elapsedMs
-    console.log(
-      `throughput ratio real / baseline: ${ratio.toFixed(2)}× (target ≥ 1.5×) ${ratio >= 1.5 ? 'MET' : 'NOT MET'}`,
-    )
-    const ceiling = baseline.value.elapsedMs / floor.value.elapsedMs
-    console.log(
-      `ceiling for any auditor with a fresh incognito context per page (the floor, no audit at all): ${ceiling.toFixed(2)}× the baseline${floor.value.failures > 0 ? ` (${floor.value.failures} pages failed to open)` : ''}`,
-    )
-    const diffs = differences(baseline.value.results, real.value.results)
-    const same = diffs.length === 0 ? 'yes' : `NO — ${diffs.length} pages differ`
-    console.log(`identical violations and needs-review results (axe rules, ${pages} pages): ${same}`)
-    for (const d of diffs.slice(0, 5)) console.log(`  ${d}`)
-    printPhases(real.value.elapsedMs)
-    if (realLarge) {
-      const memoryRatio = realLarge.peakBytes / real.peakBytes
-      const verdict = memoryRatio <= 1.5 ? 'MET' : 'NOT MET'
-      console.log(
-        `peak memory ${large} vs ${pages} pages: ${memoryRatio.toFixed(2)}× (target ≤ 1.5×) ${verdict}`,
-      )
-      console.log(`browser launches: ${real.value.browserLaunches} + ${realLarge.value.browserLaunches}`)
+    },
+  }
+  const real = (urls: readonly string[], c: number | 'auto', options: AuditPageOptions = auditorOptions) =>
+    runRealPath(urls, {
+      concurrency: c,
+      launchBrowser: launch,
+      auditorOptions: options,
+      screenshots: args.screenshots,
+    })
+  console.log('')
+  console.log(
+    `## ${mode} corpus — ${os.availableParallelism()} cores, baseline ${tabs} tabs, real path concurrency ${concurrency}${args.screenshots ? ', screenshots' : ''}${args.auditor ? `, auditor options ${args.auditor}` : ''}; load average ${load()}`,
+  )
+  const rows: Measured[] = []
+  try {
+    // 1. Throughput and identical results: rounds over the same URLs, the order alternating.
+    const only = args.only ? new RegExp(args.only) : null
+    const urls = corpusUrls(corpus.origin, pages).filter((u) => !only || only.test(new URL(u).pathname))
+    const chunk = Math.ceil(urls.length / rounds)
+    const baselineResults: Results = new Map()
+    const realResults: Results = new Map()
+    let baselineMs = 0
+    let realMs = 0
+    for (let round = 0; round < rounds; round++) {
+      const part = urls.slice(round * chunk, (round + 1) * chunk)
+      if (part.length === 0) break
+      const runBaselinePart = async () => {
+        const { value, row } = await measure(
+          `baseline, round ${round + 1}: ${part.length} pages, ${tabs} tabs, waitUntil load`,
+          part.length,
+          async () => {
+            const browser = await launch()
+            try {
+              return await runBaseline(browser, part, tabs)
+            } finally {
+              await browser.close()
+            }
+          },
+          (v) => (v.loadTimeouts > 0 ? `${v.loadTimeouts} pages without a load event within 30 s` : ''),
+        )
+        rows.push(row)
+        baselineMs += value.elapsedMs
+        for (const [u, r] of value.results) baselineResults.set(u, r)
+      }
+      const runRealPart = async () => {
+        const { value, row } = await measure(
+          `real path, round ${round + 1}: ${part.length} pages, concurrency ${concurrency}`,
+          part.length,
+          () => real(part, concurrency, withPhases),
+          (v) => concurrencyNote(v.concurrency),
+        )
+        rows.push(row)
+        realMs += value.elapsedMs
+        for (const [u, r] of value.results) realResults.set(u, r)
+      }
+      if (round % 2 === 0) {
+        await runBaselinePart()
+        await runRealPart()
+      } else {
+        await runRealPart()
+        await runBaselinePart()
+      }
     }
+
+    // 2. The real path at fixed concurrencies (is 'auto' as fast as the best fixed setting?), rotating the order.
+    const sweepRows: Measured[] = []
+    if (sweep.length > 0) {
+      const settings: Array<number | 'auto'> = ['auto', ...sweep]
+      for (let rep = 0; rep < 2; rep++)
+        for (let i = 0; i < settings.length; i++) {
+          const setting = settings[(i + rep) % settings.length] as number | 'auto'
+          const { row } = await measure(
+            `sweep ${rep + 1}: real path, ${pages} pages, concurrency ${setting}`,
+            pages,
+            () => real(urls, setting),
+            (v) => concurrencyNote(v.concurrency),
+          )
+          sweepRows.push(row)
+        }
+    }
+
+    // 3. Memory at two sizes: the real path over `pages` and over `large` pages (the corpus revisited).
+    const memoryRows: Measured[] = []
+    if (large > 0)
+      for (const count of [pages, large]) {
+        const { row } = await measure(
+          `memory: real path, ${count} pages, concurrency ${concurrency}`,
+          count,
+          () => real(corpusUrls(corpus.origin, count), concurrency),
+          (v) => `${concurrencyNote(v.concurrency)}, browser launches ${v.browserLaunches}`,
+        )
+        memoryRows.push(row)
+      }
+
+    printTable([...rows, ...sweepRows, ...memoryRows])
+    const ratio = baselineMs / realMs
+    const target = mode === 'cpu' ? 0.8 : 1.5
+    console.log(
+      `${mode}: baseline ${perMinute(urls.length, baselineMs).toFixed(1)} pages/min, real path ${perMinute(urls.length, realMs).toFixed(1)} pages/min`,
+    )
+    console.log(
+      `${mode}: throughput ratio real / baseline ${ratio.toFixed(2)}× (target ≥ ${target}×) ${ratio >= target ? 'MET' : 'NOT MET'}`,
+    )
+    const diffs = differences(baselineResults, realResults)
+    const same = diffs.length === 0 ? 'yes' : `NO — ${diffs.length} pages differ`
+    console.log(`${mode}: identical axe violations and needs-review results (${urls.length} pages): ${same}`)
+    for (const d of diffs.slice(0, 10)) console.log(`  ${d}`)
+    if (sweepRows.length > 0) {
+      const bySetting = new Map<string, number[]>()
+      for (const r of sweepRows) {
+        const setting = /concurrency (\S+)$/.exec(r.label)?.[1] ?? '?'
+        bySetting.set(setting, [...(bySetting.get(setting) ?? []), perMinute(r.pages, r.elapsedMs)])
+      }
+      const summary = [...bySetting].map(
+        ([s, v]) => `${s}: ${(v.reduce((a, b) => a + b, 0) / v.length).toFixed(1)}`,
+      )
+      console.log(`${mode}: real path pages/min by concurrency (mean of 2): ${summary.join(', ')}`)
+    }
+    if (memoryRows.length === 2) {
+      const [small, big] = memoryRows as [Measured, Measured]
+      const memoryRatio = big.peakBytes / small.peakBytes
+      console.log(
+        `${mode}: peak memory ${big.pages} vs ${small.pages} pages: ${mb(big.peakBytes)} vs ${mb(small.peakBytes)}, ${memoryRatio.toFixed(2)}× (target ≤ 1.2×) ${memoryRatio <= 1.2 ? 'MET' : 'NOT MET'}`,
+      )
+    }
+    console.log('')
+    printPhases(phaseTotals, phasePages)
   } finally {
     await corpus.close()
   }
 }
 
-await main()
+for (const mode of modes) await benchMode(mode)

@@ -6,7 +6,7 @@ import sharp from 'sharp'
 import { printMaxSide, printQuality } from '../electron/core/photos/photo-limits'
 import { createPdfRenderer, renderNoticeDocx, renderNoticeHtml } from '../electron/core/documents'
 import type { EvidenceLoader, NoticeDocument, NoticeDocumentItem } from '../shared/domain/notice-document'
-import { sampleMemory } from './process-memory'
+import { sampleMemory } from '../electron/core/web-audits/batch/process-memory'
 
 /**
  * Notice output throughput: N notices of 20 items each (site items with a photo, web items with an element

@@ -1,7 +1,8 @@
+import path from 'node:path'
 import type { Browser } from 'puppeteer-core'
 import type { AuditPageOptions } from '../electron/core/web-audits/page/audit-page'
 import { normalizeUrlOrNull } from '../shared/web/url-normalize'
-import { BatchRunner } from '../electron/core/web-audits/batch/batch-runner'
+import { BatchRunner, type BatchOutcome } from '../electron/core/web-audits/batch/batch-runner'
 import { createAuditBatch } from '../electron/core/web-audits/batch/batch-setup'
 import { createDefaultAuditor } from '../electron/core/web-audits/page/default-auditor'
 import { createPortal } from '../electron/core/registry/portals-service'
@@ -19,12 +20,19 @@ export interface RealOutcome {
   results: Map<string, RuleKeys | { error: string }>
   elapsedMs: number
   browserLaunches: number
+  concurrency: BatchOutcome['concurrency']
 }
 
-export async function runRealPath(
-  urls: readonly string[],
-  options: { concurrency: number; launchBrowser: () => Promise<Browser>; auditorOptions?: AuditPageOptions },
-): Promise<RealOutcome> {
+export interface RealPathOptions {
+  /** 'auto' (the default of the app and the CLI) or a fixed number. */
+  concurrency: number | 'auto'
+  launchBrowser: () => Promise<Browser>
+  auditorOptions?: AuditPageOptions
+  /** Take element screenshots (as the app does) into a temporary folder. */
+  screenshots?: boolean
+}
+
+export async function runRealPath(urls: readonly string[], options: RealPathOptions): Promise<RealOutcome> {
   const temp = makeTempDir('access-audit-bench-')
   const db = openDatabase(temp.dir)
   try {
@@ -57,6 +65,7 @@ export async function runRealPath(
       auditor: createDefaultAuditor(options.auditorOptions),
       launchBrowser: options.launchBrowser,
       concurrency: options.concurrency,
+      screenshotRoot: options.screenshots ? path.join(temp.dir, 'screenshots') : null,
     })
     const outcome = await runner.run(batchId)
     const elapsedMs = Date.now() - started
@@ -72,7 +81,7 @@ export async function runRealPath(
           : { error: `${page.failureReason}: ${page.failureMessage ?? ''}` },
       )
     }
-    return { results, elapsedMs, browserLaunches: outcome.browserLaunches }
+    return { results, elapsedMs, browserLaunches: outcome.browserLaunches, concurrency: outcome.concurrency }
   } finally {
     db.close()
     temp.cleanup()

@@ -11,7 +11,6 @@ import { assertNotDataFile } from '../core/files/output-guard'
 import { openCore } from '../core/open-core'
 import { resolveDataDir } from '../core/paths'
 import type { TargetSource } from '../core/web-audits/audit-targets'
-import { defaultConcurrency } from '../core/web-audits/batch/batch-runner'
 import { reportChunks } from '../core/web-audits/report/render-report'
 import {
   auditReportSchemaVersion,
@@ -33,7 +32,8 @@ import { exitCodes, out } from './output'
 export interface AuditCommandOptions {
   maxPages: number
   depth: number
-  concurrency: number
+  /** Pages at once; none: adaptive (more while pages wait on a slow site, one per core when they all compute). */
+  concurrency?: number
   out?: string
   format: ReportFormat
   failOn: AxeImpactLevel
@@ -172,7 +172,7 @@ export async function runAuditCommand(
       options: {
         maxPages: opts.maxPages,
         maxDepth: opts.depth,
-        concurrency: opts.concurrency,
+        concurrency: opts.concurrency ?? outcome.concurrency.peak,
         failOn: opts.failOn,
         include: opts.include,
         exclude: opts.exclude,
@@ -246,7 +246,11 @@ export function configureAuditCommand(command: Command, globalDataDir: () => str
       intIn(0, 20, '--depth '),
       3,
     )
-    .option('--concurrency <n>', '同时检测的页面数', intIn(1, 16, '--concurrency '), defaultConcurrency())
+    .option(
+      '--concurrency <n>',
+      '同时检测的页面数（默认自动：网站慢时多开页面，按处理器核数封顶，每个网站至多 4 个）',
+      intIn(1, 16, '--concurrency '),
+    )
     .option('--out <file>', '报告文件（默认输出到标准输出）')
     .addOption(new Option('--format <format>', '报告格式').choices(['json', 'csv', 'junit']).default('json'))
     .addOption(

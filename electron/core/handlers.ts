@@ -1,15 +1,18 @@
 import type { CoreContext } from './context'
 import type { CoreServices, Handlers } from './handler-types'
 import { listFindings } from './inspections/findings-service'
-import { compareWithPrevious } from './inspections/inspection-compare'
-import { attachPhoto, detachPhoto, getPhoto } from './inspections/inspection-photos'
+import { compareWithPrevious, gapsOf } from './inspections/inspection-compare'
+import { copyPrevious } from './inspections/copy-previous'
+import { attachPhoto, detachPhoto, getPhoto, updatePhoto } from './inspections/inspection-photos'
 import { listInspectionSummaries, loadInspection } from './inspections/inspection-rows'
 import {
   addElement,
   createInspection,
+  discardInspection,
   removeElement,
   reviseInspection,
   saveCheck,
+  saveMeasurements,
   submitInspection,
   updateElement,
   updateInspection,
@@ -77,6 +80,11 @@ export function createHandlers(ctx: CoreContext, services: CoreServices): Handle
     'inspections:submit': (input) => submitInspection(deps, input),
     'inspections:revise': (input) => reviseInspection(deps, input),
     'inspections:compare': (input) => compareWithPrevious(ctx.db, input.id, photoExists),
+    'inspections:saveMeasurements': (input) => saveMeasurements(deps, input),
+    'inspections:copyPrevious': (input) => copyPrevious(deps, input),
+    'inspections:updatePhoto': (input) => updatePhoto(deps, input),
+    'inspections:gaps': (input) => gapsOf(ctx.db, input.id, photoExists),
+    'inspections:discard': (input) => discardInspection(deps, input),
     'findings:list': (input) => listFindings(ctx.db, input),
     'photos:get': (input) => getPhoto(deps, input),
     'today:summary': () => todaySummary(ctx, { recentBatches: () => services.webAudits.recentBatches() }),

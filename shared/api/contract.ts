@@ -16,6 +16,7 @@ import {
 } from '../domain/places'
 import {
   checkSaveSchema,
+  copyPreviousSchema,
   elementAddSchema,
   elementRemoveSchema,
   elementUpdateSchema,
@@ -25,15 +26,18 @@ import {
   inspectionListSchema,
   inspectionUpdateSchema,
   inspectionVersionedSchema,
+  measurementsSaveSchema,
   photoAttachSchema,
   photoDetachSchema,
   photoGetSchema,
+  photoUpdateSchema,
   type Finding,
   type Inspection,
   type InspectionComparison,
   type InspectionSummary,
   type PhotoData,
 } from '../domain/inspections'
+import type { InspectionGaps } from '../domain/inspection-gaps'
 import {
   portalCreateSchema,
   portalFieldLabels,
@@ -377,6 +381,36 @@ export const contract = {
     errors: ['NOT_FOUND'],
     labels: inspectionFieldLabels,
     summary: '与该场所上次检查对比：已整改、仍不合格、新发现',
+  }),
+  'inspections:saveMeasurements': op<Inspection>()({
+    input: measurementsSaveSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    labels: inspectionFieldLabels,
+    summary: '保存设施的共用测量值（一次填写，该设施各检查项共用）',
+  }),
+  'inspections:copyPrevious': op<Inspection>()({
+    input: copyPreviousSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    labels: inspectionFieldLabels,
+    summary: '复查时沿用上次的测量值（一个检查项或整个设施；只填入尚未填写的项）',
+  }),
+  'inspections:updatePhoto': op<Inspection>()({
+    input: photoUpdateSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    labels: inspectionFieldLabels,
+    summary: '修改照片说明及其关联的检查项',
+  }),
+  'inspections:gaps': op<InspectionGaps>()({
+    input: byId,
+    errors: ['NOT_FOUND'],
+    labels: inspectionFieldLabels,
+    summary: '提交前核对：未填写的检查项、复查中未重新测量的检查项',
+  }),
+  'inspections:discard': op<{ id: number; placeName: string }>()({
+    input: inspectionVersionedSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    labels: inspectionFieldLabels,
+    summary: '放弃填写中的检查（删除该草稿；照片文件、场所和其他检查不受影响）',
   }),
   'findings:list': op<Finding[]>()({
     input: findingListSchema,

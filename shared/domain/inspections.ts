@@ -3,7 +3,7 @@ import { z } from './zod-setup'
 import { idSchema, nameText, optionalText, refuseInvisible } from './common'
 import { inputRecordSchema } from '../catalog/schemas'
 import { categoryIds, type CategoryId } from '../catalog/categories'
-import type { CheckResult, InputRecord, Severity } from '../catalog/types'
+import type { CheckResult, InputRecord, InputValue, Severity } from '../catalog/types'
 
 export type InspectionStatus = 'draft' | 'submitted'
 
@@ -28,6 +28,8 @@ export const inspectionFieldLabels: Record<string, string> = {
   dataBase64: '照片',
   caption: '说明',
   sha256: '照片',
+  values: '共用测量值',
+  carried: '沿用上次的值',
   itemId: '整改项',
 }
 
@@ -42,6 +44,8 @@ export interface PhotoRef {
   width: number
   height: number
   missing: boolean
+  /** The check this photo is evidence of; null = a photo of the whole facility. */
+  checkId: string | null
 }
 
 export interface CheckEntry {
@@ -52,6 +56,17 @@ export interface CheckEntry {
   /** A needs-review result becomes a finding only when the inspector confirms it. */
   confirmedFinding: boolean
   note: string | null
+  /**
+   * Input ids (own or shared) whose values a re-inspection copied from the last inspection (沿用上次) and that
+   * were not measured again since.
+   */
+  carried: string[]
+}
+
+/** A shared measurement that checks saved before v7 recorded differently: the inspector types it once to settle it. */
+export interface MeasurementConflict {
+  inputId: string
+  values: Array<{ checkId: string; value: InputValue }>
 }
 
 export interface InspectionElement {
@@ -64,6 +79,11 @@ export interface InspectionElement {
   previousElementId: number | null
   checks: Record<string, CheckEntry>
   photos: PhotoRef[]
+  /** Measure once: the values several checks of this facility share (see sharedInputs), typed once. */
+  measurements: InputRecord
+  /** Shared values copied from the last inspection and not measured again since. */
+  carriedMeasurements: string[]
+  measurementConflicts: MeasurementConflict[]
 }
 
 export interface InspectionSummary {
@@ -81,7 +101,10 @@ export interface InspectionSummary {
   previousInspectionId: number | null
   elementCount: number
   failCount: number
+  /** Complete results that need an expert's judgement (not checks left blank: those are notEnteredCount). */
   reviewCount: number
+  /** Checks of the inspection's facilities with nothing or not enough entered to judge (未填写). */
+  notEnteredCount: number
   updatedAt: string
 }
 
@@ -130,6 +153,8 @@ export interface Finding {
     inputs?: InputRecord
     derived?: CheckResult['derived']
     photos?: string[]
+    /** Site findings: each photo of `photos` with its caption and the check it is tied to (null = the facility). */
+    photoDetails?: Array<{ sha256: string; caption: string | null; checkId: string | null }>
     selector?: string
     html?: string
     screenshot?: string
@@ -194,6 +219,13 @@ export const elementUpdateSchema = z.object({
 
 export const elementRemoveSchema = z.object({ elementId: idSchema, baseVersion })
 
+const inputIds = z.array(z.string().min(1).max(100)).max(100)
+
+/**
+ * `inputs` may hold the check's shared measurements too (they are then saved once for the facility). `carried`:
+ * the ids whose values are copies of the last inspection's (沿用上次); when left out, a value that is unchanged
+ * keeps its mark and a changed one loses it.
+ */
 export const checkSaveSchema = z.object({
   elementId: idSchema,
   baseVersion,
@@ -201,6 +233,22 @@ export const checkSaveSchema = z.object({
   inputs: inputRecordSchema,
   confirmedFinding: z.boolean().optional(),
   note: optionalText(1000),
+  carried: inputIds.optional(),
+})
+
+/** The facility's shared measurements (measure once); a key set to null clears it, a key left out is kept. */
+export const measurementsSaveSchema = z.object({
+  elementId: idSchema,
+  baseVersion,
+  values: inputRecordSchema,
+  carried: inputIds.optional(),
+})
+
+/** 沿用上次: copies the last inspection's values into the blank inputs of one check, or of the whole facility. */
+export const copyPreviousSchema = z.object({
+  elementId: idSchema,
+  baseVersion,
+  checkId: z.string().min(1).max(100).optional(),
 })
 
 /** Photos travel as base64 in the JSON body; the size limit is enforced again by the photo store. */
@@ -210,6 +258,17 @@ export const photoAttachSchema = z.object({
   fileName: z.string().trim().min(1, '缺少文件名').max(255, '文件名过长'),
   dataBase64: z.string().min(1, '照片内容为空').max(40_000_000, '照片过大'),
   caption: optionalText(200),
+  /** The check the photo is evidence of; left out or null = a photo of the whole facility. */
+  checkId: z.string().min(1).max(100).nullish(),
+})
+
+/** Changes a photo's caption and the check it is tied to (null = the whole facility). */
+export const photoUpdateSchema = z.object({
+  elementId: idSchema,
+  baseVersion,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, '照片编号无效'),
+  caption: optionalText(200),
+  checkId: z.string().min(1).max(100).nullable(),
 })
 
 export const photoDetachSchema = z.object({

@@ -7,7 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchTestBrowser } from '../support/chromium'
 import { makeTempDir } from '../support/temp-dir'
 import { startWebDoor, type RunningWebDoor } from '../support/web-door'
+import { getCatalog } from '../../shared/catalog/index'
 import { apiCall, expectNoAxeViolations, typeDate, waitForText } from './helpers'
+
+/** New inspections record the catalog version they were judged with (the current one). */
+const catalogVersion = getCatalog()!.version
 
 let browser: Browser
 let page: Page
@@ -110,33 +114,29 @@ describe('site inspection, end to end', () => {
     inspectionId = await startInspection('张伟、李娜')
     const facts = await page.$eval('.aa-facts', (el) => el.textContent ?? '')
     expect(facts).toContain('张伟、李娜')
-    expect(facts).toContain('版本 1.0.0')
+    expect(facts).toContain(`版本 ${catalogVersion}`)
     expect(facts).toContain('填写中')
   })
 
   it('adds elements by keyboard and shows verdicts and clauses as values are typed', async () => {
     ids.north = await addElement(page, '轮椅坡道', '北门坡道')
     // The first field of the new element has the focus: typing starts at once.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
-      inputId(ids.north, 'ramp.slope', 'rise'),
-    )
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(sharedId(ids.north, 'rise'))
     ids.south = await addElement(page, '轮椅坡道', '南门坡道')
     ids.toilet = await addElement(page, '无障碍厕所', '一层无障碍厕所')
     ids.parking = await addElement(page, '无障碍机动车停车位', '地面停车场')
 
     // Enter moves to the next field: rise → run → gradient.
-    await typeValue(page, inputId(ids.north, 'ramp.slope', 'rise'), '300')
+    await typeValue(page, sharedId(ids.north, 'rise'), '300')
     await page.keyboard.press('Enter')
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
-      inputId(ids.north, 'ramp.slope', 'run'),
-    )
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(sharedId(ids.north, 'run'))
     await page.keyboard.press('Enter')
     await page.keyboard.type('1:12')
     await waitForVerdict(page, ids.north, 'ramp.slope', '合格')
     expect(await fieldsetText(page, ids.north, 'ramp.slope')).toContain('GB 55019-2021 第2.3.1条')
 
-    await typeValue(page, inputId(ids.south, 'ramp.slope', 'rise'), '300')
-    await typeValue(page, inputId(ids.south, 'ramp.slope', 'gradient'), '1:8')
+    await typeValue(page, sharedId(ids.south, 'rise'), '300')
+    await typeValue(page, sharedId(ids.south, 'gradient'), '1:8')
     await waitForVerdict(page, ids.south, 'ramp.slope', '不合格')
     const south = await fieldsetText(page, ids.south, 'ramp.slope')
     expect(south).toContain('超过 1:12 的最大允许坡度')
@@ -223,11 +223,11 @@ describe('site inspection, end to end', () => {
     await page.setRequestInterception(false)
     // After a reload the local copy brings the edit back, says so, and saves it.
     await page.reload({ waitUntil: 'networkidle0' })
-    await page.waitForSelector(`#${inputId(ids.north, 'ramp.slope', 'gradient')}`)
+    await page.waitForSelector(`#${sharedId(ids.north, 'gradient')}`)
     const value = (id: string) => page.$eval(`#${id}`, (el) => (el as HTMLInputElement).value)
-    expect(await value(inputId(ids.north, 'ramp.slope', 'gradient'))).toBe('1:12')
-    expect(await value(inputId(ids.north, 'ramp.slope', 'rise'))).toBe('300')
-    expect(await value(inputId(ids.south, 'ramp.slope', 'gradient'))).toBe('1:8')
+    expect(await value(sharedId(ids.north, 'gradient'))).toBe('1:12')
+    expect(await value(sharedId(ids.north, 'rise'))).toBe('300')
+    expect(await value(sharedId(ids.south, 'gradient'))).toBe('1:8')
     expect(await value(inputId(ids.toilet, 'toilet-room.door-width', 'width'))).toBe('900')
     await page.waitForFunction(() =>
       document.querySelector('[data-testid="announcer"]')?.textContent?.includes('已恢复'),
@@ -237,14 +237,19 @@ describe('site inspection, end to end', () => {
   })
 
   it('submits with a confirm naming the findings; then read-only with the findings listed', async () => {
+    // The page counts blanks apart from what an expert must judge.
+    const counts = await page.$eval('.aa-verdict-counts', (el) => el.textContent ?? '')
+    expect(counts).toMatch(/^共 \d+ 项检查：不合格 [1-9]\d* 项，待复核 \d+ 项，未填写 [1-9]\d* 项$/)
     await page.click('.aa-submit-bar button.ant-btn-primary')
     await page.waitForSelector('.ant-modal-container')
     const body = await page.$eval('.ant-modal-container', (el) => el.textContent ?? '')
     expect(body).toMatch(/将生成 \d+ 条问题/)
+    expect(body).toMatch(/未填写的检查项（\d+ 项）/)
+    await page.click('.aa-presubmit .ant-checkbox-wrapper')
     await page.click('.ant-modal-footer .ant-btn-primary')
     await waitForText(page, '问题清单')
     await waitForText(page, '南门坡道：轮椅坡道纵向坡度')
-    expect(await page.$(`#${inputId(ids.north, 'ramp.slope', 'gradient')}`)).toBeNull()
+    expect(await page.$(`#${sharedId(ids.north, 'gradient')}`)).toBeNull()
     const facts = await page.$eval('.aa-facts', (el) => el.textContent ?? '')
     expect(facts).toContain('已提交')
     await expectNoAxeViolations(page, 'submitted inspection')
@@ -258,7 +263,7 @@ describe('site inspection, end to end', () => {
     expect(text).toContain('坡度读数：1:8')
     expect(text).toContain('高差：300 mm')
     expect(text).toContain('GB 55019-2021 第2.3.1条')
-    expect(text).toContain('版本 1.0.0')
+    expect(text).toContain(`版本 ${catalogVersion}`)
     await page.waitForSelector('.aa-record img.aa-photo-img')
     expect(await page.$$eval('button', (b) => b.map((x) => x.textContent))).toContain('打印')
     await expectNoAxeViolations(page, 'inspection record')
@@ -276,8 +281,8 @@ describe('site inspection, end to end', () => {
     const south = await elementId(page, '南门坡道')
     const before = await fieldsetText(page, south, 'ramp.slope')
     expect(before).toContain('坡度读数：1:8')
-    await typeValue(page, inputId(south, 'ramp.slope', 'rise'), '300')
-    await typeValue(page, inputId(south, 'ramp.slope', 'gradient'), '1:12')
+    await typeValue(page, sharedId(south, 'rise'), '300')
+    await typeValue(page, sharedId(south, 'gradient'), '1:12')
     await waitForVerdict(page, south, 'ramp.slope', '合格')
     expect(await fieldsetText(page, south, 'ramp.slope')).toContain('已整改')
     const fixed = await page.$eval('[data-status="fixed"] .aa-count', (el) => Number(el.textContent))
@@ -334,12 +339,9 @@ describe('site inspection, end to end', () => {
     await page.waitForFunction((old) => !location.hash.endsWith(`/${old}`), {}, inspectionId)
     await waitForText(page, `这是对检查 #${inspectionId} 的更正修订版`)
     const south = await elementId(page, '南门坡道')
-    expect(
-      await page.$eval(
-        `#${inputId(south, 'ramp.slope', 'gradient')}`,
-        (el) => (el as HTMLInputElement).value,
-      ),
-    ).toBe('1:8')
+    expect(await page.$eval(`#${sharedId(south, 'gradient')}`, (el) => (el as HTMLInputElement).value)).toBe(
+      '1:8',
+    )
     expect(await page.$eval('.aa-facts', (el) => el.textContent ?? '')).toContain('填写中')
   })
 })
@@ -383,6 +385,11 @@ async function addElement(page: Page, category: string, label: string): Promise<
   await page.type('#add-element-label', label)
   await page.keyboard.press('Enter')
   return elementId(page, label)
+}
+
+/** A facility's shared value (measure once) as the page builds its id: m-<element>-<input>. */
+function sharedId(element: number, input: string): string {
+  return `m-${element}-${input}`
 }
 
 /** Input id as the page builds it: c-<element>-<check with dots as dashes>-<input>. */

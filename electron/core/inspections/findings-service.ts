@@ -1,6 +1,12 @@
 import type { ParsedInputOf } from '../../../shared/api/contract'
 import { citedClauses, findCheck } from '../../../shared/catalog/index'
-import type { CheckEntry, Finding, FindingSource, Inspection } from '../../../shared/domain/inspections'
+import type {
+  CheckEntry,
+  Finding,
+  FindingSource,
+  Inspection,
+  InspectionElement,
+} from '../../../shared/domain/inspections'
 import type { Severity } from '../../../shared/catalog/types'
 import type { Db } from '../db/open-database'
 import { siteMatchKey } from '../findings/match-keys'
@@ -22,6 +28,24 @@ export function rootElementId(db: Db, elementId: number): number {
     current = row.prev
   }
   return current
+}
+
+/**
+ * A site finding's evidence: what was measured and derived, and the photos of this check (tied to it) followed by
+ * those of the whole facility; a photo tied to another check of the facility is that check's evidence, not this
+ * one's. photoDetails gives each photo's caption and tie, so a notice can print each photo once with its caption.
+ */
+export function evidenceOf(element: InspectionElement, entry: CheckEntry): Finding['evidence'] {
+  const photos = [
+    ...element.photos.filter((p) => p.checkId === entry.checkId),
+    ...element.photos.filter((p) => p.checkId === null),
+  ]
+  return {
+    inputs: entry.inputs,
+    derived: entry.result?.derived ?? [],
+    photos: photos.map((p) => p.sha256),
+    photoDetails: photos.map((p) => ({ sha256: p.sha256, caption: p.caption, checkId: p.checkId })),
+  }
 }
 
 export function createFindingsForInspection(db: Db, inspection: Inspection, now: string): number {
@@ -57,11 +81,7 @@ export function createFindingsForInspection(db: Db, inspection: Inspection, now:
             ...(c.figure ? { figure: c.figure } : {}),
           })),
         ),
-        JSON.stringify({
-          inputs: entry.inputs,
-          derived: result.derived,
-          photos: element.photos.map((p) => p.sha256),
-        }),
+        JSON.stringify(evidenceOf(element, entry)),
         inspection.placeId,
         unit.unit_id,
         inspection.id,

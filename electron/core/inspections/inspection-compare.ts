@@ -1,6 +1,7 @@
 import type { CheckEntry, ComparisonRow, InspectionComparison } from '../../../shared/domain/inspections'
 import type { Db } from '../db/open-database'
 import { comparisonStatus, type CheckState } from '../../../shared/domain/inspection-status'
+import { inspectionGaps, isEntered, type InspectionGaps } from '../../../shared/domain/inspection-gaps'
 import { loadInspection } from './inspection-rows'
 
 function stateOf(entry: CheckEntry | null): CheckState | null {
@@ -9,7 +10,8 @@ function stateOf(entry: CheckEntry | null): CheckState | null {
   return {
     verdict: result?.verdict ?? null,
     confirmedFinding: entry.confirmedFinding,
-    checked: result !== null && result.missing === undefined,
+    // A decided result (a fail with blanks too); 未填写 is not re-checked.
+    checked: isEntered(result),
   }
 }
 
@@ -65,4 +67,14 @@ export function compareWithPrevious(
     previousInspectedOn: previous.inspectedOn,
     rows,
   }
+}
+
+/** Before submit: the checks not entered and (re-inspection) those the last inspection measured and this one did not. */
+export function gapsOf(db: Db, inspectionId: number, photoExists: (sha: string) => boolean): InspectionGaps {
+  const current = loadInspection(db, inspectionId, photoExists)
+  const previous =
+    current.previousInspectionId === null
+      ? null
+      : loadInspection(db, current.previousInspectionId, photoExists)
+  return inspectionGaps(current.catalogId, current.elements, previous?.elements ?? null)
 }

@@ -1,11 +1,10 @@
 import { ApiError } from '../../../shared/api/errors'
 import type { ParsedInputOf } from '../../../shared/api/contract'
 import type { Inspection, PhotoData } from '../../../shared/domain/inspections'
-import { inTransaction } from '../db/transaction'
 import type { PhotoStore } from '../photos/photo-store'
 import { registerPhoto } from '../photos/register-photo'
-import { inspectionIdOfElement, loadInspection } from './inspection-rows'
-import { claimVersion, type InspectionDeps } from './inspection-service'
+import { checkOfElement, inspectionIdOfElement } from './inspection-rows'
+import { editElement, type InspectionDeps } from './inspection-service'
 
 /** What the inspection services need from the photo store. */
 export type PhotoStorePort = Pick<
@@ -27,37 +26,48 @@ export async function attachPhoto(
   input: ParsedInputOf<'inspections:attachPhoto'>,
 ): Promise<Inspection> {
   const { db } = deps.ctx
-  const inspectionId = inspectionIdOfElement(db, input.elementId)
+  inspectionIdOfElement(db, input.elementId) // a missing facility is refused before the file is stored
   const bytes = Buffer.from(input.dataBase64, 'base64')
   if (bytes.length === 0) throw new ApiError('VALIDATION', '照片内容为空或不是有效的 base64 数据')
+  const checkId = input.checkId ?? null
+  // A photo can be tied only to a check of the facility's own category (in the inspection's catalog).
+  if (checkId !== null) checkOfElement(db, input.elementId, checkId, '关联检查项')
   const stored = await deps.photos.ingest({ bytes, fileName: input.fileName })
-  const now = deps.ctx.now().toISOString()
-  inTransaction(db, () => {
-    claimVersion(db, inspectionId, input.baseVersion, now)
+  return editElement(deps, input, (now) => {
     registerPhoto(db, stored, now)
     const next = db
       .prepare('SELECT COALESCE(MAX(position), 0) + 1 AS p FROM element_photos WHERE element_id = ?')
       .get(input.elementId) as { p: number }
+    // The same photo again: keeps its place; a caption or check given now replaces the old one.
     db.prepare(
-      `INSERT INTO element_photos (element_id, sha256, caption, position) VALUES (?, ?, ?, ?)
-       ON CONFLICT (element_id, sha256) DO UPDATE SET caption = COALESCE(excluded.caption, element_photos.caption)`,
-    ).run(input.elementId, stored.sha256, input.caption, next.p)
+      `INSERT INTO element_photos (element_id, sha256, caption, position, check_id) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (element_id, sha256) DO UPDATE SET caption = COALESCE(excluded.caption, element_photos.caption),
+         check_id = COALESCE(excluded.check_id, element_photos.check_id)`,
+    ).run(input.elementId, stored.sha256, input.caption, next.p, checkId)
   })
-  return loadInspection(db, inspectionId, deps.photoExists)
+}
+
+/** A photo's caption and the check it is evidence of (null = the whole facility). */
+export function updatePhoto(deps: PhotoDeps, input: ParsedInputOf<'inspections:updatePhoto'>): Inspection {
+  const { db } = deps.ctx
+  if (input.checkId !== null) checkOfElement(db, input.elementId, input.checkId, '关联检查项')
+  return editElement(deps, input, () => {
+    const { changes } = db
+      .prepare('UPDATE element_photos SET caption = ?, check_id = ? WHERE element_id = ? AND sha256 = ?')
+      .run(input.caption, input.checkId, input.elementId, input.sha256)
+    if (changes === 0) throw new ApiError('NOT_FOUND', '该设施没有这张照片')
+  })
 }
 
 /** Removes the link only: the original file stays, it may be evidence elsewhere. */
 export function detachPhoto(deps: PhotoDeps, input: ParsedInputOf<'inspections:detachPhoto'>): Inspection {
   const { db } = deps.ctx
-  const inspectionId = inspectionIdOfElement(db, input.elementId)
-  inTransaction(db, () => {
-    claimVersion(db, inspectionId, input.baseVersion, deps.ctx.now().toISOString())
+  return editElement(deps, input, () => {
     const { changes } = db
       .prepare('DELETE FROM element_photos WHERE element_id = ? AND sha256 = ?')
       .run(input.elementId, input.sha256)
     if (changes === 0) throw new ApiError('NOT_FOUND', '该设施没有这张照片')
   })
-  return loadInspection(db, inspectionId, deps.photoExists)
 }
 
 export async function getPhoto(deps: PhotoDeps, input: ParsedInputOf<'photos:get'>): Promise<PhotoData> {

@@ -10,7 +10,10 @@ import type {
   PhotoRef,
 } from '../../../shared/domain/inspections'
 import { ApiError } from '../../../shared/api/errors'
+import { checksForCategory, findCheck } from '../../../shared/catalog/index'
+import type { CheckDefinition } from '../../../shared/catalog/types'
 import type { Db } from '../db/open-database'
+import { elementMeta, readSharedState, type ElementValueRow, type StoredCheckRow } from './element-values'
 
 /** Reading inspections out of SQLite: one place for the row shapes and the joins. */
 
@@ -30,11 +33,17 @@ interface SummaryRow {
   element_count: number
   fail_count: number
   review_count: number
+  entered_count: number
+  categories_json: string
   updated_at: string
   notes: string | null
   version: number
   submitted_at: string | null
 }
+
+// Results stored before 未填写 existed said needs-review with the blank inputs in `missing`: those are 未填写
+// (shared/domain/inspection-gaps.ts isEntered says the same for one result).
+const noneMissing = `COALESCE(json_array_length(c.result_json, '$.missing'), 0) = 0`
 
 const summarySelect = `
 SELECT i.*, p.name AS place_name, u.name AS unit_name,
@@ -43,10 +52,21 @@ SELECT i.*, p.name AS place_name, u.name AS unit_name,
   (SELECT COUNT(*) FROM check_values c JOIN inspection_elements e ON e.id = c.element_id
      WHERE e.inspection_id = i.id AND c.verdict = 'fail') AS fail_count,
   (SELECT COUNT(*) FROM check_values c JOIN inspection_elements e ON e.id = c.element_id
-     WHERE e.inspection_id = i.id AND c.verdict = 'needs-review') AS review_count
+     WHERE e.inspection_id = i.id AND c.verdict = 'needs-review' AND ${noneMissing}) AS review_count,
+  (SELECT COUNT(*) FROM check_values c JOIN inspection_elements e ON e.id = c.element_id
+     WHERE e.inspection_id = i.id AND c.verdict IS NOT NULL AND c.verdict <> 'not-entered'
+       AND (c.verdict <> 'needs-review' OR ${noneMissing})) AS entered_count,
+  (SELECT json_group_array(e.category) FROM inspection_elements e WHERE e.inspection_id = i.id) AS categories_json
 FROM inspections i
 JOIN places p ON p.id = i.place_id
 LEFT JOIN units u ON u.id = p.unit_id`
+
+/** Every check of every facility (the catalog's checks of its category) less those with a decided result. */
+function notEntered(row: SummaryRow): number {
+  const categories = JSON.parse(row.categories_json) as string[]
+  const checks = categories.reduce((n, c) => n + checksForCategory(row.catalog_id, c).length, 0)
+  return Math.max(0, checks - row.entered_count)
+}
 
 function toSummary(row: SummaryRow): InspectionSummary {
   return {
@@ -65,6 +85,7 @@ function toSummary(row: SummaryRow): InspectionSummary {
     elementCount: row.element_count,
     failCount: row.fail_count,
     reviewCount: row.review_count,
+    notEnteredCount: notEntered(row),
     updatedAt: row.updated_at,
   }
 }
@@ -106,18 +127,14 @@ interface ElementRow {
   previous_element_id: number | null
 }
 
-interface CheckRow {
-  element_id: number
-  check_id: string
-  inputs_json: string
+interface CheckRow extends StoredCheckRow {
   result_json: string | null
-  confirmed_finding: number
-  note: string | null
 }
 
 interface PhotoRow {
   element_id: number
   sha256: string
+  check_id: string | null
   caption: string | null
   original_name: string
   taken_at: string | null
@@ -127,13 +144,18 @@ interface PhotoRow {
   height: number
 }
 
-export function toCheckEntry(row: CheckRow): CheckEntry {
+/** `sharedCarried`: the facility's shared values marked 沿用上次 (a check using one is carried too). */
+export function toCheckEntry(row: CheckRow, sharedCarried: ReadonlySet<string> = new Set()): CheckEntry {
+  const inputs = JSON.parse(row.inputs_json) as InputRecord
+  const own = JSON.parse(row.carried_json) as string[]
+  const shared = Object.keys(inputs).filter((id) => sharedCarried.has(id) && !own.includes(id))
   return {
     checkId: row.check_id,
-    inputs: JSON.parse(row.inputs_json) as InputRecord,
+    inputs,
     result: row.result_json ? normalizeStoredResult(JSON.parse(row.result_json) as CheckResult) : null,
     confirmedFinding: row.confirmed_finding === 1,
     note: row.note,
+    carried: [...own, ...shared].sort(),
   }
 }
 
@@ -154,34 +176,55 @@ export function loadElements(
     .all(inspectionId) as CheckRow[]
   const photos = db
     .prepare(
-      `SELECT ep.element_id, ep.caption, p.* FROM element_photos ep JOIN photos p ON p.sha256 = ep.sha256
+      `SELECT ep.element_id, ep.caption, ep.check_id, p.* FROM element_photos ep JOIN photos p ON p.sha256 = ep.sha256
        JOIN inspection_elements e ON e.id = ep.element_id WHERE e.inspection_id = ? ORDER BY ep.position`,
     )
     .all(inspectionId) as PhotoRow[]
-  return elements.map((e) => ({
-    id: e.id,
-    category: e.category as CategoryId,
-    label: e.label,
-    notes: e.notes,
-    position: e.position,
-    previousElementId: e.previous_element_id,
-    checks: Object.fromEntries(
-      checks.filter((c) => c.element_id === e.id).map((c) => [c.check_id, toCheckEntry(c)]),
-    ),
-    photos: photos
-      .filter((p) => p.element_id === e.id)
-      .map((p): PhotoRef => ({
-        sha256: p.sha256,
-        originalName: p.original_name,
-        caption: p.caption,
-        takenAt: p.taken_at,
-        latitude: p.latitude,
-        longitude: p.longitude,
-        width: p.width,
-        height: p.height,
-        missing: !photoExists(p.sha256),
-      })),
-  }))
+  const values = db
+    .prepare(
+      `SELECT v.* FROM element_values v JOIN inspection_elements e ON e.id = v.element_id
+       WHERE e.inspection_id = ?`,
+    )
+    .all(inspectionId) as ElementValueRow[]
+  const catalogId = (
+    db.prepare('SELECT catalog_id FROM inspections WHERE id = ?').get(inspectionId) as
+      { catalog_id: string } | undefined
+  )?.catalog_id
+  return elements.map((e) => {
+    const own = checks.filter((c) => c.element_id === e.id)
+    const shared = readSharedState(
+      catalogId ?? '',
+      e.category as CategoryId,
+      values.filter((v) => v.element_id === e.id),
+      own,
+    )
+    return {
+      id: e.id,
+      category: e.category as CategoryId,
+      label: e.label,
+      notes: e.notes,
+      position: e.position,
+      previousElementId: e.previous_element_id,
+      checks: Object.fromEntries(own.map((c) => [c.check_id, toCheckEntry(c, shared.carried)])),
+      measurements: shared.values,
+      carriedMeasurements: [...shared.carried].sort(),
+      measurementConflicts: shared.conflicts,
+      photos: photos
+        .filter((p) => p.element_id === e.id)
+        .map((p): PhotoRef => ({
+          sha256: p.sha256,
+          originalName: p.original_name,
+          caption: p.caption,
+          takenAt: p.taken_at,
+          latitude: p.latitude,
+          longitude: p.longitude,
+          width: p.width,
+          height: p.height,
+          missing: !photoExists(p.sha256),
+          checkId: p.check_id,
+        })),
+    }
+  })
 }
 
 export function loadInspection(db: Db, id: number, photoExists: (sha: string) => boolean): Inspection {
@@ -201,4 +244,20 @@ export function inspectionIdOfElement(db: Db, elementId: number): number {
     { inspection_id: number } | undefined
   if (!row) throw new ApiError('NOT_FOUND', `设施（编号 ${elementId}）不存在`)
   return row.inspection_id
+}
+
+/** A check of the element's own category, or a refusal on the request's `checkId` (named by `field`). */
+export function checkOfElement(
+  db: Db,
+  elementId: number,
+  checkId: string,
+  field = '检查项',
+): CheckDefinition {
+  const meta = elementMeta(db, elementId)
+  const check = findCheck(checkId, meta.catalogId)
+  if (!check || check.category !== meta.category)
+    throw new ApiError('VALIDATION', `检查项“${checkId}”不属于该设施类别`, [
+      { path: 'checkId', message: `${field}：“${checkId}”不属于该设施类别` },
+    ])
+  return check
 }

@@ -1,14 +1,15 @@
 import { ApiError } from '../../../shared/api/errors'
 import type { ParsedInputOf } from '../../../shared/api/contract'
-import { evaluateCheck, findCheck, getCatalog, DEFAULT_CATALOG_ID } from '../../../shared/catalog/index'
+import { getCatalog, DEFAULT_CATALOG_ID } from '../../../shared/catalog/index'
 import type { Inspection } from '../../../shared/domain/inspections'
 import type { CoreContext } from '../context'
 import { inTransaction } from '../db/transaction'
 import type { Db } from '../db/open-database'
 import { getPlace } from '../registry/places-service'
+import { applyElementChange } from './element-values'
 import { createFindingsForInspection } from './findings-service'
 import { refuseImpossibleInspectionDate } from './inspection-dates'
-import { inspectionIdOfElement, loadInspection } from './inspection-rows'
+import { checkOfElement, inspectionIdOfElement, loadInspection } from './inspection-rows'
 
 export interface InspectionDeps {
   ctx: CoreContext
@@ -41,6 +42,25 @@ export function claimVersion(db: Db, inspectionId: number, baseVersion: number, 
     now,
     inspectionId,
   )
+}
+
+/**
+ * One edit of an element of a draft: in one transaction, the inspection's version is claimed (see claimVersion)
+ * and `work` runs; returns the inspection as it now stands.
+ */
+export function editElement(
+  deps: InspectionDeps,
+  input: { elementId: number; baseVersion: number },
+  work: (now: string) => void,
+): Inspection {
+  const { db } = deps.ctx
+  const now = deps.ctx.now().toISOString()
+  const inspectionId = inspectionIdOfElement(db, input.elementId)
+  inTransaction(db, () => {
+    claimVersion(db, inspectionId, input.baseVersion, now)
+    work(now)
+  })
+  return load(deps, inspectionId)
 }
 
 /** What a new inspection of the place is compared with: the latest submitted one (a submitted revision replaces its original). */
@@ -156,89 +176,55 @@ export function updateElement(
   deps: InspectionDeps,
   input: ParsedInputOf<'inspections:updateElement'>,
 ): Inspection {
-  const { db } = deps.ctx
-  const inspectionId = inspectionIdOfElement(db, input.elementId)
-  inTransaction(db, () => {
-    claimVersion(db, inspectionId, input.baseVersion, deps.ctx.now().toISOString())
-    db.prepare('UPDATE inspection_elements SET label = ?, notes = ? WHERE id = ?').run(
-      input.label,
-      input.notes,
-      input.elementId,
-    )
+  return editElement(deps, input, () => {
+    deps.ctx.db
+      .prepare('UPDATE inspection_elements SET label = ?, notes = ? WHERE id = ?')
+      .run(input.label, input.notes, input.elementId)
   })
-  return load(deps, inspectionId)
 }
 
 export function removeElement(
   deps: InspectionDeps,
   input: ParsedInputOf<'inspections:removeElement'>,
 ): Inspection {
-  const { db } = deps.ctx
-  const inspectionId = inspectionIdOfElement(db, input.elementId)
-  inTransaction(db, () => {
-    claimVersion(db, inspectionId, input.baseVersion, deps.ctx.now().toISOString())
-    db.prepare('DELETE FROM inspection_elements WHERE id = ?').run(input.elementId)
+  return editElement(deps, input, () => {
+    deps.ctx.db.prepare('DELETE FROM inspection_elements WHERE id = ?').run(input.elementId)
   })
-  return load(deps, inspectionId)
 }
 
-function isBlankRecord(inputs: Record<string, unknown>): boolean {
-  return Object.values(inputs).every((v) => v === null || v === '' || v === undefined)
-}
-
-/** Autosave of one check: validated and evaluated by the shared catalog, stored with its result. */
+/** Autosave of one check: validated and judged by the shared catalog, stored with its result. */
 export function saveCheck(deps: InspectionDeps, input: ParsedInputOf<'inspections:saveCheck'>): Inspection {
-  const { db } = deps.ctx
-  const now = deps.ctx.now().toISOString()
-  const inspectionId = inspectionIdOfElement(db, input.elementId)
-  inTransaction(db, () => {
-    const meta = db
-      .prepare(
-        `SELECT e.category, i.catalog_id FROM inspection_elements e JOIN inspections i ON i.id = e.inspection_id
-         WHERE e.id = ?`,
-      )
-      .get(input.elementId) as { category: string; catalog_id: string }
-    const check = findCheck(input.checkId, meta.catalog_id)
-    if (!check || check.category !== meta.category) {
-      throw new ApiError('VALIDATION', `检查项“${input.checkId}”不属于该设施类别`, [
-        { path: 'checkId', message: `检查项：“${input.checkId}”不属于该设施类别` },
-      ])
-    }
-    const evaluated = evaluateCheck(input.checkId, input.inputs, { catalogId: meta.catalog_id })
-    if (!evaluated.ok) {
-      const fields = evaluated.errors.map((e) => ({
-        path: e.inputId ? `inputs.${e.inputId}` : 'inputs',
-        message: e.message,
-      }))
-      throw new ApiError('VALIDATION', fields.map((f) => f.message).join('；'), fields)
-    }
-    claimVersion(db, inspectionId, input.baseVersion, now)
-    if (isBlankRecord(input.inputs) && !input.note && !input.confirmedFinding) {
-      db.prepare('DELETE FROM check_values WHERE element_id = ? AND check_id = ?').run(
-        input.elementId,
-        input.checkId,
-      )
-      return
-    }
-    const result = isBlankRecord(input.inputs) ? null : evaluated.result
-    db.prepare(
-      `INSERT INTO check_values (element_id, check_id, inputs_json, result_json, verdict, confirmed_finding, note, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (element_id, check_id) DO UPDATE SET inputs_json = excluded.inputs_json,
-         result_json = excluded.result_json, verdict = excluded.verdict,
-         confirmed_finding = excluded.confirmed_finding, note = excluded.note, updated_at = excluded.updated_at`,
-    ).run(
-      input.elementId,
-      input.checkId,
-      JSON.stringify(input.inputs),
-      result ? JSON.stringify(result) : null,
-      result?.verdict ?? null,
-      input.confirmedFinding ? 1 : 0,
-      input.note,
+  checkOfElement(deps.ctx.db, input.elementId, input.checkId)
+  return editElement(deps, input, (now) =>
+    applyElementChange(
+      deps.ctx.db,
+      {
+        elementId: input.elementId,
+        check: {
+          checkId: input.checkId,
+          inputs: input.inputs,
+          note: input.note,
+          confirmedFinding: input.confirmedFinding ?? false,
+          carried: input.carried,
+        },
+      },
       now,
-    )
-  })
-  return load(deps, inspectionId)
+    ),
+  )
+}
+
+/** Measure once: the facility's shared values, typed once; every check that uses one is judged again with it. */
+export function saveMeasurements(
+  deps: InspectionDeps,
+  input: ParsedInputOf<'inspections:saveMeasurements'>,
+): Inspection {
+  return editElement(deps, input, (now) =>
+    applyElementChange(
+      deps.ctx.db,
+      { elementId: input.elementId, shared: input.values, sharedCarried: input.carried },
+      now,
+    ),
+  )
 }
 
 export function submitInspection(
@@ -249,10 +235,17 @@ export function submitInspection(
   const now = deps.ctx.now().toISOString()
   inTransaction(db, () => {
     claimVersion(db, input.id, input.baseVersion, now)
-    const inspection = loadInspection(db, input.id, deps.photoExists)
-    if (inspection.elements.length === 0) {
+    const elementIds = db
+      .prepare('SELECT id FROM inspection_elements WHERE inspection_id = ? ORDER BY position, id')
+      .pluck()
+      .all(input.id) as number[]
+    if (elementIds.length === 0) {
       throw new ApiError('VALIDATION', '检查中还没有任何设施，不能提交。请先添加设施并填写测量值。')
     }
+    // Every check is stored as judged with the facility's shared values (records saved before v7 included), so
+    // the findings are exactly what the screen showed.
+    for (const elementId of elementIds) applyElementChange(db, { elementId, recomputeAll: true }, now)
+    const inspection = loadInspection(db, input.id, deps.photoExists)
     db.prepare("UPDATE inspections SET status = 'submitted', submitted_at = ? WHERE id = ?").run(
       now,
       input.id,
@@ -302,14 +295,41 @@ export function reviseInspection(
         ).lastInsertRowid,
       )
       db.prepare(
-        `INSERT INTO check_values (element_id, check_id, inputs_json, result_json, verdict, confirmed_finding, note, updated_at)
-         SELECT ?, check_id, inputs_json, result_json, verdict, confirmed_finding, note, ? FROM check_values WHERE element_id = ?`,
+        `INSERT INTO check_values (element_id, check_id, inputs_json, result_json, verdict, confirmed_finding, note,
+           updated_at, carried_json)
+         SELECT ?, check_id, inputs_json, result_json, verdict, confirmed_finding, note, ?, carried_json
+         FROM check_values WHERE element_id = ?`,
       ).run(newElement, now, element.id)
       db.prepare(
-        'INSERT INTO element_photos (element_id, sha256, caption, position) SELECT ?, sha256, caption, position FROM element_photos WHERE element_id = ?',
+        `INSERT INTO element_values (element_id, input_id, value_json, carried, updated_at)
+         SELECT ?, input_id, value_json, carried, ? FROM element_values WHERE element_id = ?`,
+      ).run(newElement, now, element.id)
+      db.prepare(
+        `INSERT INTO element_photos (element_id, sha256, caption, position, check_id)
+         SELECT ?, sha256, caption, position, check_id FROM element_photos WHERE element_id = ?`,
       ).run(newElement, element.id)
     }
     return revisionId
   })
   return load(deps, id)
+}
+
+/**
+ * Discards a draft inspection (放弃草稿): its facilities, values and photo links go with it; the photo files, the
+ * place and every other inspection stay. A submitted inspection is a record and is never discarded.
+ */
+export function discardInspection(
+  deps: InspectionDeps,
+  input: ParsedInputOf<'inspections:discard'>,
+): { id: number; placeName: string } {
+  const { db } = deps.ctx
+  return inTransaction(db, () => {
+    claimVersion(db, input.id, input.baseVersion, deps.ctx.now().toISOString())
+    const place = db
+      .prepare('SELECT p.name FROM inspections i JOIN places p ON p.id = i.place_id WHERE i.id = ?')
+      .pluck()
+      .get(input.id) as string
+    db.prepare("DELETE FROM inspections WHERE id = ? AND status = 'draft'").run(input.id)
+    return { id: input.id, placeName: place }
+  })
 }

@@ -12,7 +12,7 @@ import {
   type TargetSource,
 } from './audit-targets'
 import type { BatchProgress } from './batch/batch-progress'
-import { BatchRunner, defaultConcurrency, type BatchOutcome, type PageEvent } from './batch/batch-runner'
+import { BatchRunner, type BatchOutcome, type PageEvent } from './batch/batch-runner'
 import { createAuditBatch, findResumableBatch, type BatchTarget, type RunOptions } from './batch/batch-setup'
 import { batchView, recentBatchIds } from './batch-view'
 import { createDefaultAuditor } from './page/default-auditor'
@@ -40,6 +40,7 @@ export interface WebAuditServiceOptions {
 
 /** How one batch is run: workers, politeness, page timeout, screenshots, its own browser, and events. */
 export interface RunSettings {
+  /** Pages at once: a number fixes it; none adapts to what the pages do (the batch runner's 'auto'). */
   concurrency?: number
   /** Minimum milliseconds between two requests to one host. */
   minIntervalMs?: number
@@ -210,7 +211,7 @@ export class WebAuditService {
       auditor: createDefaultAuditor(defined({ navigationTimeoutMs: settings.navigationTimeoutMs })),
       launchBrowser: async () => (await launchBrowser(browser)).browser,
       now: this.ctx.now,
-      concurrency: settings.concurrency ?? defaultConcurrency(),
+      concurrency: settings.concurrency ?? 'auto',
       ...defined({ minIntervalMs: settings.minIntervalMs }),
       screenshotRoot: settings.screenshots ? dataLayout(this.ctx.dataDir).screenshots : null,
       ...defined({ signal: settings.signal, onPage: settings.onPage, onProgress: settings.onProgress }),

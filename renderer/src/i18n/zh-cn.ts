@@ -2,6 +2,7 @@ import { rectificationZhCN } from '../rectification/zh-cn'
 import { reportsZhCN } from '../reports/zh-cn'
 import { homeZhCN } from '../home/zh-cn'
 import { plansZhCN } from '../settings/plans-zh-cn'
+import { inspectionsMoreZhCN } from '../inspections/zh-cn'
 
 /** Every UI string, zh-CN first. An English file with the same shape can be added beside it. */
 export const zhCN = {
@@ -102,6 +103,7 @@ export const zhCN = {
     restoredDone: '已恢复场所：{{name}}',
   },
   inspections: {
+    ...inspectionsMoreZhCN,
     gps: {
       title: '照片记录了拍摄位置',
       body: '照片“{{photo}}”记录了拍摄位置（{{coordinates}}），场所“{{place}}”还没有坐标。可将其设为场所坐标。',
@@ -130,6 +132,7 @@ export const zhCN = {
       status: '状态',
       fail: '不合格',
       review: '待复核',
+      notEntered: '未填写',
       elements: '设施数',
     },
     status: { draft: '填写中', submitted: '已提交' },

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { formatClause } from '../../../shared/catalog/index'
 import type { CheckResult, ClauseRef } from '../../../shared/catalog/types'
+import { shownVerdict } from '../../../shared/domain/inspection-gaps'
 import { VerdictTag } from './status-tags'
 
 export function ClauseList({ clauses }: { clauses: readonly ClauseRef[] }) {
@@ -27,8 +28,11 @@ export function ClauseList({ clauses }: { clauses: readonly ClauseRef[] }) {
  * The verdict of one check as it stands: labelled status (colour, symbol and word), the zh-CN explanation, derived
  * values and the clauses. The verdict line is a polite live region so a screen reader hears it change while typing.
  */
-export function CheckResultView({ id, result }: { id: string; result: CheckResult | null }) {
+export function CheckResultView(props: { id: string; result: CheckResult | null; invalid?: boolean }) {
+  const { id, invalid } = props
+  const result = invalid ? null : props.result
   const { t } = useTranslation()
+  const verdict = invalid ? 'none' : shownVerdict(result)
   return (
     <div className="aa-check-result">
       <div
@@ -36,12 +40,16 @@ export function CheckResultView({ id, result }: { id: string; result: CheckResul
         role="status"
         aria-atomic="true"
         id={`${id}-verdict`}
-        data-verdict={result?.verdict ?? 'none'}
+        data-verdict={verdict}
       >
         <span className="aa-label">{t('inspections.check.verdict')}：</span>
-        <VerdictTag verdict={result?.verdict ?? null} />
+        <VerdictTag result={result} invalid={invalid ?? false} />
       </div>
-      <p className="aa-explanation">{result ? result.explanation : t('inspections.check.inputInvalid')}</p>
+      <p className="aa-explanation">
+        {invalid
+          ? t('inspections.check.inputInvalid')
+          : (result?.explanation ?? t('inspections.check.notFilled'))}
+      </p>
       {result?.reasons?.map((r) => (
         <p key={r} className="aa-reason">
           {t('inspections.check.reasons')}：{r}

@@ -1,4 +1,4 @@
-import { evaluateCheck } from '../../../shared/catalog/index'
+import { evaluateCheck, runCheck } from '../../../shared/catalog/index'
 import type {
   CheckDefinition,
   EvaluateResponse,
@@ -8,6 +8,7 @@ import type {
   NumericInputDefinition,
 } from '../../../shared/catalog/types'
 import type { CheckEntry } from '../../../shared/domain/inspections'
+import { sameValue } from '../../../shared/domain/inspection-measurements'
 
 /** What the inspector has typed into one field: numbers keep their text (so "1." survives) and their unit. */
 export type FieldDraft = { text: string; unit: string } | boolean | string | null
@@ -16,7 +17,12 @@ export interface CheckDraft {
   fields: Record<string, FieldDraft>
   note: string
   confirmedFinding: boolean
+  /** Input ids whose values were copied from the last inspection (沿用上次) and not typed since. */
+  carried?: string[]
 }
+
+/** No ids are skipped: every input of the check is its own. */
+const none: ReadonlySet<string> = new Set()
 
 /** Long lengths (a ramp's run, a drop-off zone) are read in metres on site; the rest in the canonical unit. */
 export function defaultUnit(def: NumericInputDefinition): string {
@@ -87,16 +93,47 @@ function fieldFromValue(def: InputDefinition, value: InputValue | undefined): Fi
   return { text: '', unit: defaultUnit(def) }
 }
 
-export function draftFromEntry(check: CheckDefinition, entry: CheckEntry | undefined): CheckDraft {
+/** `shared`: ids typed once for the facility (they live in its shared draft, not in the check's). */
+export function draftFromEntry(
+  check: CheckDefinition,
+  entry: CheckEntry | undefined,
+  shared: ReadonlySet<string> = none,
+): CheckDraft {
   const fields: Record<string, FieldDraft> = {}
-  for (const def of check.inputs) fields[def.id] = fieldFromValue(def, entry?.inputs[def.id])
-  return { fields, note: entry?.note ?? '', confirmedFinding: entry?.confirmedFinding ?? false }
+  for (const def of check.inputs)
+    if (!shared.has(def.id)) fields[def.id] = fieldFromValue(def, entry?.inputs[def.id])
+  const carried = (entry?.carried ?? []).filter((id) => !shared.has(id))
+  return { fields, note: entry?.note ?? '', confirmedFinding: entry?.confirmedFinding ?? false, carried }
 }
 
-/** The draft as evaluateCheck and the API take it; blanks are left out, unreadable numbers become NaN. */
-export function inputsFromDraft(check: CheckDefinition, draft: CheckDraft): InputRecord {
+/** The draft of a facility's shared values (the synthetic check of sharedCheck). */
+export function draftFromValues(check: CheckDefinition, values: InputRecord, carried: string[]): CheckDraft {
+  const fields: Record<string, FieldDraft> = {}
+  for (const def of check.inputs) fields[def.id] = fieldFromValue(def, values[def.id])
+  return { fields, note: '', confirmedFinding: false, carried }
+}
+
+/** A field typed by the inspector is measured today: it is no longer a copy of the last value. */
+export function withField(draft: CheckDraft, id: string, value: FieldDraft): CheckDraft {
+  return {
+    ...draft,
+    fields: { ...draft.fields, [id]: value },
+    carried: (draft.carried ?? []).filter((c) => c !== id),
+  }
+}
+
+/**
+ * The draft as evaluateCheck and the API take it; blanks are left out, unreadable numbers become NaN. Shared ids
+ * are skipped (a draft kept from before measure once may still hold them).
+ */
+export function inputsFromDraft(
+  check: CheckDefinition,
+  draft: CheckDraft,
+  shared: ReadonlySet<string> = none,
+): InputRecord {
   const out: InputRecord = {}
   for (const def of check.inputs) {
+    if (shared.has(def.id)) continue
     const field = draft.fields[def.id]
     if (field === null || field === undefined || field === '') continue
     if (typeof field === 'object') {
@@ -108,18 +145,28 @@ export function inputsFromDraft(check: CheckDefinition, draft: CheckDraft): Inpu
   return out
 }
 
+/** The check judged with what is on screen: its own fields and the facility's shared values. */
 export function evaluateDraft(
   catalogId: string,
   check: CheckDefinition,
   draft: CheckDraft,
+  shared: InputRecord = {},
 ): EvaluateResponse {
-  return evaluateCheck(check.id, inputsFromDraft(check, draft), { catalogId })
+  const own = inputsFromDraft(check, draft, new Set(Object.keys(shared)))
+  return evaluateCheck(check.id, { ...own, ...pick(check, shared) }, { catalogId })
+}
+
+function pick(check: CheckDefinition, values: InputRecord): InputRecord {
+  const out: InputRecord = {}
+  for (const def of check.inputs) if (def.id in values) out[def.id] = values[def.id]!
+  return out
 }
 
 export interface SavePayload {
   inputs: InputRecord
   note: string | null
   confirmedFinding: boolean
+  carried: string[]
   /** False when some typed values were invalid and the saved ones were kept in their place. */
   complete: boolean
 }
@@ -133,21 +180,40 @@ export function savePayload(
   check: CheckDefinition,
   draft: CheckDraft,
   saved: CheckEntry | undefined,
+  shared: ReadonlySet<string> = none,
 ): SavePayload | null {
-  const inputs = inputsFromDraft(check, draft)
+  const inputs = inputsFromDraft(check, draft, shared)
   const note = draft.note.trim() === '' ? null : draft.note.trim()
-  const first = evaluateCheck(check.id, inputs, { catalogId })
-  if (first.ok) return { inputs, note, confirmedFinding: draft.confirmedFinding, complete: true }
-  if (first.errors.some((e) => e.inputId === null)) return null
+  const carried = (draft.carried ?? []).filter((id) => id in inputs)
+  // Judged with the shared values as saved: the check's own values are what this save sends.
+  const withShared = (own: InputRecord) => ({ ...pick(check, savedShared(saved, shared)), ...own })
+  const first = evaluateCheck(check.id, withShared(inputs), { catalogId })
+  const ownErrors = first.ok ? [] : first.errors.filter((e) => e.inputId === null || !shared.has(e.inputId))
+  if (ownErrors.length === 0)
+    return { inputs, note, confirmedFinding: draft.confirmedFinding, carried, complete: first.ok }
+  if (ownErrors.some((e) => e.inputId === null)) return null
   const merged: InputRecord = { ...inputs }
-  for (const error of first.errors) {
+  for (const error of ownErrors) {
     const id = error.inputId as string
     const previous = saved?.inputs[id]
     if (previous === undefined || previous === null) delete merged[id]
     else merged[id] = previous
   }
-  if (!evaluateCheck(check.id, merged, { catalogId }).ok) return null
-  return { inputs: merged, note, confirmedFinding: draft.confirmedFinding, complete: false }
+  const second = evaluateCheck(check.id, withShared(merged), { catalogId })
+  if (!second.ok && second.errors.some((e) => e.inputId === null || !shared.has(e.inputId))) return null
+  return {
+    inputs: merged,
+    note,
+    confirmedFinding: draft.confirmedFinding,
+    carried: carried.filter((id) => id in merged),
+    complete: false,
+  }
+}
+
+function savedShared(saved: CheckEntry | undefined, shared: ReadonlySet<string>): InputRecord {
+  const out: InputRecord = {}
+  for (const [id, value] of Object.entries(saved?.inputs ?? {})) if (shared.has(id)) out[id] = value
+  return out
 }
 
 function stableInputs(inputs: InputRecord): string {
@@ -159,12 +225,65 @@ function stableInputs(inputs: InputRecord): string {
   )
 }
 
-/** True when the payload would not change what the server holds. */
-export function sameAsSaved(payload: SavePayload, saved: CheckEntry | undefined): boolean {
+/** True when the payload would not change what the server holds (shared ids are the facility's, not compared). */
+export function sameAsSaved(
+  payload: SavePayload,
+  saved: CheckEntry | undefined,
+  shared: ReadonlySet<string> = none,
+): boolean {
+  const own = (inputs: InputRecord) =>
+    Object.fromEntries(Object.entries(inputs).filter(([id]) => !shared.has(id)))
+  const savedCarried = (saved?.carried ?? []).filter((id) => !shared.has(id))
   return (
-    stableInputs(payload.inputs) === stableInputs(saved?.inputs ?? {}) &&
+    stableInputs(payload.inputs) === stableInputs(own(saved?.inputs ?? {})) &&
     payload.note === (saved?.note ?? null) &&
-    payload.confirmedFinding === (saved?.confirmedFinding ?? false)
+    payload.confirmedFinding === (saved?.confirmedFinding ?? false) &&
+    [...payload.carried].sort().join() === [...savedCarried].sort().join()
+  )
+}
+
+/** The facility's shared values as autosave sends them: every shared id, blank ones as null (cleared). */
+export interface SharedPayload {
+  values: InputRecord
+  carried: string[]
+  complete: boolean
+}
+
+/**
+ * What autosave sends for a facility's shared values: a value the shared fields refuse (its range) is replaced by
+ * the saved one. Values some check refuses together with its own values are refused by the server, which names the
+ * check. Null when nothing valid can be sent.
+ */
+export function sharedPayload(
+  catalogId: string,
+  check: CheckDefinition,
+  draft: CheckDraft,
+  saved: InputRecord,
+): SharedPayload | null {
+  const typed = inputsFromDraft(check, draft)
+  const values: InputRecord = {}
+  for (const def of check.inputs) values[def.id] = typed[def.id] ?? null
+  const first = evaluateSharedFields(catalogId, check, typed)
+  if (!first.ok && first.errors.some((e) => e.inputId === null)) return null
+  const refused = first.ok ? [] : first.errors.map((e) => e.inputId as string)
+  for (const id of refused) values[id] = saved[id] ?? null
+  const carried = (draft.carried ?? []).filter((id) => values[id] !== null && !refused.includes(id))
+  return { values, carried, complete: refused.length === 0 }
+}
+
+/** Range and type of each shared field (the synthetic check has no cross-field rule and always passes). */
+export function evaluateSharedFields(
+  catalogId: string,
+  check: CheckDefinition,
+  inputs: InputRecord,
+): EvaluateResponse {
+  return runCheck({ id: catalogId, version: '' }, check, inputs)
+}
+
+export function sameSharedAsSaved(payload: SharedPayload, saved: InputRecord, carried: string[]): boolean {
+  return (
+    Object.entries(payload.values).every(([id, value]) => sameValue(value, saved[id])) &&
+    [...payload.carried].sort().join() === [...carried].sort().join()
   )
 }
 

@@ -5,22 +5,40 @@ import {
   comparisonStatus as sharedComparisonStatus,
   type CheckState as LiveState,
 } from '../../../shared/domain/inspection-status'
-import type { CheckDefinition, ClauseRef, InputRecord } from '../../../shared/catalog/types'
+import type {
+  CheckDefinition,
+  ClauseRef,
+  InputDefinition,
+  InputRecord,
+  InputValue,
+} from '../../../shared/catalog/types'
 import type { CheckEntry, ComparisonStatus, PhotoRef } from '../../../shared/domain/inspections'
 
-/** One filled input as the record shows it: "坡度读数：1:12", "两侧是否均设扶手：是". */
-export function formatInputs(check: CheckDefinition, inputs: InputRecord | undefined): string[] {
+/** One value as typed: "1:12", "300 mm", "是", a choice's label. */
+export function formatValue(def: InputDefinition, value: InputValue): string {
+  if (value === null) return ''
+  if (typeof value === 'boolean') return i18next.t(value ? 'inspections.check.yes' : 'inspections.check.no')
+  if (typeof value === 'string')
+    return def.kind === 'choice' ? (def.options.find((o) => o.id === value)?.label ?? value) : value
+  return formatReading(value.value, value.unit)
+}
+
+/**
+ * Each filled input as the record shows it: "坡度读数：1:12", "两侧是否均设扶手：是"; a value copied from the last
+ * inspection says so ("宽度：1200 mm（沿用上次）").
+ */
+export function formatInputs(
+  check: Pick<CheckDefinition, 'inputs'>,
+  inputs: InputRecord | undefined,
+  carried: readonly string[] = [],
+): string[] {
   if (!inputs) return []
   const out: string[] = []
   for (const def of check.inputs) {
     const value = inputs[def.id]
     if (value === null || value === undefined || value === '') continue
-    let text: string
-    if (typeof value === 'boolean') text = i18next.t(value ? 'inspections.check.yes' : 'inspections.check.no')
-    else if (typeof value === 'string')
-      text = def.kind === 'choice' ? (def.options.find((o) => o.id === value)?.label ?? value) : value
-    else text = formatReading(value.value, value.unit)
-    out.push(`${def.label}：${text}`)
+    const mark = carried.includes(def.id) ? i18next.t('inspections.carried.value') : ''
+    out.push(`${def.label}：${formatValue(def, value)}${mark}`)
   }
   return out
 }

@@ -16,11 +16,15 @@ import { FindingsList } from './findings-list'
 import { HeaderEdit } from './header-edit'
 import { InspectionHeader } from './inspection-header'
 import { PlaceGpsOffer } from './place-gps-offer'
-import { liveSummary } from './live-summary'
+import { liveSummary, type LiveCache } from './live-summary'
 import { inspectionKey, isConflict, useMutationQueue } from './mutation-queue'
 import { clearPending } from './pending-store'
 import { ConflictAlert, SaveStatus } from './save-status'
-import { SubmitBar } from './submit-bar'
+import { SubmitBar, SubmitBarLink, SUBMIT_BAR_ID } from './submit-bar'
+import { VerdictCounts } from './status-tags'
+import { sharedKey } from './shared-fields'
+import { checkKey } from './draft-values'
+import { checksForCategory } from '../../../shared/catalog/index'
 import { useAutosave } from './use-autosave'
 import { domId } from './format'
 import './inspections.css'
@@ -57,8 +61,10 @@ export function InspectionPage({ id }: { id: number }) {
   const previous = inspection?.previousInspectionId ? (previousQuery.data ?? null) : null
   const queue = useMutationQueue(id, inspection?.version)
   const autosave = useAutosave(id, queue)
-  const { restore } = autosave
+  const { restore, flushNow, forget } = autosave
   const { run } = queue
+  // One cache per page: a check's live result is reused while its draft and saved state are the same object.
+  const [liveCache] = useState<LiveCache>(() => new Map())
   const [error, setError] = useState<unknown>(null)
 
   // On open, edits a crash or a closed window left behind are re-applied and saved.
@@ -84,7 +90,15 @@ export function InspectionPage({ id }: { id: number }) {
       run((baseVersion) =>
         api.call('inspections:removeElement', { elementId: element.id, baseVersion }),
       ).then(
-        () => announce(t('inspections.element.removed', { label: element.label })),
+        (next) => {
+          announce(t('inspections.element.removed', { label: element.label }))
+          // The button is gone with its facility: continue at the next facility, else at 添加设施.
+          const following = next?.elements.find((e) => e.position > element.position) ?? next?.elements.at(-1)
+          window.setTimeout(() => {
+            if (following) focusHeading(following.id)
+            else document.getElementById('add-element-category')?.focus()
+          }, 50)
+        },
         (caught: unknown) => !isConflict(caught) && setError(caught),
       )
     },
@@ -103,8 +117,48 @@ export function InspectionPage({ id }: { id: number }) {
   }, [inspection, previous])
 
   const summary = useMemo(
-    () => (inspection ? liveSummary(inspection, autosave.drafts, previous) : null),
-    [inspection, autosave.drafts, previous],
+    () => (inspection ? liveSummary(inspection, autosave.drafts, previous, liveCache) : null),
+    [inspection, autosave.drafts, previous, liveCache],
+  )
+
+  // 沿用上次: sends what is typed first, then copies into what is still blank; the screen then shows the server's.
+  const copyPrevious = useCallback(
+    (element: InspectionElement, checkId?: string) => {
+      const carriedBefore = (i: Inspection | null | undefined) => {
+        const e = i?.elements.find((x) => x.id === element.id)
+        return e
+          ? e.carriedMeasurements.length + Object.values(e.checks).reduce((n, c) => n + c.carried.length, 0)
+          : 0
+      }
+      void flushNow()
+        .then(() =>
+          run((baseVersion, current) => {
+            const before = carriedBefore(current)
+            return api
+              .call('inspections:copyPrevious', {
+                elementId: element.id,
+                baseVersion,
+                ...(checkId ? { checkId } : {}),
+              })
+              .then((next) => {
+                const keys = checksForCategory(next.catalogId, element.category).map((c) =>
+                  checkKey(element.id, c.id),
+                )
+                forget([...keys, sharedKey(element.id)])
+                const count = Math.max(0, carriedBefore(next) - before)
+                announce(count ? t('inspections.copy.copied', { count }) : t('inspections.copy.none'))
+                // The button may be gone (nothing left to copy): focus the check, or the facility's heading.
+                window.setTimeout(() => {
+                  if (checkId) document.getElementById(domId('c', element.id, checkId))?.focus()
+                  else focusHeading(element.id)
+                }, 50)
+                return next
+              })
+          }),
+        )
+        .catch((caught: unknown) => !isConflict(caught) && setError(caught))
+    },
+    [api, announce, flushNow, forget, run, t],
   )
 
   if (!inspection || !summary)
@@ -158,7 +212,12 @@ export function InspectionPage({ id }: { id: number }) {
         />
       )}
       {inspection.status === 'submitted' && <p className="aa-intro">{t('inspections.detail.readOnly')}</p>}
-      <div className="aa-action-bar">
+      <section
+        className="aa-action-bar"
+        id={SUBMIT_BAR_ID}
+        aria-label={t('inspections.skip.region')}
+        tabIndex={-1}
+      >
         {inspection.status === 'draft' && !queue.conflict && (
           <SaveStatus
             state={autosave.state}
@@ -167,8 +226,9 @@ export function InspectionPage({ id }: { id: number }) {
           />
         )}
         <SubmitBar inspection={inspection} queue={queue} summary={summary} flush={autosave.flushNow} />
-      </div>
+      </section>
       <ErrorAlert error={error} />
+      {inspection.elements.length > 0 && <VerdictCounts counts={summary.gaps.counts} />}
       {inspection.status === 'submitted' && <FindingsList inspectionId={inspection.id} />}
       {summary.comparison && previous && (
         <ComparisonSummary date={previous.inspectedOn} counts={summary.comparison} />
@@ -197,11 +257,13 @@ export function InspectionPage({ id }: { id: number }) {
             catalogId={inspection.catalogId}
             element={element}
             drafts={autosave.drafts}
+            summary={summary}
             readOnly={readOnly}
             previous={previousFor.get(element.id) ?? null}
             queue={queue}
             onCheckChange={autosave.edit}
             onRemove={removeElement}
+            onCopyPrevious={copyPrevious}
           />
         ))}
       </div>
@@ -215,7 +277,10 @@ function Page(props: { inspection: Inspection; headerEdit: ReactNode; children: 
   return (
     <div className="aa-inspection aa-insp-screen">
       <PageHeading>{`${t('inspections.title')}：${inspection.placeName}（${inspection.inspectedOn}）`}</PageHeading>
-      <Link to="/inspections">{t('inspections.detail.backToList')}</Link>
+      <div className="aa-page-links">
+        <Link to="/inspections">{t('inspections.detail.backToList')}</Link>
+        {inspection.status === 'draft' && <SubmitBarLink />}
+      </div>
       <InspectionHeader inspection={inspection} />
       {props.headerEdit}
       <PlaceGpsOffer inspection={inspection} />

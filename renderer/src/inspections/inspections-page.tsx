@@ -76,6 +76,12 @@ export function InspectionsPage() {
       sorter: (a, b) => a.failCount - b.failCount,
     },
     { title: t('inspections.columns.review'), dataIndex: 'reviewCount', align: 'right' },
+    {
+      title: t('inspections.columns.notEntered'),
+      dataIndex: 'notEnteredCount',
+      align: 'right',
+      sorter: (a, b) => a.notEnteredCount - b.notEnteredCount,
+    },
   ]
 
   return (
@@ -132,6 +138,8 @@ export function InspectionsPage() {
         columns={columns}
         dataSource={inspections.data ?? []}
         loading={inspections.isLoading}
+        // At 200 % zoom or the largest text the table scrolls in its own box rather than wrapping every cell.
+        scroll={{ x: 'max-content' }}
         pagination={{
           pageSize: 20,
           showTotal: (count) => t('common.resultCount', { count }),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { categoryLabel, checksForCategory } from '../../../shared/catalog/index'
 import type { Inspection, InspectionElement } from '../../../shared/domain/inspections'
+import { inspectionGaps } from '../../../shared/domain/inspection-gaps'
 import { useApi } from '../api/api-context'
 import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
@@ -11,8 +12,9 @@ import { ClauseList } from './check-result'
 import { decidingClauses, domId, formatInputs } from './format'
 import { InspectionHeader } from './inspection-header'
 import { inspectionKey } from './mutation-queue'
-import { PhotoThumb } from './photo-panel'
-import { VerdictTag } from './status-tags'
+import { PhotoThumb, PhotoTie } from './photo-panel'
+import { sharedFieldsCheck } from './shared-fields'
+import { VerdictCounts, VerdictTag } from './status-tags'
 import './inspections.css'
 import './record.css'
 
@@ -20,12 +22,22 @@ function ElementRecord({ inspection, element }: { inspection: Inspection; elemen
   const { t } = useTranslation()
   const headingId = domId('record-element', element.id)
   const checks = checksForCategory(inspection.catalogId, element.category)
+  const sharedCheck = sharedFieldsCheck(inspection.catalogId, element.category)
+  const shared = sharedCheck
+    ? formatInputs(sharedCheck, element.measurements, element.carriedMeasurements)
+    : []
   return (
     <section className="aa-record-element">
       <Typography.Title level={2} id={headingId} className="aa-element-title">
         {element.label}
         <span className="aa-element-category">（{categoryLabel(element.category)}）</span>
       </Typography.Title>
+      {shared.length > 0 && (
+        <p className="aa-record-shared">
+          <span className="aa-label">{t('inspections.measure.heading')}：</span>
+          {shared.join('；')}
+        </p>
+      )}
       <table className="aa-record-table">
         <caption className="aa-visually-hidden">{element.label}</caption>
         <colgroup>
@@ -47,7 +59,7 @@ function ElementRecord({ inspection, element }: { inspection: Inspection; elemen
         <tbody>
           {checks.map((check) => {
             const entry = element.checks[check.id]
-            const values = formatInputs(check, entry?.inputs)
+            const values = formatInputs(check, entry?.inputs, entry?.carried)
             return (
               <tr key={check.id}>
                 <th scope="row">{check.title}</th>
@@ -57,13 +69,18 @@ function ElementRecord({ inspection, element }: { inspection: Inspection; elemen
                     : t('inspections.check.notFilled')}
                 </td>
                 <td>
-                  {entry?.result ? <VerdictTag verdict={entry.result.verdict} /> : '—'}
+                  <VerdictTag result={entry?.result} />
                   {entry?.result && entry.result.verdict !== 'pass' && (
                     <div className="aa-record-explanation">{entry.result.explanation}</div>
                   )}
                 </td>
                 <td>
-                  <ClauseList clauses={decidingClauses(check.clauses)} />
+                  {/* The clauses the result cites (a decided result names those that decided it), else the check's. */}
+                  <ClauseList
+                    clauses={decidingClauses(
+                      entry?.result?.clauses?.length ? entry.result.clauses : check.clauses,
+                    )}
+                  />
                 </td>
                 <td>{entry?.note ?? ''}</td>
               </tr>
@@ -80,7 +97,10 @@ function ElementRecord({ inspection, element }: { inspection: Inspection; elemen
             <li key={photo.sha256}>
               <figure>
                 <PhotoThumb photo={photo} label={element.label} />
-                <figcaption>{photo.caption ?? photo.originalName}</figcaption>
+                <figcaption>
+                  {photo.caption ?? photo.originalName}
+                  <PhotoTie photo={photo} catalogId={inspection.catalogId} />
+                </figcaption>
               </figure>
             </li>
           ))}
@@ -118,6 +138,7 @@ export function RecordPage() {
       {inspection && (
         <>
           <InspectionHeader inspection={inspection} />
+          <VerdictCounts counts={inspectionGaps(inspection.catalogId, inspection.elements, null).counts} />
           <p className="aa-hint">{t('inspections.check.mandatoryMark')}</p>
           {inspection.elements.map((element) => (
             <ElementRecord key={element.id} inspection={inspection} element={element} />

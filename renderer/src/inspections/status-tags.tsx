@@ -1,7 +1,8 @@
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { severityLabels } from '../../../shared/catalog/index'
-import type { Severity, Verdict } from '../../../shared/catalog/types'
+import type { CheckResult, Severity, Verdict } from '../../../shared/catalog/types'
+import { shownVerdict, type InspectionGaps } from '../../../shared/domain/inspection-gaps'
 import type { ComparisonStatus, InspectionStatus } from '../../../shared/domain/inspections'
 
 // antd's preset tag colours are about 3:1; these pairs are ≥ 4.5:1 (text on background), and each tag also
@@ -34,10 +35,29 @@ const verdictLook: Record<Verdict | 'none', { tone: Tone; symbol: string }> = {
   none: { tone: 'neutral', symbol: '·' },
 }
 
-export function VerdictTag({ verdict }: { verdict: Verdict | null }) {
+/**
+ * A result's verdict as every screen shows it: 未填写 for a check without a result or with blanks (also a result
+ * stored before 未填写 existed, see shownVerdict); `invalid` = the typed values cannot be judged (无法判定).
+ */
+export function VerdictTag(props: { result: CheckResult | null | undefined; invalid?: boolean }) {
   const { t } = useTranslation()
-  const key = verdict ?? 'none'
+  const key: Verdict | 'none' = props.invalid ? 'none' : shownVerdict(props.result)
   return <ToneTag {...verdictLook[key]} text={t(`inspections.verdicts.${key}`)} />
+}
+
+/** The inspection's checks counted as the tags show them: 未填写 apart from 待复核 (which only an expert settles). */
+export function VerdictCounts({ counts }: { counts: InspectionGaps['counts'] }) {
+  const { t } = useTranslation()
+  return (
+    <p className="aa-verdict-counts">
+      {t('inspections.counts.label', {
+        checks: counts.checks,
+        fail: counts.fail,
+        review: counts.needsReview,
+        notEntered: counts.notEntered,
+      })}
+    </p>
+  )
 }
 
 const comparisonLook: Record<ComparisonStatus, { tone: Tone; symbol: string }> = {

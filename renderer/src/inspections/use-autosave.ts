@@ -1,10 +1,21 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { findCheck } from '../../../shared/catalog/index'
+import type { InputOf } from '../../../shared/api/contract'
 import type { Inspection } from '../../../shared/domain/inspections'
+import { sharedInputIds } from '../../../shared/domain/inspection-measurements'
 import { useApi } from '../api/api-context'
 import { isConflict, type MutationQueue } from './mutation-queue'
-import { checkKey, parseCheckKey, sameAsSaved, savePayload, type CheckDraft } from './draft-values'
+import {
+  checkKey,
+  parseCheckKey,
+  sameAsSaved,
+  sameSharedAsSaved,
+  savePayload,
+  sharedPayload,
+  type CheckDraft,
+} from './draft-values'
 import { clearPending, dropPending, putPending, readPending, type PendingDrafts } from './pending-store'
+import { SHARED, sharedFieldsCheck } from './shared-fields'
 
 export const AUTOSAVE_DELAY_MS = 500
 
@@ -17,23 +28,65 @@ export interface Autosave {
   flushNow(): Promise<void>
   /** Re-applies the edits kept in localStorage (on open and after a reload); returns how many. */
   restore(inspection: Inspection): number
+  /** Forgets the local drafts of these keys (the server's values changed by another action, e.g. 沿用上次). */
+  forget(keys: string[]): void
   state: SaveState
   error: unknown
+}
+
+type SaveRequest =
+  | { op: 'inspections:saveCheck'; input: InputOf<'inspections:saveCheck'> }
+  | { op: 'inspections:saveMeasurements'; input: InputOf<'inspections:saveMeasurements'> }
+
+/**
+ * What autosave sends for one draft key against what the server holds: the request, or null when there is nothing
+ * to send; `complete` is false when some typed values were invalid and were not sent.
+ */
+function saveRequest(
+  inspection: Inspection,
+  key: string,
+  draft: CheckDraft,
+  baseVersion: number,
+): { request: SaveRequest | null; complete: boolean } | undefined {
+  const { elementId, checkId } = parseCheckKey(key)
+  const element = inspection.elements.find((e) => e.id === elementId)
+  if (!element) return undefined
+  const catalogId = inspection.catalogId
+  if (checkId === SHARED) {
+    const check = sharedFieldsCheck(catalogId, element.category)
+    if (!check) return undefined
+    const payload = sharedPayload(catalogId, check, draft, element.measurements)
+    if (!payload) return { request: null, complete: false }
+    const same = sameSharedAsSaved(payload, element.measurements, element.carriedMeasurements)
+    const input = { elementId, baseVersion, values: payload.values, carried: payload.carried }
+    return {
+      request: same ? null : { op: 'inspections:saveMeasurements', input },
+      complete: payload.complete,
+    }
+  }
+  const check = findCheck(checkId, catalogId)
+  if (!check) return undefined
+  const shared = sharedInputIds(catalogId, element.category)
+  const saved = element.checks[checkId]
+  const payload = savePayload(catalogId, check, draft, saved, shared)
+  if (!payload) return { request: null, complete: false }
+  if (sameAsSaved(payload, saved, shared)) return { request: null, complete: payload.complete }
+  const { inputs, note, confirmedFinding, carried } = payload
+  return {
+    request: {
+      op: 'inspections:saveCheck',
+      input: { elementId, baseVersion, checkId, inputs, note, confirmedFinding, carried },
+    },
+    complete: payload.complete,
+  }
 }
 
 /** Pending drafts that still belong to a check of the inspection and differ from what the server holds. */
 function applicable(inspection: Inspection, pending: PendingDrafts): PendingDrafts {
   const out: PendingDrafts = {}
   for (const [key, draft] of Object.entries(pending)) {
-    const { elementId, checkId } = parseCheckKey(key)
-    const element = inspection.elements.find((e) => e.id === elementId)
-    const check = findCheck(checkId, inspection.catalogId)
-    if (!element || !check) {
-      dropPending(inspection.id, key)
-      continue
-    }
-    const payload = savePayload(inspection.catalogId, check, draft, element.checks[checkId])
-    if (payload && payload.complete && sameAsSaved(payload, element.checks[checkId])) {
+    const request = saveRequest(inspection, key, draft, inspection.version)
+    if (!request || (request.complete && request.request === null)) {
       dropPending(inspection.id, key)
       continue
     }
@@ -63,27 +116,18 @@ export function useAutosave(inspectionId: number, queue: MutationQueue): Autosav
       const draft = draftsRef.current[key]
       if (!draft) return Promise.resolve()
       const revision = revisions.current.get(key) ?? 0
-      const { elementId, checkId } = parseCheckKey(key)
       let complete = false
       setSaving((n) => n + 1)
       return run(async (baseVersion, current) => {
-        const element = current.elements.find((e) => e.id === elementId)
-        const check = findCheck(checkId, current.catalogId)
-        if (!element || !check || current.status !== 'draft') return null
-        const saved = element.checks[checkId]
-        const payload = savePayload(current.catalogId, check, draft, saved)
-        if (!payload) return null
-        complete = payload.complete
-        if (sameAsSaved(payload, saved)) return null
-        const { inputs, note, confirmedFinding } = payload
-        return api.call('inspections:saveCheck', {
-          elementId,
-          baseVersion,
-          checkId,
-          inputs,
-          note,
-          confirmedFinding,
-        })
+        if (current.status !== 'draft') return null
+        const planned = saveRequest(current, key, draft, baseVersion)
+        if (!planned) return null
+        complete = planned.complete
+        const request = planned.request
+        if (!request) return null
+        return request.op === 'inspections:saveCheck'
+          ? api.call(request.op, request.input)
+          : api.call(request.op, request.input)
       })
         .then(
           () => {
@@ -144,6 +188,20 @@ export function useAutosave(inspectionId: number, queue: MutationQueue): Autosav
     [flushNow],
   )
 
+  const forget = useCallback(
+    (keys: string[]) => {
+      const next = { ...draftsRef.current }
+      for (const key of keys) {
+        delete next[key]
+        dirty.current.delete(key)
+        dropPending(inspectionId, key)
+      }
+      draftsRef.current = next
+      setDrafts(next)
+    },
+    [inspectionId],
+  )
+
   // Leaving the page sends what is waiting (the queue outlives the component).
   const flushRef = useRef(flushNow)
   useEffect(() => {
@@ -157,5 +215,5 @@ export function useAutosave(inspectionId: number, queue: MutationQueue): Autosav
   }, [])
 
   const state: SaveState = saving > 0 ? 'saving' : error ? 'failed' : waiting ? 'pending' : 'saved'
-  return { drafts, edit, flushNow, restore, state, error }
+  return { drafts, edit, flushNow, restore, forget, state, error }
 }

@@ -16,8 +16,6 @@ export interface RectificationSeed {
   webTitle: string
 }
 
-const mm = (value: number) => ({ value, unit: 'mm' })
-
 /**
  * A data folder with two findings of one unit, made through the real core before the door opens it: a submitted
  * site inspection whose ramp is too steep, and a web audit run whose finding carries a hostile HTML snippet
@@ -54,7 +52,8 @@ export async function seedRectificationData(dataDir: string): Promise<Rectificat
       elementId: insp.elements[0]!.id,
       baseVersion: insp.version,
       checkId: 'ramp.slope',
-      inputs: { rise: mm(300), run: mm(2400) },
+      // 1:8 read on an inclinometer: rise and run are shared by the ramp's checks and would also judge 每段高差.
+      inputs: { gradient: { value: 8, unit: 'ratio' } },
     })
     // A photo as evidence, whose file then goes missing from the data folder (a restored backup without photos).
     const jpeg = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#5a8cc8' } })

@@ -97,6 +97,22 @@ const sampleData: Record<number, (db: Database.Database) => void> = {
     // v6 repairs stored lone surrogates (tests/security/text.test.ts); Hangul, whose UTF-8 also starts with ED, stays.
     db.prepare("UPDATE places SET note = '한국어 안내' WHERE id = 1").run()
   },
+  7: (db) => {
+    // v7: a shared measurement of the ramp, a value copied from the last inspection, a photo tied to a check.
+    db.prepare(
+      `INSERT INTO element_values (element_id, input_id, value_json, carried, updated_at)
+       VALUES (1, 'rise', '{"value":300,"unit":"mm"}', 1, 'x')`,
+    ).run()
+    db.prepare(`UPDATE check_values SET carried_json = '["constrained"]' WHERE element_id = 1`).run()
+    db.prepare(
+      `INSERT INTO photos (sha256, ext, mime_type, byte_size, width, height, original_name, created_at)
+       VALUES ('${'a'.repeat(64)}', 'jpg', 'image/jpeg', 1, 1, 1, '北门坡道.jpg', 'x')`,
+    ).run()
+    db.prepare(
+      `INSERT INTO element_photos (element_id, sha256, caption, position, check_id)
+       VALUES (1, '${'a'.repeat(64)}', '坡道起点', 1, 'ramp.slope')`,
+    ).run()
+  },
   [versionOf('plan-periods')]: (db) => {
     // 0008-plan-periods: plan periods as data; an indicator the team added to the 十五五 plan.
     db.prepare(

@@ -25,8 +25,8 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-async function jpegBase64(): Promise<string> {
-  const image = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3366aa' } })
+async function jpegBase64(background = '#3366aa'): Promise<string> {
+  const image = await sharp({ create: { width: 64, height: 48, channels: 3, background } })
     .jpeg()
     .toBuffer()
   return image.toString('base64')
@@ -84,5 +84,89 @@ describe('photos as evidence of an inspection', () => {
       variant: 'thumbnail',
     })
     expect(data).toMatchObject({ missing: true, dataUrl: '' })
+  })
+
+  it('ties a photo to a check with a caption; a facility photo stays possible; the tie can be changed', async () => {
+    const elementId = insp.elements[0]!.id
+    insp = await t.call('inspections:attachPhoto', {
+      elementId,
+      baseVersion: insp.version,
+      fileName: '门宽.jpg',
+      dataBase64: await jpegBase64('#aa3333'),
+      caption: '门通行净宽 780 mm',
+      checkId: 'toilet-room.door-width',
+    })
+    insp = await t.call('inspections:attachPhoto', {
+      elementId,
+      baseVersion: insp.version,
+      fileName: '全景.jpg',
+      dataBase64: await jpegBase64('#33aa33'),
+    })
+    const [door, overview] = insp.elements[0]!.photos
+    expect(door).toMatchObject({ caption: '门通行净宽 780 mm', checkId: 'toilet-room.door-width' })
+    expect(overview).toMatchObject({ caption: null, checkId: null })
+    insp = await t.call('inspections:updatePhoto', {
+      elementId,
+      baseVersion: insp.version,
+      sha256: overview!.sha256,
+      caption: '厕所内部全景',
+      checkId: 'toilet-room.turning-space',
+    })
+    expect(insp.elements[0]!.photos[1]).toMatchObject({
+      caption: '厕所内部全景',
+      checkId: 'toilet-room.turning-space',
+    })
+    insp = await t.call('inspections:updatePhoto', {
+      elementId,
+      baseVersion: insp.version,
+      sha256: overview!.sha256,
+      caption: '',
+      checkId: null,
+    })
+    expect(insp.elements[0]!.photos[1]).toMatchObject({ caption: null, checkId: null })
+  })
+
+  it('refuses to tie a photo to a check of another kind of facility, before storing anything', async () => {
+    const elementId = insp.elements[0]!.id
+    const error = await t.fail('inspections:attachPhoto', {
+      elementId,
+      baseVersion: insp.version,
+      fileName: 'x.jpg',
+      dataBase64: await jpegBase64(),
+      checkId: 'ramp.slope',
+    })
+    expect(error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不属于该设施类别') })
+    expect((await t.call('inspections:get', { id: insp.id })).version).toBe(insp.version)
+  })
+
+  it('a finding’s evidence: the photos of its check and of the facility, each with caption and tie', async () => {
+    const elementId = insp.elements[0]!.id
+    for (const [name, colour, checkId] of [
+      ['门宽.jpg', '#aa3333', 'toilet-room.door-width'],
+      ['回转.jpg', '#3333aa', 'toilet-room.turning-space'],
+      ['全景.jpg', '#33aa33', null],
+    ] as const)
+      insp = await t.call('inspections:attachPhoto', {
+        elementId,
+        baseVersion: insp.version,
+        fileName: name,
+        dataBase64: await jpegBase64(colour),
+        caption: name.replace('.jpg', ''),
+        checkId,
+      })
+    insp = await t.call('inspections:saveCheck', {
+      elementId,
+      baseVersion: insp.version,
+      checkId: 'toilet-room.door-width',
+      inputs: { width: { value: 700, unit: 'mm' }, project: 'new' },
+    })
+    await t.call('inspections:submit', { id: insp.id, baseVersion: insp.version })
+    const [finding] = await t.call('findings:list', { inspectionId: insp.id })
+    const [door, , overview] = insp.elements[0]!.photos
+    expect(finding?.evidence.photos).toEqual([door!.sha256, overview!.sha256])
+    expect(finding?.evidence.photoDetails).toEqual([
+      { sha256: door!.sha256, caption: '门宽', checkId: 'toilet-room.door-width' },
+      { sha256: overview!.sha256, caption: '全景', checkId: null },
+    ])
   })
 })

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { checksForCategory } from '../../../shared/catalog/index'
 import type { Inspection } from '../../../shared/domain/inspections'
 import { openTestCore, type TestCore } from '../../support/test-core'
 
@@ -30,6 +31,13 @@ async function addRamp(inspection: Inspection, label: string): Promise<Inspectio
     category: 'ramp',
     label,
   })
+}
+
+/** The checks of a facility that fail. */
+function failing(inspection: Inspection, label: string): string[] {
+  return Object.values(element(inspection, label).checks)
+    .filter((c) => c.result?.verdict === 'fail')
+    .map((c) => c.checkId)
 }
 
 function element(inspection: Inspection, label: string) {
@@ -67,7 +75,12 @@ describe('site inspections', () => {
     expect(entry?.result?.verdict).toBe('fail')
     expect(entry?.result?.explanation).toContain('1:8')
     expect(entry?.result?.clauses.map((c) => c.clause).length).toBeGreaterThan(0)
-    expect(insp.failCount).toBe(1)
+    // Rise and run are the ramp's, measured once: 每段提升高度 is judged with them too.
+    expect(element(insp, '北门坡道').checks['ramp.rise-per-run']?.inputs).toEqual({
+      rise: mm(300),
+      run: mm(2400),
+    })
+    expect(insp.failCount).toBe(failing(insp, '北门坡道').length)
   })
 
   it('refuses an implausible value with the range, and keeps the last valid value', async () => {
@@ -129,8 +142,9 @@ describe('site inspections', () => {
     insp = await t.call('inspections:submit', { id: insp.id, baseVersion: insp.version })
     expect(insp.status).toBe('submitted')
     const findings = await t.call('findings:list', { inspectionId: insp.id })
-    expect(findings).toHaveLength(1)
-    expect(findings[0]).toMatchObject({
+    // A finding for each failing check, all of 北门坡道 (the slope among them).
+    expect(findings.map((f) => f.checkId).sort()).toEqual(failing(insp, '北门坡道').sort())
+    expect(findings.find((f) => f.checkId === 'ramp.slope')).toMatchObject({
       source: 'site',
       title: '北门坡道：轮椅坡道纵向坡度',
       placeName: '区政务服务大厅',
@@ -138,7 +152,7 @@ describe('site inspections', () => {
       needsReview: false,
       evidence: { inputs: { rise: mm(300), run: mm(2400) } },
     })
-    expect(findings[0]?.clauses.length).toBeGreaterThan(0)
+    expect(findings.every((f) => f.clauses.length > 0)).toBe(true)
     const locked = await t.fail('inspections:saveCheck', {
       elementId: element(insp, '北门坡道').id,
       baseVersion: insp.version,
@@ -207,8 +221,19 @@ describe('site inspections', () => {
     let insp = await addRamp(await newInspection(), '坡道')
     insp = await saveSlope(insp, '坡道', 300, 2400)
     const list = await t.call('inspections:list', { placeId })
+    // Every ramp check of the catalog: those judged with the rise and run are entered, the rest are 未填写.
+    const judged = Object.values(element(insp, '坡道').checks).filter(
+      (c) => c.result?.verdict !== 'not-entered',
+    )
     expect(list).toEqual([
-      expect.objectContaining({ id: insp.id, placeName: '区政务服务大厅', elementCount: 1, failCount: 1 }),
+      expect.objectContaining({
+        id: insp.id,
+        placeName: '区政务服务大厅',
+        elementCount: 1,
+        failCount: failing(insp, '坡道').length,
+        reviewCount: 0,
+        notEnteredCount: checksForCategory(insp.catalogId, 'ramp').length - judged.length,
+      }),
     ])
     expect(await t.call('inspections:list', { status: 'submitted' })).toEqual([])
     expect((await t.call('inspections:list', { search: '张三' })).length).toBe(1)

@@ -16,7 +16,13 @@ export async function createPlace(t: TestCore, name: string, unitId: number | un
   return place.id
 }
 
-const mm = (value: number) => ({ value, unit: 'mm' })
+/**
+ * A ramp slope as an inclinometer reading 1:n. Rise and run are shared by the ramp's checks (measured once), so
+ * typing them would also judge 每段高差 — a second finding for the same steep ramp; these tests are about one.
+ */
+export const slopeReading = ([rise, run]: readonly [number, number]) => ({
+  gradient: { value: run / rise, unit: 'ratio' },
+})
 
 export interface RampMeasure {
   label: string
@@ -26,7 +32,7 @@ export interface RampMeasure {
 
 /**
  * Submits an inspection of `placeId` on `date`. A re-inspection starts with the previous elements (same labels);
- * elements not there yet are added. 1:8 (300/2400) fails, 1:14 (200/2800) passes.
+ * elements not there yet are added. 1:8 (300/2400) fails, 1:14 (200/2800) passes (read as 1:n, see slopeReading).
  */
 export async function inspect(
   t: TestCore,
@@ -50,7 +56,7 @@ export async function inspect(
         elementId: element.id,
         baseVersion: insp.version,
         checkId: 'ramp.slope',
-        inputs: { rise: mm(ramp.slope[0]), run: mm(ramp.slope[1]) },
+        inputs: slopeReading(ramp.slope),
       })
     }
   }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openTestCore, type TestCore } from '../../support/test-core'
-import { createPlace, failing, inspect, passing, seededUnit, webRun } from './fixtures'
+import { createPlace, failing, inspect, passing, seededUnit, slopeReading, webRun } from './fixtures'
 
 let t: TestCore
 let unit: { id: number; name: string }
@@ -163,7 +163,7 @@ describe('items from findings', () => {
         elementId: element.id,
         baseVersion: revision.version,
         checkId: 'ramp.slope',
-        inputs: { rise: { value: slope[0], unit: 'mm' }, run: { value: slope[1], unit: 'mm' } },
+        inputs: slopeReading(slope),
       })
     }
     await t.call('inspections:submit', { id: revision.id, baseVersion: revision.version })

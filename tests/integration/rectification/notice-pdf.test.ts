@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestCore, type TestCore } from '../../support/test-core'
 import { smallJpeg } from '../photos/test-photos'
-import { createPlace, failing, seededUnit } from './fixtures'
+import { createPlace, failing, seededUnit, slopeReading } from './fixtures'
 
 /** From findings with photos to a PDF through the real Chromium renderer; a photo gone from disk prints as missing. */
 
@@ -18,8 +18,6 @@ afterAll(async () => {
   await t.core.shutdown().catch(() => undefined)
   fs.rmSync(t.dir, { recursive: true, force: true })
 })
-
-const mm = (value: number) => ({ value, unit: 'mm' })
 
 describe('notice PDF', () => {
   it('contains the unit, the number, the items and the clauses; a missing photo does not break it', async () => {
@@ -38,7 +36,7 @@ describe('notice PDF', () => {
         elementId: element.id,
         baseVersion: insp.version,
         checkId: 'ramp.slope',
-        inputs: { rise: mm(failing[0]), run: mm(failing[1]) },
+        inputs: slopeReading(failing),
       })
       insp = await t.call('inspections:attachPhoto', {
         elementId: element.id,

@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Inspection } from '../../../shared/domain/inspections'
 import type { RectificationItem } from '../../../shared/domain/rectification'
 import { openTestCore, type TestCore } from '../../support/test-core'
-import { createPlace, failing, inspect, passing, seededUnit, type RampMeasure } from './fixtures'
+import {
+  createPlace,
+  failing,
+  inspect,
+  passing,
+  seededUnit,
+  slopeReading,
+  type RampMeasure,
+} from './fixtures'
 
 /**
  * A submitted inspection corrected through a revision (revise → change the date and/or a measurement → submit):
@@ -47,7 +55,7 @@ async function correct(
       elementId: element.id,
       baseVersion: revision.version,
       checkId: 'ramp.slope',
-      inputs: { rise: { value: ramp.slope![0], unit: 'mm' }, run: { value: ramp.slope![1], unit: 'mm' } },
+      inputs: slopeReading(ramp.slope!),
     })
   }
   return t.call('inspections:submit', { id: revision.id, baseVersion: revision.version })

@@ -4,6 +4,7 @@ import { sql as v3 } from './0003-web-audits'
 import { sql as v4 } from './0004-rectification'
 import { sql as v5 } from './0005-rectification-read-indexes'
 import { run as v6run, sql as v6 } from './0006-well-formed-text'
+import { sql as v7 } from './0007-element-measurements'
 import { sql as planPeriods } from './0008-plan-periods'
 import type Database from 'better-sqlite3'
 
@@ -23,8 +24,8 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'rectification', sql: v4 },
   { version: 5, name: 'rectification-read-indexes', sql: v5 },
   { version: 6, name: 'well-formed-text', sql: v6, run: v6run },
-  // 0007 is element-measurements (branch w12i); until it lands, plan-periods holds the next position.
-  { version: 7, name: 'plan-periods', sql: planPeriods },
+  { version: 7, name: 'element-measurements', sql: v7 },
+  { version: 8, name: 'plan-periods', sql: planPeriods },
 ]
 
 export const latestSchemaVersion = migrations.length

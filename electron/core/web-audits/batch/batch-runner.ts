@@ -1,12 +1,20 @@
 import { inTransaction } from '../../db/transaction'
 import { computeProgress, type BatchProgress } from './batch-progress'
 import { BrowserSession, type BrowserLease } from './browser-session'
-import { defaultConcurrency, type BatchOutcome, type BatchRunnerOptions } from './batch-types'
+import {
+  defaultControllerConfig,
+  defaultMaxPagesPerHost,
+  type BatchOutcome,
+  type BatchRunnerOptions,
+} from './batch-types'
+import { ConcurrencyGovernor, PagesInFlight } from './concurrency-governor'
 import { createNodeFetchText, type FetchText } from '../crawl/http-fetch'
 import { runPageJob, type PageJobDeps } from './page-job'
 import {
   claimPage,
   earliestLeaseEnd,
+  hasClaimablePage,
+  pageHost,
   queueCounts,
   recoverExpiredLeases,
   releasePage,
@@ -22,9 +30,11 @@ export { defaultConcurrency } from './batch-types'
 export type { BatchOutcome, BatchRunnerOptions, PageEvent } from './batch-types'
 
 /**
- * Runs a batch from its persisted queue with bounded concurrency: named steps over one state object, cleanup in
- * finally (pa11y's shape). Starting it on a batch that was interrupted resumes it: expired leases go back to
- * pending, cancelled runs run again, finished pages are never audited twice.
+ * Runs a batch from its persisted queue: named steps over one state object, cleanup in finally (pa11y's shape).
+ * Pages in flight: a fixed number, or by default as many as keep the cores busy while pages wait on slow sites
+ * (concurrency-governor.ts), never more of one host than politeness allows. Starting it on a batch that was
+ * interrupted resumes it: expired leases go back to pending, cancelled runs run again, finished pages are never
+ * audited twice.
  */
 
 interface State {
@@ -43,6 +53,11 @@ interface State {
   fatal: unknown
   waiters: Array<() => void>
   fetchText: FetchText
+  flight: PagesInFlight
+  governor: ConcurrencyGovernor | null
+  /** Worker loops running (each takes one page at a time); the governor's limit says how many may. */
+  running: number
+  workers: Set<Promise<void>>
 }
 
 export class BatchRunner {
@@ -114,6 +129,10 @@ export class BatchRunner {
       fatal: null,
       waiters: [],
       fetchText: o.fetchText ?? createNodeFetchText(),
+      flight: new PagesInFlight(),
+      governor: null,
+      running: 0,
+      workers: new Set(),
     }
     this.state = state
     return state
@@ -170,17 +189,63 @@ export class BatchRunner {
     }
   }
 
-  /** Step 3: the workers. */
+  /** Step 3: the workers, as many as the governor allows at each moment. */
   private async runWorkers(state: State): Promise<void> {
-    const count = Math.max(1, this.options.concurrency ?? defaultConcurrency())
-    await Promise.all(Array.from({ length: count }, () => this.worker(state)))
+    const o = this.options
+    const governor = new ConcurrencyGovernor({
+      concurrency: o.concurrency ?? 'auto',
+      config: { ...defaultControllerConfig(), ...o.adaptive?.config },
+      adaptive: o.adaptive ?? {},
+      flight: state.flight,
+      claimable: () => hasClaimablePage(o.db, state.batchId, this.hostsAtLimit(state)),
+      raised: () => this.spawnWorkers(state),
+    })
+    state.governor = governor
+    governor.start()
+    try {
+      this.spawnWorkers(state)
+      while (state.workers.size > 0) await Promise.race(state.workers)
+    } finally {
+      governor.stop()
+    }
+  }
+
+  private spawnWorkers(state: State): void {
+    const limit = state.governor?.limit ?? 1
+    while (state.running < limit && state.stop === 'no') {
+      state.running++
+      const worker: Promise<void> = this.worker(state).finally(() => state.workers.delete(worker))
+      state.workers.add(worker)
+    }
+  }
+
+  private hostsAtLimit(state: State): string[] {
+    return state.flight.hostsAtLimit(this.options.maxPagesPerHost ?? defaultMaxPagesPerHost)
   }
 
   private async worker(state: State): Promise<void> {
+    try {
+      await this.workerLoop(state)
+    } finally {
+      state.running--
+      this.notify(state)
+    }
+  }
+
+  private async workerLoop(state: State): Promise<void> {
     const { db } = this.options
     const deps = this.jobDeps(state)
     while (state.stop === 'no') {
-      const page = claimPage(db, state.batchId, this.now(), deps.leaseMs, [...state.busyRuns.keys()])
+      // The limit went down: this worker stops after its page (the others carry on).
+      if (state.running > (state.governor?.limit ?? 1)) return
+      const page = claimPage(
+        db,
+        state.batchId,
+        this.now(),
+        deps.leaseMs,
+        [...state.busyRuns.keys()],
+        this.hostsAtLimit(state),
+      )
       if (!page) {
         this.finishIdleRuns(state)
         if (state.busyRuns.size > 0 || state.discovering.size > 0) {
@@ -197,6 +262,7 @@ export class BatchRunner {
       }
       const run = state.runs.get(page.runId) as RunContext
       state.busyRuns.set(run.runId, (state.busyRuns.get(run.runId) ?? 0) + 1)
+      state.flight.add(page.id, pageHost(page.url))
       try {
         const outcome = await runPageJob(deps, run, page)
         if (outcome.kind === 'recorded') state.recorded++
@@ -210,13 +276,13 @@ export class BatchRunner {
         state.stop = 'pause'
         this.abortInFlight(state)
       } finally {
+        state.flight.remove(page.id)
         const left = (state.busyRuns.get(run.runId) ?? 1) - 1
         if (left > 0) state.busyRuns.set(run.runId, left)
         else state.busyRuns.delete(run.runId)
         this.notify(state)
       }
     }
-    this.notify(state)
   }
 
   private jobDeps(state: State): PageJobDeps {
@@ -234,6 +300,7 @@ export class BatchRunner {
       aborting: () => state.abort.signal.aborted,
       abortSignal: state.abort.signal,
       inFlight: state.inFlightLeases,
+      doing: (pageId, doing) => state.flight.doing(pageId, doing),
     }
   }
 
@@ -269,6 +336,7 @@ export class BatchRunner {
       browserLaunches: state.session.launches,
       pagesRecorded: state.recorded,
       elapsedMs: Date.now() - state.startedAt,
+      concurrency: state.governor?.stats() ?? { mode: 'fixed', peak: 0, meanLimit: 0 },
     }
   }
 

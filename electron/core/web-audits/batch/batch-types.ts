@@ -3,6 +3,7 @@ import type { PageResult } from '../../../../shared/web/audit-result'
 import type { Db } from '../../db/open-database'
 import type { BatchProgress } from './batch-progress'
 import type { BrowserFactory } from './browser-session'
+import type { ControllerConfig } from './concurrency-controller'
 import type { FetchText } from '../crawl/http-fetch'
 import type { PageAuditor } from '../page/page-auditor'
 import type { BatchStatus, QueueCounts } from '../store/queue-store'
@@ -14,8 +15,16 @@ export interface BatchRunnerOptions {
   auditor: PageAuditor
   launchBrowser: BrowserFactory
   now?: () => Date
-  /** Pages audited at once; default `defaultConcurrency()`. */
-  concurrency?: number
+  /**
+   * Pages audited at once: a number fixes it; 'auto' (the default) starts at `defaultConcurrency()` and adapts
+   * (concurrency-controller.ts): more pages while they wait on slow sites, never more than the cores can work on,
+   * within `maxPagesPerHost` and a memory ceiling.
+   */
+  concurrency?: number | 'auto'
+  /** Politeness: pages of one host audited at once, at most; default 4. */
+  maxPagesPerHost?: number
+  /** Tuning and tests of 'auto': controller settings, the memory probe, how often it decides. */
+  adaptive?: AdaptiveOptions
   /** Hard limit per page, beyond the auditor's own limits (a hung browser); default 200 s. */
   pageTimeoutMs?: number
   /**
@@ -38,6 +47,18 @@ export interface BatchRunnerOptions {
   onBrowserLaunch?: (generation: number, reason: string) => void
 }
 
+export interface AdaptiveOptions {
+  config?: Partial<ControllerConfig>
+  /** Memory now: the system's available memory and Node + browser (null when unknown). */
+  memory?: () => { availableBytes: number; ownBytes: number | null }
+  /** Milliseconds between two samples of what the pages in flight do; default 250. */
+  sampleMs?: number
+  /** Samples per decision; default 8 (a decision every 2 s). */
+  samplesPerDecision?: number
+  /** Sees each decision (diagnostics, tests). */
+  onDecision?: (limit: number, why: string) => void
+}
+
 export interface PageEvent {
   runId: number
   pageId: number
@@ -58,9 +79,31 @@ export interface BatchOutcome {
   /** Pages recorded by this runner (a resumed batch counts only its own). */
   pagesRecorded: number
   elapsedMs: number
+  /** Pages in flight: 'auto' or fixed, the most at once, and the time-weighted mean of the limit. */
+  concurrency: { mode: 'auto' | 'fixed'; peak: number; meanLimit: number }
 }
 
 /** Workers for the cores available: one per core, at most 4 (each page keeps a renderer and axe busy). */
 export function defaultConcurrency(cores: number = os.availableParallelism()): number {
   return Math.max(1, Math.min(4, cores))
+}
+
+export const defaultMaxPagesPerHost = 4
+
+/** The controller's defaults for this machine: start at one page per core, at most 4 per core and 16. */
+export function defaultControllerConfig(
+  cores: number = os.availableParallelism(),
+  totalMemory: number = os.totalmem(),
+): ControllerConfig {
+  const gb = 1024 ** 3
+  return {
+    start: defaultConcurrency(cores),
+    min: 1,
+    max: Math.min(16, Math.max(2, cores * 4)),
+    cores,
+    memoryReserveBytes: Math.max(1 * gb, totalMemory * 0.1),
+    memoryFloorBytes: Math.max(0.5 * gb, totalMemory * 0.05),
+    memoryCeilingBytes: totalMemory * 0.5,
+    holdDecisions: 1,
+  }
 }

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext } from 'puppeteer-core'
-import { adoptContext } from '../page/page-session'
+import { adoptContext, closeTabPool } from '../page/tab-pool'
 
 /**
  * The batch's browser as a resource (architecture: "a crashed browser is relaunched and the batch goes on").
@@ -175,8 +175,12 @@ function trackContexts(browser: Browser, contexts: BrowserContext[]): Browser {
   })
 }
 
-/** Closes a launched browser (killing it if close hangs) or disconnects from a remote one. */
+/**
+ * Closes a launched browser (killing it if close hangs) or disconnects from a remote one, after closing the warm
+ * tabs kept for it (on a remote browser they would outlive the batch).
+ */
 export async function shutdown(browser: Browser, timeoutMs = 5000): Promise<void> {
+  if (browser.connected) await withLimit(closeTabPool(browser), timeoutMs)
   const child = browser.process()
   if (!child) {
     await browser.disconnect().catch(() => undefined)
@@ -191,4 +195,8 @@ export async function shutdown(browser: Browser, timeoutMs = 5000): Promise<void
     new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs).unref()),
   ])
   if (!ok && child.exitCode === null) child.kill('SIGKILL')
+}
+
+function withLimit(work: Promise<void>, ms: number): Promise<void> {
+  return Promise.race([work, new Promise<void>((r) => setTimeout(r, ms).unref())]).catch(() => undefined)
 }

@@ -10,6 +10,7 @@ import type { PageAudit, PageAuditor } from '../page/page-auditor'
 import { completePage, enqueuePages, releasePage, renewLease, type ClaimedPage } from '../store/queue-store'
 import type { HostRateLimiter } from '../crawl/rate-limiter'
 import type { RunContext } from './run-context'
+import type { Doing } from './concurrency-governor'
 import { insertWebFindings, webFindingRows } from '../runs/web-findings'
 
 /**
@@ -35,6 +36,8 @@ export interface PageJobDeps {
   abortSignal: AbortSignal
   /** Leases of pages in flight, so an abort can close their contexts. */
   inFlight: Set<BrowserLease>
+  /** What the page is doing now (the concurrency controller counts pages working and waiting). */
+  doing?: (pageId: number, doing: Doing) => void
 }
 
 export type PageJobOutcome =
@@ -83,6 +86,7 @@ async function auditWithLimits(deps: PageJobDeps, lease: BrowserLease, run: RunC
     collectLinks,
     screenshotDir: deps.screenshotRoot ? path.join(deps.screenshotRoot, runFolder(run)) : null,
     screenshotPrefix: `p${page.id}`,
+    onWaiting: (waiting) => deps.doing?.(page.id, waiting ? 'waiting' : 'working'),
   })
   let timer: NodeJS.Timeout | undefined
   let onAbort: (() => void) | undefined
@@ -127,6 +131,7 @@ export async function runPageJob(
   }
   await deps.limiter.wait(page.url, deps.abortSignal)
   if (deps.aborting()) return requeue('aborted')
+  deps.doing?.(page.id, 'working')
 
   const startedAt = new Date()
   const renewal = setInterval(() => renewLease(deps.db, page, deps.now(), deps.leaseMs), deps.leaseMs / 3)

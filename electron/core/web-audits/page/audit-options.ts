@@ -36,6 +36,11 @@ const hooksSchema = z
       .optional(),
     /** Diagnostics: receives the milliseconds per pipeline step and sub-phase when the page audit ends. */
     onPhases: z.custom<(times: PhaseTimes) => void>((v) => typeof v === 'function').optional(),
+    /**
+     * True when the audit starts waiting on the network (loading the page, waiting for its load event), false when
+     * it goes back to work (axe, checks): the batch runner's concurrency controller counts pages by what they do.
+     */
+    onWaiting: z.custom<(waiting: boolean) => void>((v) => typeof v === 'function').optional(),
   })
   .strict()
 
@@ -43,8 +48,14 @@ export const auditPageOptionsSchema = z
   .object({
     /** Main document must reach DOMContentLoaded within this time, else failureReason 'timeout'. */
     navigationTimeoutMs: ms().default(30_000),
-    /** After DOM ready, wait for the load event and 100 ms of network quiet (or 500 ms quiet), never longer. */
-    settleMs: ms(0).default(1_500),
+    /**
+     * After DOM ready, the page's load event is waited for (what a first-time visitor's browser waits for, and
+     * what axe-core's own users wait for), never longer than this: subresources that never answer do not hold the
+     * audit beyond it.
+     */
+    settleMs: ms(0).default(20_000),
+    /** After the load event, requests still in flight (content fetched by scripts) are waited for this long at most. */
+    postLoadMs: ms(0).default(1_000),
     /** Whole page, all steps; beyond it the page ends as 'audit-timeout'. */
     pageTimeoutMs: ms().default(180_000),
     /** All axe calls of the page together. */
@@ -75,11 +86,16 @@ export const auditPageOptionsSchema = z
     maxScreenshotsPerRule: ms(0).default(3),
     /** Tab presses for the keyboard checks (0 skips aa-keyboard-trap / reach-by-tab / focus-visible). */
     maxTabPresses: ms(0).default(250),
+    /** Time for the Tab walk; a walk cut short by it (or by maxTabPresses) is reported as needs-review. */
+    keyboardBudgetMs: ms().default(10_000),
+    /** Time for the 320 px reflow check; cut short, it is reported as needs-review. */
+    reflowBudgetMs: ms().default(5_000),
     /**
-     * Open the next page's incognito context and tab while this page is audited (for batches: it overlaps the
-     * renderer's start-up with the audit). An unused spare is closed after 5 s.
+     * Audit in a warm tab of the browser's pool, cleared between pages (no cookies, storage, service workers,
+     * permissions, cache or history of an earlier page remain), instead of a fresh incognito context per page.
+     * For batches: it saves a new renderer and a cold axe per page. A one-off audit opens its own tab.
      */
-    prewarm: z.boolean().default(false),
+    reuseTab: z.boolean().default(false),
     viewport: z.object({ width: ms(200), height: ms(200) }).default({ width: 1280, height: 800 }),
     hooks: hooksSchema.optional(),
   })

@@ -24,7 +24,8 @@ export type { AuditPageOptions, ResolvedAuditOptions } from './audit-options'
 export { defaultAxeTags, defaultIsolatedRules, resolveAuditOptions } from './audit-options'
 
 /**
- * Audits one page: loads it in a fresh incognito context, runs axe-core (zh_CN) in the page and its frames with
+ * Audits one page: loads it as a first visit (a fresh incognito context, or with `reuseTab` a warm tab cleared
+ * since its last page), runs axe-core (zh_CN) in the page and its frames with
  * a per-rule time budget, runs the project's own checks, and returns a PageResult. The pipeline is written as
  * pa11y writes its runner: a list of named steps over one state object, the whole run bounded by a timeout,
  * cleanup in `finally`. A bad page never throws: it ends as `ok: false` with a failureReason and a zh-CN message.
@@ -56,7 +57,8 @@ export async function auditPage(
     s.abort(failure) // the abandoned run stops at its next step
   } finally {
     clearTimeout(timer)
-    await s.clock.time('close the context', () => closeContext(s))
+    s.options.hooks?.onWaiting?.(false)
+    await s.clock.time('release the tab', () => closeContext(s, failure?.reason ?? null))
     s.options.hooks?.onPhases?.(s.clock.times)
   }
   return toPageResult(s, failure)
@@ -64,14 +66,17 @@ export async function auditPage(
 
 type Step = (s: AuditState) => Promise<void>
 
-/** The pipeline, in order. Each step is one line of intent; the modules hold the how. */
-const steps: ReadonlyArray<readonly [name: string, step: Step]> = [
-  ['open a fresh incognito context', openContext],
+/**
+ * The pipeline, in order. Each step is one line of intent; the modules hold the how. Steps marked 'waiting' wait
+ * on the network more than they work (hooks.onWaiting tells the batch runner).
+ */
+const steps: ReadonlyArray<readonly [name: string, step: Step, kind?: 'waiting']> = [
+  ['open a tab (a first visit)', openContext],
   ['dismiss dialogs, close popups, deny downloads, watch for crashes', guardPage],
-  ['navigate to DOM ready', navigate],
+  ['navigate to DOM ready', navigate, 'waiting'],
   ['reject error statuses and non-HTML', checkDocument],
   ['keep the raw HTML source', captureSource],
-  ['let the page settle (bounded)', settle],
+  ['wait for the load event (bounded)', settle, 'waiting'],
   ['read the title', readTitle],
   ['block further navigations', freezeNavigation],
   ['run axe-core in all frames', auditWithAxe],
@@ -86,8 +91,13 @@ const steps: ReadonlyArray<readonly [name: string, step: Step]> = [
 ]
 
 async function runSteps(s: AuditState): Promise<void> {
-  for (const [name, step] of steps) {
+  let waiting = false
+  for (const [name, step, kind] of steps) {
     if (s.abortError) throw s.abortError
+    if ((kind === 'waiting') !== waiting) {
+      waiting = !waiting
+      s.options.hooks?.onWaiting?.(waiting)
+    }
     await s.clock.time(name, () => step(s))
   }
 }

@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext, CDPSession, HTTPRequest, Page } from 'puppeteer-core'
 import type { AuditRuleResult, FrameNote } from '../../../../shared/web/audit-result'
 import type { ResolvedAuditOptions } from './audit-options'
+import type { AuditTab } from './audit-tab'
+import { Changes } from './changes'
 import type { PageAuditError } from './failure'
 import { createPhaseClock, type PhaseClock } from './phase-times'
 
@@ -21,6 +23,8 @@ export interface AuditState {
   readonly startedAt: Date
   /** Epoch ms at which the whole page audit is abandoned. */
   readonly deadline: number
+  /** The tab the page is audited in (its context, page and CDP session are copied below for the steps). */
+  tab: AuditTab | null
   context: BrowserContext | null
   page: Page | null
   cdp: CDPSession | null
@@ -41,8 +45,6 @@ export interface AuditState {
   /** 'loading' until the page is frozen; then main-frame navigations are blocked and recorded. */
   phase: 'loading' | BlockedNavigation['phase']
   blockedNavigations: BlockedNavigation[]
-  /** Request interception is on (after freezing); every request must then be continued or aborted. */
-  intercepting: boolean
   /** True while the pipeline closes the context, so the page's 'close' event is not taken for a crash. */
   closing: boolean
   /** Listener removals to run when the audit ends. */
@@ -60,6 +62,8 @@ export interface AuditState {
   axeVersion: string | undefined
   /** Time per pipeline step and sub-phase (for the benchmark's breakdown). */
   readonly clock: PhaseClock
+  /** Notified by the tab's listeners whenever loading progresses; steps wait on it instead of polling. */
+  readonly changes: Changes
   /** Set once by a crash or a browser disconnect; every later step sees it. */
   abortError: PageAuditError | null
   /** Rejects when the audit is aborted; steps race against it. */
@@ -80,6 +84,7 @@ export function createState(browser: Browser, url: string, options: ResolvedAudi
     browser,
     startedAt,
     deadline: startedAt.getTime() + options.pageTimeoutMs,
+    tab: null,
     context: null,
     page: null,
     cdp: null,
@@ -93,7 +98,6 @@ export function createState(browser: Browser, url: string, options: ResolvedAudi
     loadedDocument: -1,
     phase: 'loading',
     blockedNavigations: [],
-    intercepting: false,
     closing: false,
     cleanups: [],
     status: null,
@@ -106,6 +110,7 @@ export function createState(browser: Browser, url: string, options: ResolvedAudi
     framesNotTested: [],
     axeVersion: undefined,
     clock: createPhaseClock(),
+    changes: new Changes(),
     abortError: null,
     aborted,
     abort(error) {

@@ -1,12 +1,11 @@
 /// <reference lib="dom" />
 import type * as Axe from 'axe-core'
-import type { Frame } from 'puppeteer-core'
+import type { Page } from 'puppeteer-core'
 import { pageOf, type AuditState } from './audit-state'
 import { AxeFrames } from './axe-frames'
 import { axeAssets } from './axe-source'
 import { failureMessages, PageAuditError } from './failure'
-import { evaluateIn } from './page-call'
-import { remaining, secondsText, sleep, StepTimeoutError, withTimeout } from './timing'
+import { remaining, secondsText, StepTimeoutError, withTimeout } from './timing'
 
 /**
  * Runs axe over the page and its frames with a time budget per rule.
@@ -20,7 +19,7 @@ import { remaining, secondsText, sleep, StepTimeoutError, withTimeout } from './
  * axe results are per rule, so the split gives the same violations and incomplete results as one axe.run.
  *
  * page.evaluate cannot be cancelled, so an overrun is abandoned with CDP Runtime.terminateExecution (which stops
- * the script running in the page) and axe is injected afresh before the next call.
+ * the script running in the page) and axe is loaded afresh before the next call.
  *
  * (axe.runPartial / finishRun, which @axe-core/puppeteer uses, was measured about 4× slower on a link-heavy page:
  * it serializes a selector for every passing node.)
@@ -66,13 +65,14 @@ type Attempt =
 
 /** The rules a plain axe.run with these tags would run (axe's own ruleShouldRun), with localized metadata. */
 function selectRules(
-  main: Frame,
+  frames: AxeFrames,
+  page: Page,
   tags: string[],
 ): Promise<{ ids: string[]; rules: Record<string, RuleInfo> }> {
-  return evaluateIn(
-    main,
+  return frames.call(
+    page,
     SETUP_TIMEOUT_MS,
-    (_h, values: string[]) => {
+    (values: string[]) => {
       const axe = (window as unknown as AxeWindow).axe
       type RuleLike = { id: string }
       const audit = (axe as unknown as { _audit: { rules: RuleLike[] } })._audit
@@ -93,7 +93,6 @@ function selectRules(
 
 export async function runAxe(s: AuditState): Promise<AxeRunOutcome> {
   const page = pageOf(s)
-  const main = page.mainFrame()
   const { tags, isolatedRules, axeTimeoutMs, ruleTimeoutMs, checkTimeoutMs } = s.options
   const frames = new AxeFrames(s)
   const axeDeadline = Math.min(Date.now() + axeTimeoutMs, s.deadline - PAGE_RESERVE_MS)
@@ -101,7 +100,7 @@ export async function runAxe(s: AuditState): Promise<AxeRunOutcome> {
   await s.clock.time('  axe: inject', () =>
     frames.prepare(page, Math.min(checkTimeoutMs, remaining(axeDeadline))),
   )
-  const { ids, rules } = await s.clock.time('  axe: select rules', () => selectRules(main, tags))
+  const { ids, rules } = await s.clock.time('  axe: select rules', () => selectRules(frames, page, tags))
   const isolated = isolatedRules.filter((id) => ids.includes(id))
   const grouped = ids.filter((id) => !isolated.includes(id))
   const outcome: AxeRunOutcome = { results: [], notRun: [], rules, version: axeAssets().version }
@@ -117,10 +116,10 @@ export async function runAxe(s: AuditState): Promise<AxeRunOutcome> {
         resultTypes: RESULT_TYPES,
         frameWaitTime: Math.max(1_000, remaining(deadline)),
       }
-      const results = await evaluateIn(
-        main,
+      const results = await frames.call(
+        page,
         remaining(deadline),
-        (_h, o: Axe.RunOptions) => (window as unknown as AxeWindow).axe.run(document, o),
+        (o: Axe.RunOptions) => (window as unknown as AxeWindow).axe.run(document, o),
         run,
       )
       return { kind: 'ok', results }
@@ -130,7 +129,6 @@ export async function runAxe(s: AuditState): Promise<AxeRunOutcome> {
       if (s.cdp)
         await withTimeout(s.cdp.send('Runtime.terminateExecution'), 5_000, '中止脚本').catch(() => {})
       frames.reset()
-      await sleep(50)
       return { kind: 'timeout' }
     }
   }

@@ -3,8 +3,8 @@ import { createPageAuditor, type PageAuditor } from './page-auditor'
 
 /**
  * The production page auditor: the project's `auditPage` (axe-core + own checks), links read on the same load,
- * and the next page's context opened while a page is audited (batches audit one page after another).
+ * each page in a warm tab of the browser's pool, cleared between pages (a first visit without a cold renderer).
  */
 export function createDefaultAuditor(options: AuditPageOptions = {}): PageAuditor {
-  return createPageAuditor(auditPage, { prewarm: true, ...options })
+  return createPageAuditor(auditPage, { reuseTab: true, ...options })
 }

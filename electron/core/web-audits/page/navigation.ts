@@ -2,7 +2,7 @@ import type { AuditState } from './audit-state'
 import { pageOf } from './audit-state'
 import { classifyNavigationError, failureMessages, PageAuditError } from './failure'
 import { captureSource } from './raw-source'
-import { remaining, sleep, StepTimeoutError, withTimeout } from './timing'
+import { remaining, StepTimeoutError, withTimeout } from './timing'
 
 /**
  * Loading the page. Navigation goes through CDP Page.navigate rather than page.goto: puppeteer's lifecycle wait
@@ -15,14 +15,11 @@ const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i
 const RELOAD_MS = 10_000
 /** Client-side redirects (location.href = …, meta refresh 0) followed while loading, e.g. "/" → "/portal/". */
 const MAX_CLIENT_REDIRECTS = 3
+/** A failed navigation's response status arrives with (or just after) the failure. */
+const STATUS_WAIT_MS = 1_000
 
-async function until(check: () => boolean, deadline: number): Promise<boolean> {
-  while (!check()) {
-    if (Date.now() >= deadline) return false
-    await sleep(Math.min(10, remaining(deadline)))
-  }
-  return true
-}
+const until = (s: AuditState, check: () => boolean, deadline: number): Promise<boolean> =>
+  s.changes.until(check, deadline)
 
 type NavigateResult = { errorText?: string; isDownload?: boolean }
 
@@ -48,33 +45,26 @@ async function reloadWithoutHangs(s: AuditState): Promise<boolean> {
   const hanging = [...s.inFlight].filter((r) => r !== s.mainRequest).map((r) => r.url())
   if (!cdp || !s.mainRequestDone || hanging.length === 0 || remaining(s.deadline) < RELOAD_MS) return false
   s.blockedSubresources = hanging
+  if (s.tab) s.tab.urlsBlocked = true
   await cdp.send('Network.enable')
   await cdp.send('Network.setBlockedURLs', { urls: hanging })
   const seen = s.domReadyCount
   const deadline = Date.now() + RELOAD_MS
   const result = await startNavigation(s, deadline)
   if (result.errorText || result.isDownload) return false
-  return until(() => s.domReadyCount > seen, deadline)
+  return until(s, () => s.domReadyCount > seen, deadline)
 }
 
 export async function navigate(s: AuditState): Promise<void> {
-  const cdp = s.cdp
-  if (!cdp) throw new Error('CDP session not open')
   const timeoutMs = s.options.navigationTimeoutMs
   const deadline = Math.min(Date.now() + timeoutMs, s.deadline)
   const seen = s.domReadyCount
-  let result: { errorText?: string; isDownload?: boolean }
-  try {
-    result = await withTimeout(cdp.send('Page.navigate', { url: s.url }), remaining(deadline), '导航')
-  } catch (err) {
-    if (err instanceof StepTimeoutError)
-      throw new PageAuditError('timeout', failureMessages.timeout(timeoutMs))
-    throw err
-  }
+  const result = await startNavigation(s, deadline)
   if (result.isDownload) throw new PageAuditError('not-html', failureMessages.download())
   if (result.errorText) {
-    // A 4xx/5xx with an empty body ends as Chromium's own error page (ERR_HTTP_RESPONSE_CODE_FAILURE).
-    await sleep(100)
+    // A 4xx/5xx with an empty body ends as Chromium's own error page (ERR_HTTP_RESPONSE_CODE_FAILURE); its status
+    // comes with the request's end.
+    await until(s, () => s.mainRequestDone, Date.now() + STATUS_WAIT_MS)
     const status = s.mainRequest?.response()?.status() ?? 0
     if (status >= 400) {
       s.status = status
@@ -82,7 +72,7 @@ export async function navigate(s: AuditState): Promise<void> {
     }
     throw classifyNavigationError(result.errorText, s.url)
   }
-  if (!(await until(() => s.domReadyCount > seen, deadline)) && !(await reloadWithoutHangs(s)))
+  if (!(await until(s, () => s.domReadyCount > seen, deadline)) && !(await reloadWithoutHangs(s)))
     throw new PageAuditError('timeout', failureMessages.timeout(timeoutMs))
   await s.options.hooks?.afterNavigation?.(pageOf(s))
 }
@@ -106,52 +96,37 @@ export async function checkDocument(s: AuditState): Promise<void> {
     throw new PageAuditError('not-html', failureMessages.notHtml(s.contentType || type))
 }
 
-/** Quiet time that counts as settled once the document's load event fired, and before it. */
-const LOADED_IDLE_MS = 100
-const LOADING_IDLE_MS = 500
+/** A client-side redirect is under way: a newer main-frame request than the document on screen. */
+const redirecting = (s: AuditState): boolean => s.mainRequest !== s.documentRequest && !s.mainRequestDone
 
 /**
- * Waits until the document has loaded and the network has been quiet for 100 ms (500 ms while the load event has
- * not come), never longer than settleMs: pages whose third-party scripts, fonts or counters never answer are
- * audited after the cap. A page that is already loaded and idle costs one short quiet period, not a fixed
- * 500 ms. Client-side redirects started meanwhile are followed like a navigation.
+ * Waits for the document's load event — what a first-time visitor's browser waits for, and what axe-core's own
+ * users wait for — but never longer than `cap`: a counter, font or widget that never answers does not hold the
+ * audit. After the load event, the requests still in flight (content fetched by scripts) are waited for, at most
+ * `postLoadMs`. Nothing here waits a fixed time: each wait ends on the event it waits for.
  */
-async function quiet(s: AuditState, cap: number): Promise<void> {
-  const page = pageOf(s)
+async function waitForLoad(s: AuditState, cap: number): Promise<void> {
   const deadline = Date.now() + cap
-  const stop = new AbortController()
-  const { signal } = stop
   const loaded = (): boolean => s.loadedDocument === s.domReadyCount
-  // While loading, a long quiet period alone also counts (a page whose load event waits on a hung request).
-  const idle = page.waitForNetworkIdle({ idleTime: LOADING_IDLE_MS, timeout: cap, signal }).catch(() => {})
-  const loadedThenIdle = (async () => {
-    if (!(await until(() => loaded() || signal.aborted, deadline)) || signal.aborted) return
-    const timeout = Math.max(1, remaining(deadline))
-    await page.waitForNetworkIdle({ idleTime: LOADED_IDLE_MS, timeout, signal }).catch(() => {})
-  })()
-  try {
-    await Promise.race([idle, loadedThenIdle, sleep(cap)])
-  } finally {
-    stop.abort()
-  }
+  if (!(await until(s, () => loaded() || redirecting(s), deadline)) || redirecting(s)) return
+  const quiet = Math.min(deadline, Date.now() + s.options.postLoadMs)
+  await until(s, () => s.inFlight.size === 0 || redirecting(s), quiet)
 }
 
 export async function settle(s: AuditState): Promise<void> {
   const { settleMs, navigationTimeoutMs } = s.options
   for (let hop = 0; hop <= MAX_CLIENT_REDIRECTS; hop++) {
     const seen = s.domReadyCount
-    const cap = Math.min(settleMs, remaining(s.deadline))
-    await quiet(s, cap)
-    const redirecting = s.mainRequest !== s.documentRequest && !s.mainRequestDone
-    if (!redirecting || hop === MAX_CLIENT_REDIRECTS) return
+    await waitForLoad(s, Math.min(settleMs, remaining(s.deadline)))
+    if (!redirecting(s) || hop === MAX_CLIENT_REDIRECTS) return
     const before = s.documentRequest
     const deadline = Math.min(Date.now() + navigationTimeoutMs, s.deadline)
-    if (!(await until(() => s.domReadyCount > seen || s.mainRequestDone, deadline)))
+    if (!(await until(s, () => s.domReadyCount > seen || s.mainRequestDone, deadline)))
       throw new PageAuditError('timeout', failureMessages.timeout(navigationTimeoutMs))
     if (s.documentRequest === before) {
       // The navigation ended without a new document (a download, a 204): stay with the page we have, unless
       // it is committing right now.
-      await until(() => s.domReadyCount > seen, Math.min(Date.now() + 1_000, s.deadline))
+      await until(s, () => s.domReadyCount > seen, Math.min(Date.now() + 1_000, s.deadline))
       if (s.documentRequest === before) return
     }
     await checkDocument(s)

@@ -15,6 +15,8 @@ export interface PageAuditRequest {
   /** Folder for this page's element screenshots, or null for none. */
   screenshotDir: string | null
   screenshotPrefix?: string
+  /** Told when the audit starts and stops waiting on the network (the runner's concurrency signal). */
+  onWaiting?: (waiting: boolean) => void
 }
 
 export interface PageAudit {
@@ -64,6 +66,14 @@ export function createPageAuditor(auditPage: AuditPageFn, base: AuditPageOptions
           if (request.collectLinks) links = await collectPageLinks(page).catch(() => null)
           await userHook?.(page)
         },
+        ...(request.onWaiting || base.hooks?.onWaiting
+          ? {
+              onWaiting: (waiting: boolean) => {
+                request.onWaiting?.(waiting)
+                base.hooks?.onWaiting?.(waiting)
+              },
+            }
+          : {}),
       },
     }
     const result = await auditPage(browser, request.url, options)

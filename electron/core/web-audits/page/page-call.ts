@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { ElementHandle, Frame } from 'puppeteer-core'
 import { pageHelpers, type PageHelpers } from './page-helpers'
 import { withTimeout } from './timing'
@@ -14,9 +15,45 @@ import { withTimeout } from './timing'
 
 export type PageFn<A extends unknown[], R> = (h: PageHelpers, ...args: A) => R
 
-export function pageExpression<A extends unknown[], R>(fn: PageFn<A, R>, args: A): string {
+/**
+ * The helpers are sent once per document, not with every call: the first call in a document finds them missing,
+ * defines them (a non-enumerable, read-only property of the page's window under a name chosen per process, so a
+ * page cannot guess it ahead) and calls again. A window that refuses new properties gets them inline per call.
+ */
+const HELPERS = `__accessAuditHelpers_${randomBytes(6).toString('hex')}`
+const MISSING = `${HELPERS}_missing`
+const installHelpers = `(() => { const __name = (f) => f; try { if (!Object.getOwnPropertyDescriptor(window, '${HELPERS}')) Object.defineProperty(window, '${HELPERS}', { value: (${pageHelpers.toString()})() }); return true } catch { return false } })()`
+
+function call<A extends unknown[], R>(helpers: string, fn: PageFn<A, R>, args: A): string {
   // JSON text is a valid JS expression, so arguments need no further escaping.
-  return `(() => { const __name = (f) => f; const h = (${pageHelpers.toString()})(); return (${fn.toString()})(h, ...${JSON.stringify(args)}) })()`
+  return `(() => { const __name = (f) => f; const h = ${helpers}; return (${fn.toString()})(h, ...${JSON.stringify(args)}) })()`
+}
+
+/** The expression calling `fn` with the helpers defined inline (self-contained; used where nothing may be kept). */
+export function pageExpression<A extends unknown[], R>(fn: PageFn<A, R>, args: A): string {
+  return call(`(${pageHelpers.toString()})()`, fn, args)
+}
+
+/** The expression calling `fn` with the document's installed helpers; throws MISSING when there are none. */
+function cachedExpression<A extends unknown[], R>(fn: PageFn<A, R>, args: A): string {
+  return call(`(window['${HELPERS}'] ?? (() => { throw new Error('${MISSING}') })())`, fn, args)
+}
+
+/** Runs `attempt` with the cached helpers; when the document has none yet, installs them and tries again. */
+async function withHelpers<T>(
+  frame: Frame,
+  timeoutMs: number,
+  attempt: (expression: string) => Promise<T>,
+  cached: string,
+  inline: () => string,
+): Promise<T> {
+  try {
+    return await attempt(cached)
+  } catch (error) {
+    if (!String((error as Error)?.message ?? error).includes(MISSING)) throw error
+  }
+  const installed = await withTimeout(frame.evaluate(installHelpers), timeoutMs, '页面脚本执行')
+  return attempt(installed === true ? cached : inline())
 }
 
 /** Source text calling a self-contained function without helpers (for evaluateOnNewDocument). */
@@ -34,8 +71,9 @@ export async function evaluateIn<A extends unknown[], R>(
   fn: PageFn<A, R>,
   ...args: A
 ): Promise<Awaited<R>> {
-  const call = frame.evaluate(pageExpression(fn, args)) as Promise<Awaited<R>>
-  return withTimeout(call, timeoutMs, '页面脚本执行')
+  const attempt = (expression: string): Promise<Awaited<R>> =>
+    withTimeout(frame.evaluate(expression) as Promise<Awaited<R>>, timeoutMs, '页面脚本执行')
+  return withHelpers(frame, timeoutMs, attempt, cachedExpression(fn, args), () => pageExpression(fn, args))
 }
 
 /**
@@ -59,7 +97,10 @@ export async function elementIn<A extends unknown[]>(
   fn: PageFn<A, Element | null>,
   ...args: A
 ): Promise<ElementHandle<Element> | null> {
-  const handle = await withTimeout(frame.evaluateHandle(pageExpression(fn, args)), timeoutMs, '查找元素')
+  const attempt = (expression: string) => withTimeout(frame.evaluateHandle(expression), timeoutMs, '查找元素')
+  const handle = await withHelpers(frame, timeoutMs, attempt, cachedExpression(fn, args), () =>
+    pageExpression(fn, args),
+  )
   const element = handle.asElement() as ElementHandle<Element> | null
   if (!element) await handle.dispose().catch(() => {})
   return element

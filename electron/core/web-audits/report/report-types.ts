@@ -28,6 +28,7 @@ export interface AuditReportTool {
 export interface AuditReportOptions {
   maxPages: number
   maxDepth: number
+  /** Pages at once: the number given, or (adaptive, the default) the most the run had in flight. */
   concurrency: number
   failOn: AxeImpactLevel
   include: string[]

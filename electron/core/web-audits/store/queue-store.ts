@@ -145,9 +145,28 @@ export function crashResult(
   }
 }
 
+/** The host (with port) of a stored, normalised page URL: what lies between "://" and the next "/". */
+export function pageHost(url: string): string {
+  const start = url.indexOf('://') + 3
+  const end = url.indexOf('/', start)
+  return url.slice(start, end < 0 ? undefined : end)
+}
+
+/** pageHost in SQL, for the same test inside a query. */
+const HOST_SQL = `substr(p.url, instr(p.url, '://') + 3, instr(substr(p.url, instr(p.url, '://') + 3) || '/', '/') - 1)`
+
+/** The pending pages of the batch's running runs, minus those on `excludeHosts` (hosts at their politeness limit). */
+function pendingWhere(excludeHosts: readonly string[]): string {
+  const hosts =
+    excludeHosts.length > 0 ? ` AND ${HOST_SQL} NOT IN (${excludeHosts.map(() => '?').join(',')})` : ''
+  return `p.status = 'pending'
+           AND p.run_id IN (SELECT id FROM audit_runs WHERE batch_id = ? AND status IN ('crawling', 'running'))${hosts}`
+}
+
 /**
  * Claims the next pending page of the batch's running runs: shallower pages first (breadth-first), preferring
- * runs not in `busyRunIds` (another worker is already on that portal: be polite, spread the load).
+ * runs not in `busyRunIds` (another worker is already on that portal: be polite, spread the load), never a page
+ * on one of `excludeHosts` (hosts with as many pages in flight as politeness allows).
  */
 export function claimPage(
   db: Db,
@@ -155,17 +174,17 @@ export function claimPage(
   now: Date,
   leaseMs: number,
   busyRunIds: readonly number[] = [],
+  excludeHosts: readonly string[] = [],
 ): ClaimedPage | null {
   return inTransaction(db, () => {
     const busy = busyRunIds.length > 0 ? `p.run_id IN (${busyRunIds.map(Number).join(',')}), ` : ''
     const row = db
       .prepare(
         `SELECT p.id, p.run_id AS runId, p.url, p.depth, p.attempts FROM audit_pages p
-         WHERE p.status = 'pending'
-           AND p.run_id IN (SELECT id FROM audit_runs WHERE batch_id = ? AND status IN ('crawling', 'running'))
+         WHERE ${pendingWhere(excludeHosts)}
          ORDER BY ${busy}p.depth, p.id LIMIT 1`,
       )
-      .get(batchId) as ClaimedPage | undefined
+      .get(batchId, ...excludeHosts) as ClaimedPage | undefined
     if (!row) return null
     db.prepare(
       `UPDATE audit_pages SET status = 'running', attempts = attempts + 1, lease_until = ?, updated_at = ?
@@ -173,6 +192,15 @@ export function claimPage(
     ).run(iso(new Date(now.getTime() + leaseMs)), iso(now), row.id)
     return { ...row, attempts: row.attempts + 1 }
   })
+}
+
+/** Whether claimPage would find a page now (without claiming it). */
+export function hasClaimablePage(db: Db, batchId: number, excludeHosts: readonly string[] = []): boolean {
+  return (
+    db
+      .prepare(`SELECT 1 FROM audit_pages p WHERE ${pendingWhere(excludeHosts)} LIMIT 1`)
+      .get(batchId, ...excludeHosts) !== undefined
+  )
 }
 
 /** A link that turned out not to be a page (a download, a PDF) is skipped, not failed: the site did nothing wrong. */

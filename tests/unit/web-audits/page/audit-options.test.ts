@@ -10,7 +10,8 @@ describe('resolveAuditOptions', () => {
   it('fills in the documented defaults', () => {
     expect(resolveAuditOptions()).toEqual({
       navigationTimeoutMs: 30_000,
-      settleMs: 1_500,
+      settleMs: 20_000,
+      postLoadMs: 1_000,
       pageTimeoutMs: 180_000,
       axeTimeoutMs: 90_000,
       ruleTimeoutMs: 15_000,
@@ -24,7 +25,9 @@ describe('resolveAuditOptions', () => {
       maxScreenshots: 20,
       maxScreenshotsPerRule: 3,
       maxTabPresses: 250,
-      prewarm: false,
+      keyboardBudgetMs: 10_000,
+      reflowBudgetMs: 5_000,
+      reuseTab: false,
       viewport: { width: 1280, height: 800 },
     })
     expect(defaultAxeTags).toEqual(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])

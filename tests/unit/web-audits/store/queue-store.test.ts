@@ -5,6 +5,8 @@ import {
   claimPage,
   completePage,
   enqueuePages,
+  hasClaimablePage,
+  pageHost,
   queueCounts,
   recoverExpiredLeases,
   releasePage,
@@ -83,6 +85,18 @@ describe('page queue', () => {
     expect(claimPage(db, batchId, t0, 60_000, [runIds[0] as number])?.url).toBe('http://b.example/')
     expect(claimPage(db, batchId, t0, 60_000)?.url).toBe('http://a.example/x')
     expect(claimPage(db, batchId, t0, 60_000)).toBeNull()
+  })
+
+  it('claims no page of a host at its politeness limit, and says whether a page could be claimed', () => {
+    const { batchId, runIds } = batchFor('http://a.example:8080/', 'http://b.example/')
+    db.prepare(`UPDATE audit_runs SET status = 'running'`).run()
+    enqueuePages(db, runIds[0] as number, [{ url: 'http://a.example:8080/x?q=1', depth: 1 }], 5, t0)
+    expect(pageHost('http://a.example:8080/x?q=1')).toBe('a.example:8080')
+    expect(claimPage(db, batchId, t0, 1000, [], ['a.example:8080'])?.url).toBe('http://b.example/')
+    expect(hasClaimablePage(db, batchId, ['a.example:8080'])).toBe(false)
+    expect(claimPage(db, batchId, t0, 1000, [], ['a.example:8080'])).toBeNull()
+    expect(hasClaimablePage(db, batchId, ['a.example'])).toBe(true) // another port is another host
+    expect(claimPage(db, batchId, t0, 1000, [], ['b.example'])?.url).toBe('http://a.example:8080/')
   })
 
   it('claims nothing from runs that are not running (queued, cancelled, completed)', () => {

@@ -29,16 +29,15 @@ export interface FocusStop {
   key: string
   /** Did the element's (or its parent's) look change on focus? null when unknown. */
   changed: boolean | null
-  /** Described on the first visit only. */
-  node: DescribedNode | null
   inDialog: boolean
 }
 
 interface WalkState {
   ids: WeakMap<object, number>
+  /** Elements by id, so a stop is described only when a finding names it (describeKeys). */
+  byId: Map<number, Element>
   next: number
   styles: Map<number, string>
-  visited: Set<string>
   marker: HTMLElement
   snapshot: (el: Element) => string
   idOf: (el: Element) => number
@@ -82,9 +81,9 @@ export function setupWalk(h: PageHelpers, max: number): KeyboardSetup {
   marker.tabIndex = -1
   const st: WalkState = {
     ids: new WeakMap(),
+    byId: new Map(),
     next: 1,
     styles: new Map(),
-    visited: new Set(),
     marker,
     snapshot,
     idOf: (el) => {
@@ -92,6 +91,7 @@ export function setupWalk(h: PageHelpers, max: number): KeyboardSetup {
       if (id === undefined) {
         id = st.next++
         st.ids.set(el, id)
+        st.byId.set(id, el)
       }
       return id
     },
@@ -103,17 +103,12 @@ export function setupWalk(h: PageHelpers, max: number): KeyboardSetup {
     recording: false,
     stopListening: () => {},
   }
-  const out = (): FocusStop => ({ kind: 'out', key: 'out', changed: null, node: null, inDialog: false })
+  const out = (): FocusStop => ({ kind: 'out', key: 'out', changed: null, inDialog: false })
   st.read = () => {
     const active = document.activeElement
     if (!document.hasFocus() || !active || active === document.body || active === st.marker) return out()
     if (active === document.documentElement) return out()
     const id = st.idOf(active)
-    const describe = (key: string): DescribedNode | null => {
-      if (st.visited.has(key)) return null
-      st.visited.add(key)
-      return h.describe(active)
-    }
     const inDialog = !!active.closest('dialog[open], [role=dialog], [role=alertdialog], [aria-modal=true]')
     if (active.localName === 'iframe' || active.localName === 'frame') {
       let inner = '?'
@@ -124,19 +119,17 @@ export function setupWalk(h: PageHelpers, max: number): KeyboardSetup {
         // cross-origin: inner focus cannot be seen
       }
       const key = `f${id}:${inner}`
-      return { kind: 'frame', key, changed: null, node: describe(key), inDialog }
+      return { kind: 'frame', key, changed: null, inDialog }
     }
     // Let focus transitions finish so the focused look is read at its end state, not mid-fade.
     for (const el of [active, active.parentElement])
       for (const a of el?.getAnimations?.() ?? [])
         if (typeof CSSTransition !== 'undefined' && a instanceof CSSTransition) a.finish()
     const before = st.styles.get(id)
-    const key = `e${id}`
     return {
       kind: 'el',
-      key,
+      key: `e${id}`,
       changed: before === undefined ? null : st.snapshot(active) !== before,
-      node: describe(key),
       inDialog,
     }
   }
@@ -208,7 +201,7 @@ export function recordTabs(on: boolean): void {
 /** The log of the batch just pressed, and where focus is now; recording goes on for the next batch. */
 export function takeTabLog(): TabLog {
   const st = (window as unknown as WalkWindow).__accessAuditKeys
-  const out: FocusStop = { kind: 'out', key: 'out', changed: null, node: null, inDialog: false }
+  const out: FocusStop = { kind: 'out', key: 'out', changed: null, inDialog: false }
   if (!st) return { stops: [], keydowns: -1, current: out }
   const log: TabLog = { stops: st.log, keydowns: st.keydowns, current: st.read() }
   st.log = []
@@ -219,15 +212,16 @@ export function takeTabLog(): TabLog {
 
 export function readFocus(): FocusStop {
   const st = (window as unknown as WalkWindow).__accessAuditKeys
-  return st ? st.read() : { kind: 'out', key: 'out', changed: null, node: null, inDialog: false }
+  return st ? st.read() : { kind: 'out', key: 'out', changed: null, inDialog: false }
 }
 
+/** Describes the elements behind focus-stop keys ("e12", or "f12:…" for a frame's element), if still shown. */
 export function describeKeys(h: PageHelpers, keys: string[]): Array<DescribedNode | null> {
   const st = (window as unknown as WalkWindow).__accessAuditKeys
   if (!st) return keys.map(() => null)
   return keys.map((key) => {
-    const el = st.candidates.find((c) => `e${st.idOf(c)}` === key)
-    return el && h.visible(el) ? h.describe(el) : null
+    const el = st.byId.get(Number(/^[ef](\d+)/.exec(key)?.[1]))
+    return el && el.isConnected && h.visible(el) ? h.describe(el) : null
   })
 }
 

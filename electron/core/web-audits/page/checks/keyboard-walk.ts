@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from 'puppeteer-core'
 import { evaluateIn, evaluatePlain } from '../page-call'
 import type { DescribedNode } from '../page-helpers'
-import { remaining, withTimeout } from '../timing'
+import { remaining, secondsText, withTimeout } from '../timing'
 import {
   describeKeys,
   endWalk,
@@ -55,34 +55,42 @@ async function pressTab(page: Page, cdp: CDPSession | null): Promise<void> {
   else await press(page, 'Tab')
 }
 
-/** After a cycle is found: can Shift+Tab or Esc (then Tab) take focus out of it? */
-async function escapes(ctx: CheckContext, cycle: ReadonlySet<string>): Promise<boolean> {
+/** After a cycle is found: can Shift+Tab or Esc (then Tab) take focus out of it? 'unknown' when out of time. */
+async function escapes(
+  ctx: CheckContext,
+  cycle: ReadonlySet<string>,
+  deadline: number,
+): Promise<'yes' | 'no' | 'unknown'> {
   const left = (stop: FocusStop): boolean => stop.kind === 'out' || !cycle.has(stop.key)
-  for (let i = 0; i < cycle.size + 2; i++) {
-    await press(ctx.page, 'Tab', true)
-    if (left(await evaluatePlain(ctx.frame, STEP_TIMEOUT_MS, readFocus))) return true
+  for (const key of ['Shift+Tab', 'Tab'] as const) {
+    if (key === 'Tab') await press(ctx.page, 'Escape')
+    for (let i = 0; i < cycle.size + 2; i++) {
+      if (remaining(deadline) <= 0) return 'unknown'
+      await press(ctx.page, 'Tab', key === 'Shift+Tab')
+      if (left(await evaluatePlain(ctx.frame, STEP_TIMEOUT_MS, readFocus))) return 'yes'
+    }
   }
-  await press(ctx.page, 'Escape')
-  for (let i = 0; i < cycle.size + 2; i++) {
-    await press(ctx.page, 'Tab')
-    if (left(await evaluatePlain(ctx.frame, STEP_TIMEOUT_MS, readFocus))) return true
-  }
-  return false
+  return 'no'
+}
+
+/** Why a walk ended before focus left the page or a cycle was found, for the needs-review text. */
+function cutShortReason(pressed: number, maxPresses: number, budgetMs: number): string {
+  return pressed >= maxPresses ? `已达到按键上限 ${maxPresses} 次` : `已达到时间上限 ${secondsText(budgetMs)}`
 }
 
 export async function checkKeyboard(ctx: CheckContext, maxPresses: number): Promise<OwnOutcome[]> {
   const { page, frame, state } = ctx
-  const deadline = Math.min(state.deadline - 5_000, Date.now() + Math.max(ctx.timeoutMs, maxPresses * 100))
+  const budgetMs = state.options.keyboardBudgetMs
+  const deadline = Math.min(state.deadline - 5_000, Date.now() + budgetMs)
   state.phase = 'interactive'
   await page.bringToFront()
   const setup = await evaluateIn(frame, ctx.timeoutMs, setupWalk, ctx.maxNodes)
   const stops: FocusStop[] = []
-  const described = new Map<string, DescribedNode>()
   let complete = false
   let cycle = null as string[] | null
+  let pressed = 0
   /** Takes the focus stop after one press; says whether the walk is over. */
   const take = (stop: FocusStop): WalkStep => {
-    if (stop.node) described.set(stop.key, stop.node)
     if (stop.kind === 'out') {
       complete = true
       return 'complete'
@@ -92,19 +100,22 @@ export async function checkKeyboard(ctx: CheckContext, maxPresses: number): Prom
     return cycle ? 'cycle' : 'continue'
   }
   try {
-    let pressed = 0
     if (setup.batchable && state.cdp) {
       const cdp = state.cdp
       await evaluatePlain(frame, STEP_TIMEOUT_MS, recordTabs, true)
       let step: WalkStep = 'continue'
       let batch = Math.min(maxPresses, setup.candidates.length + 2)
+      let trusted = true
       while (step === 'continue' && pressed < maxPresses && remaining(deadline) > 1_000) {
         const count = Math.min(batch, maxPresses - pressed)
         await state.clock.time('  keyboard: batched presses', () => pressTabs(cdp, count))
         const log = await evaluatePlain(frame, STEP_TIMEOUT_MS, takeTabLog)
         const afterEach = [...log.stops, log.current]
         // Every press must show up once as a keydown (also the one that brings focus back from the browser UI).
-        if (log.keydowns !== count) break
+        if (log.keydowns !== count) {
+          trusted = false
+          break
+        }
         for (const stop of afterEach.slice(0, count)) {
           step = take(stop)
           pressed++
@@ -113,38 +124,53 @@ export async function checkKeyboard(ctx: CheckContext, maxPresses: number): Prom
         batch = BATCH
       }
       await evaluatePlain(frame, STEP_TIMEOUT_MS, recordTabs, false)
-      if (step === 'continue' && pressed < maxPresses && remaining(deadline) > 1_000) {
+      if (!trusted && remaining(deadline) > 1_000) {
         // The log could not be trusted: walk again from the top, one press at a time.
         await evaluateIn(frame, STEP_TIMEOUT_MS, endWalk).catch(() => {})
         Object.assign(setup, await evaluateIn(frame, ctx.timeoutMs, setupWalk, ctx.maxNodes))
         stops.length = 0
-        described.clear()
         pressed = 0
-      } else pressed = maxPresses
+      }
     }
-    for (; pressed < maxPresses && remaining(deadline) > 1_000; pressed++) {
-      await state.clock.time('  keyboard: single presses', () => pressTab(page, state.cdp))
-      if (take(await evaluatePlain(frame, STEP_TIMEOUT_MS, readFocus)) !== 'continue') break
-    }
+    if (!complete && !cycle)
+      for (; pressed < maxPresses && remaining(deadline) > 1_000;) {
+        await state.clock.time('  keyboard: single presses', () => pressTab(page, state.cdp))
+        pressed++
+        if (take(await evaluatePlain(frame, STEP_TIMEOUT_MS, readFocus)) !== 'continue') break
+      }
     const outcomes: OwnOutcome[] = []
+    // Elements are described once the walk is over, only those a finding names.
+    const invisible = [
+      ...new Set(stops.filter((s) => s.kind === 'el' && s.changed === false).map((s) => s.key)),
+    ]
+    const escape =
+      cycle && setup.candidates.length > cycle.length ? await escapes(ctx, new Set(cycle), deadline) : 'yes'
+    const trapped = escape !== 'yes'
+    const named = [...new Set([...(trapped && cycle ? cycle : []), ...invisible.slice(0, ctx.maxNodes)])]
+    const found = named.length > 0 ? await evaluateIn(frame, ctx.timeoutMs, describeKeys, named) : []
+    const described = new Map(named.map((k, i) => [k, found[i] ?? null]))
     const nodeOf = (key: string, summary: string): OwnNode[] => {
       const d = described.get(key)
       return d ? [elementNode(d, summary)] : []
     }
 
-    if (cycle && setup.candidates.length > cycle.length && !(await escapes(ctx, new Set(cycle)))) {
-      const inDialog = stops.some((s) => cycle?.includes(s.key) && s.inDialog)
-      const summary = `焦点在这 ${cycle.length} 个元素之间循环，按 Tab、Shift+Tab 和 Esc 都无法移出`
+    if (trapped && cycle) {
+      const loop: string[] = cycle
+      const inDialog = stops.some((s) => loop.includes(s.key) && s.inDialog)
+      const unknown = escape === 'unknown'
+      const summary = unknown
+        ? `焦点在这 ${loop.length} 个元素之间循环`
+        : `焦点在这 ${loop.length} 个元素之间循环，按 Tab、Shift+Tab 和 Esc 都无法移出`
+      const reviewReason = unknown
+        ? `焦点在 ${loop.length} 个元素之间循环，键盘检查时间（${secondsText(budgetMs)}）用完，未能确认能否用 Shift+Tab 或 Esc 移出，请人工检查。`
+        : inDialog
+          ? '焦点被限制在对话框内：若对话框可用键盘关闭（如其中的关闭按钮），则不算键盘陷阱，请人工确认。'
+          : null
       outcomes.push({
         ruleId: 'aa-keyboard-trap',
-        needsReview: inDialog,
-        ...(inDialog
-          ? {
-              reviewReason:
-                '焦点被限制在对话框内：若对话框可用键盘关闭（如其中的关闭按钮），则不算键盘陷阱，请人工确认。',
-            }
-          : {}),
-        nodes: cycle.flatMap((k) => nodeOf(k, summary)),
+        needsReview: reviewReason !== null,
+        ...(reviewReason ? { reviewReason } : {}),
+        nodes: loop.flatMap((k) => nodeOf(k, summary)),
       })
     }
 
@@ -156,16 +182,13 @@ export async function checkKeyboard(ctx: CheckContext, maxPresses: number): Prom
         stops.map((s) => s.key),
       )
       const nodes = await evaluateIn(frame, ctx.timeoutMs, describeKeys, missing.slice(0, ctx.maxNodes))
-      const found = nodes.filter((d): d is DescribedNode => d !== null)
-      reach.push(...found.map((d) => elementNode(d, '按 Tab 键走完整个页面也没有到达该元素')))
-      reachTotal += found.length
+      const unreached = nodes.filter((d): d is DescribedNode => d !== null)
+      reach.push(...unreached.map((d) => elementNode(d, '按 Tab 键走完整个页面也没有到达该元素')))
+      reachTotal += unreached.length
     }
     if (reach.length > 0)
       outcomes.push({ ruleId: 'aa-keyboard-reach', needsReview: false, nodes: reach, nodeCount: reachTotal })
 
-    const invisible = [
-      ...new Set(stops.filter((s) => s.kind === 'el' && s.changed === false).map((s) => s.key)),
-    ]
     if (invisible.length > 0)
       outcomes.push({
         ruleId: 'aa-focus-visible',
@@ -175,6 +198,20 @@ export async function checkKeyboard(ctx: CheckContext, maxPresses: number): Prom
         ),
         nodeCount: invisible.length,
       })
+
+    if (!complete && !cycle) {
+      // Cut short: what was not reached is not judged, and says so instead of passing.
+      const reached = new Set(stops.map((s) => s.key)).size
+      const why = `Tab 键遍历未走完整个页面（${cutShortReason(pressed, maxPresses, budgetMs)}：已按 ${pressed} 次，到达 ${reached} 个元素，页面约有 ${setup.candidates.length} 个可聚焦元素）`
+      const review: Record<'aa-keyboard-trap' | 'aa-keyboard-reach' | 'aa-focus-visible', string> = {
+        'aa-keyboard-trap': `${why}，未到达的部分是否有焦点陷阱未检查，请人工检查。`,
+        'aa-keyboard-reach': `${why}，其余元素能否用键盘到达未检查，请人工检查。`,
+        'aa-focus-visible': `${why}，未到达的元素获得焦点时是否可见未检查，请人工检查。`,
+      }
+      for (const [ruleId, reviewReason] of Object.entries(review) as Array<[keyof typeof review, string]>)
+        if (!outcomes.some((o) => o.ruleId === ruleId))
+          outcomes.push({ ruleId, needsReview: true, reviewReason, nodes: [] })
+    }
     return outcomes
   } finally {
     await evaluateIn(frame, STEP_TIMEOUT_MS, endWalk).catch(() => {})

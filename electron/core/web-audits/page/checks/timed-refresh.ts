@@ -4,7 +4,7 @@ import type { BlockedNavigation } from '../audit-state'
 import { partsFingerprint, urlPath } from '../fingerprint'
 import { evaluateIn } from '../page-call'
 import type { DescribedNode } from '../page-helpers'
-import { remaining, sleep } from '../timing'
+import { remaining } from '../timing'
 import { elementNode, type CheckContext, type OwnNode, type OwnOutcome } from './own-check'
 import { readRedirectTimers, waitForTimersMs, type RedirectTimer } from './redirect-timers'
 
@@ -93,8 +93,10 @@ async function scriptRedirects(ctx: CheckContext): Promise<OwnOutcome[]> {
   const { state } = ctx
   let timers = await evaluateIn(ctx.frame, ctx.timeoutMs, readRedirectTimers).catch(() => [])
   const wait = Math.min(waitForTimersMs(timers, WATCH_MS), remaining(state.deadline) - 5_000)
-  if (wait > 0 && !state.blockedNavigations.some((b) => b.phase === 'passive')) {
-    await sleep(wait)
+  const redirected = (): boolean => state.blockedNavigations.some((b) => b.phase === 'passive')
+  if (wait > 0 && !redirected()) {
+    // Until the redirect is seen (and blocked), at most until the page's own timer is due.
+    await state.changes.until(redirected, Date.now() + wait)
     timers = await evaluateIn(ctx.frame, ctx.timeoutMs, readRedirectTimers).catch(() => timers)
   }
   const observed = observedRedirectNodes(

@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 
 /**
- * Peak memory of this Node process plus every process it started (the browser and its renderers, GPU and
- * utility processes), sampled from /proc. RSS counts pages shared between Chromium's processes once per process,
- * so the sum overstates the real footprint; it is the same measure for both sides of the comparison.
- * Linux only (elsewhere only Node's own RSS is reported).
+ * Memory of this Node process plus every process it started (the browser and its renderers, GPU and utility
+ * processes), read from /proc: the batch runner's memory ceiling and the benchmark's peak memory. RSS counts pages
+ * shared between Chromium's processes once per process, so the sum overstates the real footprint (a safe error
+ * for a ceiling; the same measure on both sides of the benchmark). Linux only: elsewhere `treeRss` is null.
  */
 
 function children(): Map<number, number[]> {
@@ -35,9 +35,9 @@ function rssBytes(pid: number): number {
   }
 }
 
-/** RSS of this process and all its descendants, in bytes. */
-export function treeRss(root = process.pid): number {
-  if (!fs.existsSync('/proc/self/stat')) return process.memoryUsage().rss
+/** RSS of this process and all its descendants, in bytes; null where /proc is not there. */
+export function treeRss(root = process.pid): number | null {
+  if (!fs.existsSync('/proc/self/stat')) return null
   const tree = children()
   let total = 0
   const stack = [root]
@@ -53,18 +53,19 @@ export interface MemorySampler {
   stop(): { peakBytes: number; samples: number }
 }
 
-/** Samples the process tree every `intervalMs` until stopped. */
+/** Samples the process tree every `intervalMs` until stopped (Node's own RSS where /proc is not there). */
 export function sampleMemory(intervalMs = 250): MemorySampler {
-  let peak = treeRss()
+  const read = (): number => treeRss() ?? process.memoryUsage().rss
+  let peak = read()
   let samples = 1
   const timer = setInterval(() => {
-    peak = Math.max(peak, treeRss())
+    peak = Math.max(peak, read())
     samples++
   }, intervalMs)
   return {
     stop() {
       clearInterval(timer)
-      peak = Math.max(peak, treeRss())
+      peak = Math.max(peak, read())
       return { peakBytes: peak, samples: samples + 1 }
     },
   }
