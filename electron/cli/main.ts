@@ -5,7 +5,9 @@ import { FileWriteError, systemErrorToApi } from '../core/files/fs-errors'
 import { assertNotDataFile, dataFileRefusalCode } from '../core/files/output-guard'
 import { openCore } from '../core/open-core'
 import { dataDirEnv, resolveDataDir } from '../core/paths'
+import { formatCount } from '../../shared/format/index'
 import { readAppVersion } from './app-version'
+import { localizeCommander } from './help-zh'
 import { exitCodes, out, refuseUsage } from './output'
 import { renderCatalog } from './catalog-command'
 import { configureAuditCommand } from './audit-command'
@@ -24,7 +26,7 @@ export function buildProgram(): Command {
   program
     .name('access-audit')
     .description('无障碍督查 AccessAudit：现场检查、网站检测与整改跟踪的命令行工具')
-    .version(readAppVersion())
+    .version(readAppVersion(), '-V, --version', '显示版本号')
     .option('--data-dir <dir>', `数据文件夹（默认与桌面应用相同，也可用环境变量 ${dataDirEnv}）`)
     .showHelpAfterError()
     .exitOverride()
@@ -101,7 +103,7 @@ export function buildProgram(): Command {
         else {
           out.line(`数据文件夹：${info.dataDir}`)
           out.line(`数据库版本：${info.schemaVersion}`)
-          out.line(`责任单位：${info.units}  场所：${info.places}`)
+          out.line(`责任单位：${formatCount(info.units, '个')}  场所：${formatCount(info.places, '处')}`)
         }
       } finally {
         core.close()
@@ -110,7 +112,8 @@ export function buildProgram(): Command {
 
   configureAuditCommand(program.command('audit'), () => program.opts<{ dataDir?: string }>().dataDir)
   configureNoticeCommand(program.command('notice'), () => program.opts<{ dataDir?: string }>().dataDir)
-  return program
+  // Last, so it reaches every command above (and any added above this line later): commander's words in zh-CN.
+  return localizeCommander(program)
 }
 
 /** Runs the CLI and returns the exit code; errors are printed in zh-CN, never as a stack trace. */

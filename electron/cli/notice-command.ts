@@ -14,6 +14,7 @@ import { FileWriteError } from '../core/files/fs-errors'
 import { openCore, type Core } from '../core/open-core'
 import { resolveDataDir } from '../core/paths'
 import { addDays, localDay } from '../core/rectification/rectification-dates'
+import { formatCount, formatDay } from '../../shared/format/index'
 import { readAppVersion } from './app-version'
 import { out, refuseUsage } from './output'
 
@@ -127,7 +128,9 @@ export async function runNoticeCommand(dataDir: string, unitQuery: string, opts:
       ? await issueNew(call, unit, opts.deadline)
       : await chooseExisting(call, unit, opts.number)
     if (opts.issue)
-      out.line(`已签发整改通知书 ${notice.number}（${notice.itemCount} 项，整改期限 ${notice.deadline}）`)
+      out.line(
+        `已签发整改通知书 ${notice.number}（${formatCount(notice.itemCount, '项')}，整改期限 ${formatDay(notice.deadline)}）`,
+      )
     const file = await call('notices:export', { id: notice.id, format: opts.format })
     await writeFileAtomically(opts.out, Buffer.from(file.base64, 'base64'), { dataDir })
     out.line(

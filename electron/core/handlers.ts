@@ -29,6 +29,7 @@ import {
 import { createUnit, getUnit, listUnits, setUnitArchived, updateUnit } from './registry/units-service'
 import { rectificationHandlers } from './rectification/rectification-handlers'
 import { reportHandlers } from './reports/report-handlers'
+import { todaySummary } from './today/today-service'
 import { webAuditHandlers } from './web-audits/web-audit-handlers'
 
 export function createHandlers(ctx: CoreContext, services: CoreServices): Handlers {
@@ -86,5 +87,6 @@ export function createHandlers(ctx: CoreContext, services: CoreServices): Handle
     'inspections:discard': (input) => discardInspection(deps, input),
     'findings:list': (input) => listFindings(ctx.db, input),
     'photos:get': (input) => getPhoto(deps, input),
+    'today:summary': () => todaySummary(ctx, { recentBatches: () => services.webAudits.recentBatches() }),
   }
 }

@@ -8,6 +8,7 @@ import { formatSize } from '../../shared/domain/format-size'
 import type { Dispatch } from '../core/dispatch'
 import { maxPhotoBytes } from '../core/photos/photo-limits'
 import { isLoopbackAddress, isLoopbackHost, rendererCsp, tokenMatches } from './security'
+import { createBrowserSession, type BrowserSession } from './browser-session'
 
 export interface HttpDoorOptions {
   dispatch: Dispatch
@@ -99,10 +100,13 @@ async function handleApi(
   res: http.ServerResponse,
   opts: HttpDoorOptions,
   op: string,
+  session: BrowserSession,
+  port: number,
 ) {
   const auth = req.headers.authorization
   const given = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined
-  if (!tokenMatches(opts.token, given)) return refuse(res, 'UNAUTHORIZED')
+  if (!tokenMatches(opts.token, given) && !session.allows(req.headers, port))
+    return refuse(res, 'UNAUTHORIZED')
   if (req.method !== 'POST') return refuse(res, 'UNKNOWN_OPERATION')
   let input: unknown
   try {
@@ -157,12 +161,16 @@ async function handleRequest(
   res: http.ServerResponse,
   opts: HttpDoorOptions,
   port: number,
+  session: BrowserSession,
 ): Promise<void> {
   if (!isLoopbackAddress(req.socket.remoteAddress) || !isLoopbackHost(req.headers.host, port)) {
     return refuse(res, 'FORBIDDEN')
   }
   const pathname = requestPath(req.url)
-  if (pathname.startsWith('/api/')) return handleApi(req, res, opts, pathname.slice(5))
+  if (pathname.startsWith('/api/')) return handleApi(req, res, opts, pathname.slice(5), session, port)
+  // The page load with the token also gets the session cookie, so a link opened in a new tab stays signed in.
+  const cookie = session.grant(new URL(`http://door.invalid${req.url}`), port)
+  if (cookie) res.setHeader('Set-Cookie', cookie)
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain')
   if (!opts.staticDir) return send(res, 404, '未找到', 'text/plain; charset=utf-8')
   return serveStatic(res, opts.staticDir, pathname)
@@ -195,11 +203,12 @@ function answerFailure(res: http.ServerResponse, error: unknown, log: (error: un
 
 /** The browser door: the renderer and `POST /api/<operation>` on 127.0.0.1, token required, loopback only. */
 export function startHttpDoor(opts: HttpDoorOptions): Promise<HttpDoor> {
+  const session = createBrowserSession(opts.token)
   let port = 0
   const log = opts.log ?? console.error
   const server = http.createServer((req, res) => {
     // Synchronous throws and rejections alike end in the boundary: one bad request never takes the server down.
-    handleRequest(req, res, opts, port).catch((error: unknown) => answerFailure(res, error, log))
+    handleRequest(req, res, opts, port, session).catch((error: unknown) => answerFailure(res, error, log))
   })
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {

@@ -1,12 +1,14 @@
 import { useMemo, type ReactNode } from 'react'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { Alert, ConfigProvider, App as AntApp } from 'antd'
 import zhCN from 'antd/locale/zh_CN'
 import { HashRouter, Navigate, NavLink, Route, Routes } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import type { ApiClient } from '../../shared/api/contract'
-import { ApiContext } from './api/api-context'
+import { ApiContext, useApi } from './api/api-context'
+import { ApiCallError } from './api/client'
 import { AnnouncerProvider } from './components/announcer'
+import { HomePage } from './home/home-page'
 import { InspectionRoute } from './inspections/inspection-page'
 import { InspectionsPage } from './inspections/inspections-page'
 import { RecordPage } from './inspections/record-page'
@@ -23,6 +25,7 @@ import { accessibleTheme } from './theme'
 import { usePrefersReducedMotion } from './settings/reduced-motion'
 
 const navItems = [
+  { to: '/', key: 'nav.home' },
   { to: '/inspections', key: 'nav.inspections' },
   { to: '/web-audits', key: 'nav.webAudits' },
   { to: '/rectification', key: 'nav.rectification' },
@@ -53,7 +56,9 @@ function Shell({ children }: { children: ReactNode }) {
             <ul>
               {navItems.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to}>{t(item.key)}</NavLink>
+                  <NavLink to={item.to} end={item.to === '/'}>
+                    {t(item.key)}
+                  </NavLink>
                 </li>
               ))}
             </ul>
@@ -70,7 +75,7 @@ function Shell({ children }: { children: ReactNode }) {
 function Routed({ fontSize, setFontSize }: { fontSize: FontSizeKey; setFontSize: (k: FontSizeKey) => void }) {
   return (
     <Routes>
-      <Route path="/" element={<Navigate to="/places" replace />} />
+      <Route path="/" element={<HomePage />} />
       <Route path="/inspections" element={<InspectionsPage />} />
       <Route path="/inspections/:id" element={<InspectionRoute />} />
       <Route path="/inspections/:id/record" element={<RecordPage />} />
@@ -82,13 +87,30 @@ function Routed({ fontSize, setFontSize }: { fontSize: FontSizeKey; setFontSize:
       <Route path="/places" element={<PlacesPage />} />
       <Route path="/units" element={<UnitsPage />} />
       <Route path="/settings" element={<SettingsPage fontSize={fontSize} onFontSize={setFontSize} />} />
-      <Route path="*" element={<Navigate to="/places" replace />} />
+      <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   )
 }
 
-export function App({ client }: { client: ApiClient | null }) {
+/** Browser mode without a token or a session cookie (an address typed by hand): say how to open the app. */
+function NoSession() {
   const { t } = useTranslation()
+  return (
+    <main style={{ padding: 32 }}>
+      <h1>{t('app.name')}</h1>
+      <Alert type="error" role="alert" title={t('app.noToken')} />
+    </main>
+  )
+}
+
+function SessionGate({ children }: { children: ReactNode }) {
+  const api = useApi()
+  const info = useQuery({ queryKey: ['app:info'], queryFn: () => api.call('app:info', {}) })
+  if (info.error instanceof ApiCallError && info.error.code === 'UNAUTHORIZED') return <NoSession />
+  return children
+}
+
+export function App({ client }: { client: ApiClient | null }) {
   const [fontSize, setFontSize] = useFontSize()
   const queryClient = useMemo(
     () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }),
@@ -103,20 +125,19 @@ export function App({ client }: { client: ApiClient | null }) {
           {client ? (
             <ApiContext.Provider value={client}>
               <QueryClientProvider client={queryClient}>
-                <AnnouncerProvider>
-                  <HashRouter>
-                    <Shell>
-                      <Routed fontSize={fontSize} setFontSize={setFontSize} />
-                    </Shell>
-                  </HashRouter>
-                </AnnouncerProvider>
+                <SessionGate>
+                  <AnnouncerProvider>
+                    <HashRouter>
+                      <Shell>
+                        <Routed fontSize={fontSize} setFontSize={setFontSize} />
+                      </Shell>
+                    </HashRouter>
+                  </AnnouncerProvider>
+                </SessionGate>
               </QueryClientProvider>
             </ApiContext.Provider>
           ) : (
-            <main style={{ padding: 32 }}>
-              <h1>{t('app.name')}</h1>
-              <Alert type="error" role="alert" title={t('app.noToken')} />
-            </main>
+            <NoSession />
           )}
         </div>
       </AntApp>

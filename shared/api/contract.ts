@@ -90,6 +90,16 @@ import {
   type ReportSummary,
 } from '../domain/rectification'
 import type { NoticeDocument } from '../domain/notice-document'
+import { itemUnverifySchema } from '../domain/rectification'
+import {
+  bulkClaimSchema,
+  bulkDecideSchema,
+  bulkFieldLabels,
+  bulkUpdateSchema,
+  type BulkResult,
+} from '../domain/rectification-bulk'
+import type { TodaySummary } from '../domain/today'
+import { planFieldLabels, planSaveSchema, type PlanPeriod } from '../domain/plan-periods'
 import type { ErrorCode } from './errors'
 
 /**
@@ -553,6 +563,50 @@ export const contract = {
     errors: ['NOT_FOUND'],
     labels: rectificationFieldLabels,
     summary: '填报规划指标的年度完成数（如困难重度残疾人家庭无障碍改造户数）',
+  }),
+
+  'rectification:unverify': op<RectificationItem>()({
+    input: itemUnverifySchema,
+    errors: ['NOT_FOUND', 'CONFLICT', 'INVALID_STATE'],
+    labels: rectificationFieldLabels,
+    summary: '撤销核验（误核验时退回“已报整改”，须填写原因）',
+  }),
+  'rectification:bulkClaim': op<BulkResult>()({
+    input: bulkClaimSchema,
+    errors: ['NOT_FOUND', 'CONFLICT', 'INVALID_STATE'],
+    labels: bulkFieldLabels,
+    summary: '把责任单位的一份整改回复登记到其多个整改项（全部成功或全部不保存）',
+  }),
+  'rectification:bulkDecide': op<BulkResult>()({
+    input: bulkDecideSchema,
+    errors: ['NOT_FOUND', 'INVALID_STATE'],
+    labels: bulkFieldLabels,
+    summary: '批量确认或驳回核验建议（全部成功或全部不保存）',
+  }),
+  'rectification:bulkUpdate': op<BulkResult>()({
+    input: bulkUpdateSchema,
+    errors: ['NOT_FOUND', 'CONFLICT', 'INVALID_STATE'],
+    labels: bulkFieldLabels,
+    summary: '批量设置整改期限和优先级（全部成功或全部不保存）',
+  }),
+  'today:summary': op<TodaySummary>()({
+    input: z.object({}).default({}),
+    errors: [],
+    labels: {},
+    summary:
+      '今日待办：逾期整改项、待确认的核验建议、即将到期和待核验的整改项、未完成的检查、需处理的检测批次',
+  }),
+  'plans:list': op<PlanPeriod[]>()({
+    input: z.object({}).default({}),
+    errors: [],
+    labels: planFieldLabels,
+    summary: '规划期（十四五、十五五……）及其指标和目标',
+  }),
+  'plans:save': op<PlanPeriod>()({
+    input: planSaveSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    labels: planFieldLabels,
+    summary: '保存规划期：名称、起止年度、是否已发布，以及各项指标和目标（新规划发布后录入）',
   }),
 } as const
 

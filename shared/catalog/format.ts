@@ -1,12 +1,10 @@
 import { categories, categoryLabel } from './categories'
 import { formatRange, readingTolerances, units } from './units'
 import type { Catalog, ClauseRef, CodeInfo, InputDefinition, LimitSpec, Severity, UnitId } from './types'
+import { severityLabels } from '../format/index'
 
-export const severityLabels: Readonly<Record<Severity, string>> = {
-  critical: '严重',
-  major: '一般',
-  minor: '轻微',
-}
+// One severity scale for every screen, document and the CLI (shared/format).
+export { severityLabels } from '../format/index'
 
 // ── JSON description (no functions; safe to JSON.stringify) ──
 

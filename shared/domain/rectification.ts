@@ -3,6 +3,7 @@ import { z } from './zod-setup'
 import { idSchema, nameText, optionalText, requiredText } from './common'
 import type { Severity } from '../catalog/types'
 import type { FindingSource } from './inspections'
+import type { PlanRef } from './plan-periods'
 
 /**
  * Rectification (整改): items made from findings of either source, notices (整改通知书) that send them to the
@@ -30,7 +31,10 @@ export const itemStatusLabels: Record<ItemStatus, string> = {
   merged: '已合并',
 }
 
-/** Statuses that end an item: it is never changed again (a problem found again becomes a new item). */
+/**
+ * Statuses that end an item: it is never changed again (a problem found again becomes a new item), except that a
+ * verification made by mistake can be undone (`unverify`, with a reason, back to 已报整改).
+ */
 export const terminalStatuses: readonly ItemStatus[] = ['verified', 'dropped', 'merged']
 
 /** Statuses in which the unit still owes a fix (and the item can be overdue). */
@@ -44,7 +48,7 @@ export const priorityLabels: Record<Priority, string> = { high: '高', normal: '
  * What an inspector (or a notice) can do to an item. `notify` happens only by issuing a notice; `verify` can
  * follow a claim or come straight from a re-inspection/re-audit proposal.
  */
-export type ItemAction = 'notify' | 'claim' | 'verify' | 'reopen' | 'drop' | 'merge'
+export type ItemAction = 'notify' | 'claim' | 'verify' | 'reopen' | 'drop' | 'merge' | 'unverify'
 
 const allowedTransitions: Record<ItemAction, { from: readonly ItemStatus[]; to: ItemStatus }> = {
   notify: { from: ['open', 'reopened'], to: 'notified' },
@@ -53,6 +57,8 @@ const allowedTransitions: Record<ItemAction, { from: readonly ItemStatus[]; to: 
   reopen: { from: ['claimed'], to: 'reopened' },
   drop: { from: ['open', 'notified', 'claimed', 'reopened'], to: 'dropped' },
   merge: { from: ['open', 'notified', 'reopened'], to: 'merged' },
+  // The one way out of 已核验: a verification made by mistake goes back to 已报整改 (awaiting verification again).
+  unverify: { from: ['verified'], to: 'claimed' },
 }
 
 export const itemActionLabels: Record<ItemAction, string> = {
@@ -62,6 +68,7 @@ export const itemActionLabels: Record<ItemAction, string> = {
   reopen: '退回重新整改',
   drop: '撤销（误报）',
   merge: '合并重复项',
+  unverify: '撤销核验',
 }
 
 /** The status after `action`, or null when the action is not allowed from `from` (the service refuses it). */
@@ -349,7 +356,8 @@ export const itemListSchema = z
     placeId: idSchema.optional(),
     portalId: idSchema.optional(),
     noticeId: idSchema.optional(),
-    status: z.enum([...itemStatuses, 'overdue', 'active', 'all']).default('active'),
+    // 'proposed': items with a pending verification proposal (a re-inspection or re-audit found the fix).
+    status: z.enum([...itemStatuses, 'overdue', 'active', 'all', 'proposed']).default('active'),
     source: z.enum(['site', 'web']).optional(),
     search: optionalText(100),
   })
@@ -402,6 +410,13 @@ export const itemReopenSchema = z.object({
   reason: requiredText(500, '请填写退回原因'),
   /** A new deadline for the second attempt; without one the old deadline stays (and may already be past). */
   deadline: isoDay.optional(),
+})
+
+/** Undoes a verification (by hand or from a proposal) made by mistake: back to 已报整改, the reason kept. */
+export const itemUnverifySchema = z.object({
+  id: idSchema,
+  version: z.number().int().positive(),
+  reason: requiredText(500, '请填写撤销核验的原因'),
 })
 
 export const proposalDecideSchema = z.object({
@@ -485,6 +500,12 @@ export interface PortalScorePoint {
 }
 
 export interface IndicatorView {
+  /** The plan period the indicator is reported for (its target is that plan's; its years are summed within it). */
+  plan: PlanRef
+  /** The plan is not published yet, so it has no target: shown as 待发布, never as "no target". */
+  targetPending: boolean
+  /** Where the plan states the indicator (专栏1第11项（约束性）), when known. */
+  basis: string | null
   id: string
   title: string
   unit: string
@@ -515,6 +536,8 @@ export interface ReportSummary {
   byMonth: ReportRow[]
   portalScores: Array<{ portalId: number; portalName: string; points: PortalScorePoint[] }>
   indicators: IndicatorView[]
+  /** The plan period the indicators are reported for (the one holding the 统计截至 day); null with no plan. */
+  plan: PlanRef | null
 }
 
 export const indicatorRecordSchema = z.object({

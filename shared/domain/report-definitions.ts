@@ -1,5 +1,6 @@
 import type { IndicatorView, ReportCounts } from './rectification'
 import { splitPlanEntries } from './plan-indicators'
+import { targetPendingText } from './plan-periods'
 
 /**
  * The counts of the summary report (统计报表): their order, zh-CN names and definitions, in one place for the
@@ -60,10 +61,15 @@ export function indicatorFigure(indicator: IndicatorView): string {
   return `${indicator.value} ${indicator.unit}`
 }
 
+/** The plan's target as printed; 待发布 while the plan is not published; a dash when the plan sets none. */
+export function indicatorTarget(indicator: IndicatorView): string {
+  return indicator.target ?? (indicator.targetPending ? targetPendingText : '—')
+}
+
 /** "规划期后（不计入目标）：2026 年 40 户" for a manual indicator with years after the plan; null when none. */
 export function laterYearsText(indicator: IndicatorView): string | null {
   if (indicator.kind !== 'manual') return null
-  const { after } = splitPlanEntries(indicator.entries)
+  const { after } = splitPlanEntries(indicator.entries, indicator.plan)
   if (after.length === 0) return null
   return `规划期后（不计入目标）：${after.map((e) => `${e.year} 年 ${e.value} ${indicator.unit}`).join('；')}`
 }

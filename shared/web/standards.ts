@@ -1,4 +1,5 @@
 import { getAxeRule, type AxeImpact } from './axe-rule-map'
+import { impactLabels } from '../format/index'
 import { levelFromAxeTag, lowestLevel, refsForCriteria, scFromAxeTag, type ClauseRefs } from './clause-refs'
 
 /**
@@ -70,13 +71,8 @@ export const impactSeverity: Readonly<Record<AxeImpact, Severity>> = {
   minor: 'minor',
 }
 
-/** zh-CN labels for axe impacts in reports (a working proposal, not taken from any standard). */
-export const impactLabelsZh: Readonly<Record<AxeImpact, string>> = {
-  critical: '严重',
-  serious: '较重',
-  moderate: '一般',
-  minor: '轻微',
-}
+/** zh-CN labels for axe impacts (a working proposal, not taken from any standard): shared/format, one scale. */
+export const impactLabelsZh: Readonly<Record<AxeImpact, string>> = impactLabels
 
 export function isAxeImpact(value: unknown): value is AxeImpact {
   return value === 'critical' || value === 'serious' || value === 'moderate' || value === 'minor'

@@ -2,7 +2,7 @@
 import type { Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningWebDoor } from '../support/web-door'
-import { expectNoAxeViolations, waitForText } from './helpers'
+import { expectNoAxeViolations } from './helpers'
 import { announced, openItem, sectionText, shot, waitForStatus } from './rectification/page-helpers'
 import type { TrackingSeed } from './rectification/tracking-seed'
 import { startTrackingSession } from './rectification/tracking-session'
@@ -44,7 +44,8 @@ describe('整改跟踪: verification proposed by a later check, end to end', () 
     await waitForStatus(page, '已核验')
     await page.waitForFunction(() => !document.querySelector('[aria-labelledby="rect-proposal-heading"]'))
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'item-status')
-    await waitForText(page, '此整改项已结案')
+    // A verified item offers one action: undoing a verification made by mistake.
+    await page.waitForSelector('section[aria-labelledby="rect-actions-heading"] ::-p-text(撤销核验)')
     const history = await sectionText(page, 'rect-history-heading')
     expect(history).toContain('提出核验建议')
     expect(history).toContain('已通知 → 已核验')

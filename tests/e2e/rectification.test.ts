@@ -462,7 +462,8 @@ describe('整改跟踪, end to end', () => {
     await page.click('.ant-modal-footer .ant-btn-primary')
     await announced(page, '已核验通过')
     await waitForStatus(page, '已核验')
-    await waitForText(page, '此整改项已结案')
+    // A verified item offers one action: undoing a verification made by mistake.
+    await page.waitForSelector('.aa-rect-panel ::-p-text(撤销核验)')
     const history = await page.$eval(
       'section[aria-labelledby="rect-history-heading"]',
       (el) => (el as HTMLElement).innerText,

@@ -10,7 +10,7 @@ import { seedReportData } from '../integration/reports/report-seed'
 import { launchTestBrowser } from '../support/chromium'
 import { makeTempDir } from '../support/temp-dir'
 import { startWebDoor, type RunningWebDoor } from '../support/web-door'
-import { expectNoAxeViolations, fieldError, typeInto, waitForText } from './helpers'
+import { apiCall, expectNoAxeViolations, fieldError, typeInto, waitForText } from './helpers'
 
 let browser: Browser
 let page: Page
@@ -107,36 +107,73 @@ describe('统计报表, end to end', () => {
     await expectNoAxeViolations(page, '统计报表')
   })
 
-  it('records a year of household modifications and shows the new total', async () => {
+  it('records a year of household modifications and shows the new total, each year in its own plan period', async () => {
     await page.click('::-p-text(保存填报)')
-    await page.waitForFunction(() => document.body.innerText.includes('请填写完成户数'))
-    expect(await fieldError(page, 'indicator-record_value')).toBe('请填写完成户数')
+    await page.waitForFunction(() => document.body.innerText.includes('请填写完成数'))
+    expect(await fieldError(page, 'indicator-record_value')).toBe('请填写完成数')
     await typeInto(page, 'indicator-record_value', '-5')
     await page.click('::-p-text(保存填报)')
-    await page.waitForFunction(() => document.body.innerText.includes('完成户数不能为负数'))
+    await page.waitForFunction(() => document.body.innerText.includes('完成数不能为负数'))
     await expectNoAxeViolations(page, '统计报表 form with errors')
 
-    // The last year of the plan period (2021–2025) counts toward the ≥362 target…
+    // This year belongs to the 十五五 plan, not published yet: its targets read 待发布, never a made-up figure.
+    await page.waitForSelector('[data-testid="plan-pending"]')
+    await waitForText(page, '规划指标（“十五五”规划期 2026–2030）')
+    await waitForText(page, '目标：待发布')
+    // A year of the 十四五 plan counts toward that plan's ≥362 target…
     await typeInto(page, 'indicator-record_year', '2025')
     await typeInto(page, 'indicator-record_value', '120')
     await typeInto(page, 'indicator-record_note', '区残联与住建局联合实施')
     await page.click('::-p-text(保存填报)')
-    await announced('已保存：2025 年 120 户，规划期内累计 120 户')
-    const figure = () =>
+    await announced('已保存：2025 年 120 户，“十四五”规划期内累计 120 户')
+    const figure = (text: string) =>
       page.waitForFunction(
-        () =>
-          document.querySelector('[data-testid="indicator-home-modifications"]')?.textContent ===
-          '规划期内 120 户',
+        (t) => document.querySelector('[data-testid="indicator-home-modifications"]')?.textContent === t,
+        {},
+        text,
       )
-    await figure()
+    await page.click('button::-p-text(“十四五”规划期 2021–2025)')
+    await waitForText(page, '规划指标（“十四五”规划期 2021–2025）')
+    await figure('规划期内 120 户')
     await waitForText(page, '2025 年：120 户（区残联与住建局联合实施）')
-    // …a year after it is listed apart and leaves the plan's figure as it was.
+    await waitForText(page, '目标：≥362')
+    // …and a year of the 十五五 plan toward that one.
     await typeInto(page, 'indicator-record_year', '2026')
     await typeInto(page, 'indicator-record_value', '30')
     await page.click('::-p-text(保存填报)')
-    await announced('已保存：2026 年 30 户（规划期后，不计入规划目标；规划期内累计 120 户）')
-    await waitForText(page, '2026 年：30 户（规划期后，不计入目标）')
-    await figure()
+    await announced('已保存：2026 年 30 户，“十五五”规划期内累计 30 户')
+    await figure('规划期内 120 户')
+    await page.click('button::-p-text(本年)')
+    await figure('规划期内 30 户')
+    await expectNoAxeViolations(page, '统计报表 of the 十五五 plan')
+  })
+
+  it("enters the 十五五 plan's target in 设置 and the report measures the year against it", async () => {
+    await page.goto(`${door.origin}/#/settings`, { waitUntil: 'networkidle0' })
+    await (await page.waitForSelector('button[aria-label="编辑“十五五”规划期 2026–2030"]'))!.click()
+    await page.waitForSelector('#plan_indicators_0_target')
+    // A built-in indicator keeps its name and unit: the dialog offers only its target, number and basis.
+    await waitForText(page, '困难重度残疾人家庭无障碍改造数')
+    expect(await page.$('#plan_indicators_0_title')).toBeNull()
+    await typeInto(page, 'plan_indicators_0_target', '≥300')
+    await typeInto(page, 'plan_indicators_0_targetValue', '300')
+    await page.click('#plan_published')
+    await page.click('.ant-modal-footer .ant-btn-primary')
+    await waitForText(page, '已保存“十五五”规划期 2026–2030')
+    await waitForText(page, '5 项指标，1 项有目标')
+    const plans = await apiCall<
+      { shortName: string; indicators: { indicatorId: string; builtIn: boolean }[] }[]
+    >(page, 'plans:list', {})
+    const fifteenth = plans.find((p) => p.shortName === '十五五')!
+    expect(fifteenth.indicators.map((i) => [i.indicatorId, i.builtIn])).toEqual(
+      plans.find((p) => p.shortName === '十四五')!.indicators.map((i) => [i.indicatorId, true]),
+    )
+
+    await page.goto(`${door.origin}/#/reports`, { waitUntil: 'networkidle0' })
+    await waitForText(page, '规划指标（“十五五”规划期 2026–2030）')
+    await waitForText(page, '目标：≥300')
+    expect(await page.$('[data-testid="plan-pending"]')).toBeNull()
+    await expectNoAxeViolations(page, '统计报表 with the 十五五 target')
   })
 
   it('exports the report as Excel and PDF downloads', async () => {

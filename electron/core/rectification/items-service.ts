@@ -4,6 +4,7 @@ import {
   nextStatus,
   priorityLabels,
   transitionRefusal,
+  type Priority,
   type ItemEvent,
   type RectificationItem,
   type RectificationItemSummary,
@@ -56,6 +57,10 @@ export function listItems(
       `i.status IN ('open', 'notified', 'reopened') AND i.deadline IS NOT NULL AND i.deadline < ?`,
       today(ctx),
     )
+  } else if (filter.status === 'proposed') {
+    where.push(
+      `EXISTS (SELECT 1 FROM verification_proposals p WHERE p.item_id = i.id AND p.state = 'pending')`,
+    )
   } else if (filter.status !== 'all') add('i.status = ?', filter.status)
   if (filter.search) {
     const pattern = likePattern(filter.search)
@@ -95,26 +100,39 @@ export function updateItem(
   input: ParsedInputOf<'rectification:update'>,
 ): RectificationItem {
   const now = ctx.now().toISOString()
-  inTransaction(ctx.db, () => {
-    const state = claimItemVersion(ctx.db, input.id, input.version)
-    refuseTerminal(state, '修改优先级或整改期限')
-    const current = ctx.db
-      .prepare('SELECT priority, deadline FROM rectification_items WHERE id = ?')
-      .get(input.id) as { priority: keyof typeof priorityLabels; deadline: string | null }
-    const changes: string[] = []
-    if (input.priority !== undefined && input.priority !== current.priority) {
-      ctx.db.prepare('UPDATE rectification_items SET priority = ? WHERE id = ?').run(input.priority, input.id)
-      changes.push(`优先级：${priorityLabels[current.priority]}→${priorityLabels[input.priority]}`)
-    }
-    if (input.deadline !== undefined && input.deadline !== current.deadline) {
-      ctx.db.prepare('UPDATE rectification_items SET deadline = ? WHERE id = ?').run(input.deadline, input.id)
-      changes.push(`整改期限：${current.deadline ?? '未设'}→${input.deadline ?? '未设'}`)
-    }
-    if (changes.length === 0) return
-    touchItem(ctx.db, input.id, now)
-    recordEvent(ctx.db, input.id, 'edit', null, null, changes.join('；'), now)
-  })
+  inTransaction(ctx.db, () => applyUpdate(ctx, input, now))
   return loadItem(ctx.db, input.id, today(ctx))
+}
+
+/** Sets the priority and/or deadline of one item (inside the caller's transaction); `noteSuffix` for bulk edits. */
+export function applyUpdate(
+  ctx: CoreContext,
+  input: {
+    id: number
+    version: number
+    priority?: Priority | undefined
+    deadline?: string | null | undefined
+  },
+  now: string,
+  notePrefix = '',
+): void {
+  const state = claimItemVersion(ctx.db, input.id, input.version)
+  refuseTerminal(state, '修改优先级或整改期限')
+  const current = ctx.db
+    .prepare('SELECT priority, deadline FROM rectification_items WHERE id = ?')
+    .get(input.id) as { priority: Priority; deadline: string | null }
+  const changes: string[] = []
+  if (input.priority !== undefined && input.priority !== current.priority) {
+    ctx.db.prepare('UPDATE rectification_items SET priority = ? WHERE id = ?').run(input.priority, input.id)
+    changes.push(`优先级：${priorityLabels[current.priority]}→${priorityLabels[input.priority]}`)
+  }
+  if (input.deadline !== undefined && input.deadline !== current.deadline) {
+    ctx.db.prepare('UPDATE rectification_items SET deadline = ? WHERE id = ?').run(input.deadline, input.id)
+    changes.push(`整改期限：${current.deadline ?? '未设'}→${input.deadline ?? '未设'}`)
+  }
+  if (changes.length === 0) return
+  touchItem(ctx.db, input.id, now)
+  recordEvent(ctx.db, input.id, 'edit', null, null, `${notePrefix}${changes.join('；')}`, now)
 }
 
 export function dropItem(ctx: CoreContext, input: ParsedInputOf<'rectification:drop'>): RectificationItem {
@@ -174,37 +192,52 @@ function refuseImpossibleReplyDate(ctx: CoreContext, itemId: number, repliedOn: 
 export function claimItem(ctx: CoreContext, input: ParsedInputOf<'rectification:claim'>): RectificationItem {
   const now = ctx.now().toISOString()
   inTransaction(ctx.db, () => {
-    const db = ctx.db
-    const state = claimItemVersion(db, input.id, input.version)
-    const photos = [...new Set(input.photos)]
-    const missing = photos
-      .map((sha, index) => ({ sha, index }))
-      .filter(({ sha }) => !db.prepare('SELECT 1 FROM photos WHERE sha256 = ?').get(sha))
-    if (missing.length > 0) {
-      throw new ApiError(
-        'VALIDATION',
-        '整改照片：有照片未在本软件中登记，请先上传照片',
-        missing.map(({ index }) => ({ path: `photos.${index}`, message: '整改照片：该照片不存在' })),
-      )
-    }
-    // The status decides first: a claim on an item that cannot take one is refused as such, whatever its date.
-    if (nextStatus(state.status, 'claim') === null) {
-      throw new ApiError('INVALID_STATE', transitionRefusal(state.status, 'claim'))
-    }
-    refuseImpossibleReplyDate(ctx, input.id, input.repliedOn)
-    const reply = JSON.stringify({ text: input.text, repliedOn: input.repliedOn, photos })
-    // The reply date is the claim's business date (the event's on_day, which the reports count claims by).
-    transition(
-      db,
-      state,
-      'claim',
-      { reply_json: reply },
-      `${input.repliedOn} 回复：${input.text}`,
-      now,
-      input.repliedOn,
-    )
+    refuseUnknownPhotos(ctx, input.photos)
+    applyClaim(ctx, input, now)
   })
   return loadItem(ctx.db, input.id, today(ctx))
+}
+
+/** Reply photos must have been uploaded first (the claim cites them by hash). */
+export function refuseUnknownPhotos(ctx: CoreContext, photos: readonly string[]): void {
+  const missing = photos
+    .map((sha, index) => ({ sha, index }))
+    .filter(({ sha }) => !ctx.db.prepare('SELECT 1 FROM photos WHERE sha256 = ?').get(sha))
+  if (missing.length > 0) {
+    throw new ApiError(
+      'VALIDATION',
+      '整改照片：有照片未在本软件中登记，请先上传照片',
+      missing.map(({ index }) => ({ path: `photos.${index}`, message: '整改照片：该照片不存在' })),
+    )
+  }
+}
+
+/** Registers the unit's reply on one item (inside the caller's transaction); `noteSuffix` for a shared reply. */
+export function applyClaim(
+  ctx: CoreContext,
+  input: { id: number; version: number; text: string; repliedOn: string; photos: readonly string[] },
+  now: string,
+  noteSuffix = '',
+): void {
+  const db = ctx.db
+  const state = claimItemVersion(db, input.id, input.version)
+  const photos = [...new Set(input.photos)]
+  // The status decides first: a claim on an item that cannot take one is refused as such, whatever its date.
+  if (nextStatus(state.status, 'claim') === null) {
+    throw new ApiError('INVALID_STATE', transitionRefusal(state.status, 'claim'))
+  }
+  refuseImpossibleReplyDate(ctx, input.id, input.repliedOn)
+  const reply = JSON.stringify({ text: input.text, repliedOn: input.repliedOn, photos })
+  // The reply date is the claim's business date (the event's on_day, which the reports count claims by).
+  transition(
+    db,
+    state,
+    'claim',
+    { reply_json: reply },
+    `${input.repliedOn} 回复：${input.text}${noteSuffix}`,
+    now,
+    input.repliedOn,
+  )
 }
 
 export function verifyItem(
@@ -217,6 +250,50 @@ export function verifyItem(
     transition(ctx.db, state, 'verify', { verified_at: now }, input.note ?? null, now)
     // Verified by hand: a pending proposal said the same thing.
     closePendingProposals(ctx.db, input.id, 'accepted', now)
+  })
+  return loadItem(ctx.db, input.id, today(ctx))
+}
+
+/**
+ * Undoes a verification made by mistake: 已核验 → 已报整改 with the reason, kept in the history. What the
+ * verification did is undone with it: verified_at is cleared (the reports no longer count it as verified), and
+ * a proposal it confirmed is marked rejected, so the same re-inspection or re-audit is not proposed again — a
+ * later one that shows the fix proposes anew. Refused when the problem was found again after the verification:
+ * a new item already tracks it, and reviving this one would track one problem twice.
+ */
+export function unverifyItem(
+  ctx: CoreContext,
+  input: ParsedInputOf<'rectification:unverify'>,
+): RectificationItem {
+  const now = ctx.now().toISOString()
+  inTransaction(ctx.db, () => {
+    const db = ctx.db
+    const state = claimItemVersion(db, input.id, input.version)
+    if (nextStatus(state.status, 'unverify') === null) {
+      throw new ApiError('INVALID_STATE', transitionRefusal(state.status, 'unverify'))
+    }
+    const later = db
+      .prepare(
+        `SELECT n.id FROM rectification_items n JOIN rectification_items i ON i.group_key = n.group_key
+          WHERE i.id = ? AND n.id > i.id AND n.status IN ('open', 'notified', 'claimed', 'reopened')
+          ORDER BY n.id LIMIT 1`,
+      )
+      .pluck()
+      .get(input.id) as number | undefined
+    if (later !== undefined) {
+      throw new ApiError(
+        'INVALID_STATE',
+        `该问题在核验后已再次发现，正由整改项（编号 ${later}）跟踪；请在该项中处理，本项的核验不能撤销`,
+      )
+    }
+    db.prepare('UPDATE rectification_items SET verified_at = NULL WHERE id = ?').run(input.id)
+    const confirmed = db
+      .prepare(
+        `UPDATE verification_proposals SET state = 'rejected', decided_at = ? WHERE item_id = ? AND state = 'accepted'`,
+      )
+      .run(now, input.id).changes
+    const note = confirmed > 0 ? `${input.reason}（所确认的核验建议一并作废）` : input.reason
+    transition(db, state, 'unverify', {}, note, now)
   })
   return loadItem(ctx.db, input.id, today(ctx))
 }
@@ -247,36 +324,43 @@ export function decideProposal(
   input: ParsedInputOf<'rectification:decideProposal'>,
 ): RectificationItem {
   const now = ctx.now().toISOString()
-  const itemId = inTransaction(ctx.db, () => {
-    const db = ctx.db
-    const proposal = db
-      .prepare('SELECT id, item_id, state, explanation FROM verification_proposals WHERE id = ?')
-      .get(input.proposalId) as
-      { id: number; item_id: number; state: string; explanation: string } | undefined
-    if (!proposal) throw new ApiError('NOT_FOUND', `核验建议（编号 ${input.proposalId}）不存在`)
-    if (proposal.state !== 'pending') {
-      throw new ApiError(
-        'INVALID_STATE',
-        `该核验建议已${proposal.state === 'accepted' ? '确认' : '驳回'}，不能再处理`,
-      )
-    }
-    const state = itemState(db, proposal.item_id)
-    const note = [proposal.explanation, input.note].filter(Boolean).join('；')
-    if (input.accept) {
-      transition(db, state, 'verify', { verified_at: now }, `确认核验建议：${note}`, now)
-      db.prepare(`UPDATE verification_proposals SET state = 'accepted', decided_at = ? WHERE id = ?`).run(
-        now,
-        proposal.id,
-      )
-    } else {
-      db.prepare(`UPDATE verification_proposals SET state = 'rejected', decided_at = ? WHERE id = ?`).run(
-        now,
-        proposal.id,
-      )
-      touchItem(db, state.id, now)
-      recordEvent(db, state.id, 'propose', null, null, `驳回核验建议：${note}`, now)
-    }
-    return state.id
-  })
+  const itemId = inTransaction(ctx.db, () => applyDecision(ctx, input, now))
   return loadItem(ctx.db, itemId, today(ctx))
+}
+
+/** Decides one pending proposal (inside the caller's transaction); returns the item's id. */
+export function applyDecision(
+  ctx: CoreContext,
+  input: { proposalId: number; accept: boolean; note?: string | null | undefined },
+  now: string,
+  noteSuffix = '',
+): number {
+  const db = ctx.db
+  const proposal = db
+    .prepare('SELECT id, item_id, state, explanation FROM verification_proposals WHERE id = ?')
+    .get(input.proposalId) as { id: number; item_id: number; state: string; explanation: string } | undefined
+  if (!proposal) throw new ApiError('NOT_FOUND', `核验建议（编号 ${input.proposalId}）不存在`)
+  if (proposal.state !== 'pending') {
+    throw new ApiError(
+      'INVALID_STATE',
+      `该核验建议已${proposal.state === 'accepted' ? '确认' : '驳回'}，不能再处理`,
+    )
+  }
+  const state = itemState(db, proposal.item_id)
+  const note = [proposal.explanation, input.note].filter(Boolean).join('；')
+  if (input.accept) {
+    transition(db, state, 'verify', { verified_at: now }, `确认核验建议：${note}${noteSuffix}`, now)
+    db.prepare(`UPDATE verification_proposals SET state = 'accepted', decided_at = ? WHERE id = ?`).run(
+      now,
+      proposal.id,
+    )
+  } else {
+    db.prepare(`UPDATE verification_proposals SET state = 'rejected', decided_at = ? WHERE id = ?`).run(
+      now,
+      proposal.id,
+    )
+    touchItem(db, state.id, now)
+    recordEvent(db, state.id, 'propose', null, null, `驳回核验建议：${note}${noteSuffix}`, now)
+  }
+  return state.id
 }

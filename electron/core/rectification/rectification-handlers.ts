@@ -9,9 +9,11 @@ import {
   listItems,
   mergeItems,
   reopenItem,
+  unverifyItem,
   updateItem,
   verifyItem,
 } from './items-service'
+import { bulkClaim, bulkDecide, bulkUpdate } from './bulk-actions'
 import { createEvidenceLoader } from './notice-evidence-loader'
 import { exportNoticeFile } from './notice-exports'
 import { noticeRenderers } from './notice-renderers'
@@ -44,6 +46,10 @@ export function rectificationHandlers(
     'rectification:verify': (input) => verifyItem(ctx, input),
     'rectification:reopen': (input) => reopenItem(ctx, input),
     'rectification:decideProposal': (input) => decideProposal(ctx, input),
+    'rectification:unverify': (input) => unverifyItem(ctx, input),
+    'rectification:bulkClaim': (input) => bulkClaim(ctx, input),
+    'rectification:bulkDecide': (input) => bulkDecide(ctx, input),
+    'rectification:bulkUpdate': (input) => bulkUpdate(ctx, input),
     'rectification:settings': () => loadRectificationSettings(ctx.db),
     'rectification:saveSettings': (input) => saveRectificationSettings(ctx, input),
     'notices:preview': async (input) => {

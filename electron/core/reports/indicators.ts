@@ -8,15 +8,18 @@ import { dayOf } from './report-dates'
 import { statusAt, type ReportItem } from './report-items'
 import {
   audibleSignalsId,
-  findIndicator,
-  indicatorCatalog,
   itemsVerifiedId,
   portalsPassingId,
   publicFacilitiesId,
-  type IndicatorDefinition,
-  planPeriod,
   splitPlanEntries,
 } from '../../../shared/domain/plan-indicators'
+import {
+  planForYear,
+  type PlanIndicator,
+  type PlanPeriod,
+  type PlanRef,
+} from '../../../shared/domain/plan-periods'
+import { listPlans } from './plans-service'
 
 /** Place types that are not public service facilities in the plan's sense (专栏6 item 2). */
 const notPublicFacility = new Set(['residential-community', 'road-crossing', 'other'])
@@ -30,15 +33,29 @@ export interface IndicatorInputs {
   verifiedInPeriod: number
 }
 
+function planRef(plan: PlanPeriod): PlanRef {
+  const { id, shortName, name, startYear, endYear, published } = plan
+  return { id, shortName, name, startYear, endYear, published }
+}
+
+/** Met when the value reaches a numeric target; null when the plan gives none (or is not published yet). */
+function metByValue(def: PlanIndicator, value: number): boolean | null {
+  return def.targetValue === null ? null : value >= def.targetValue
+}
+
 function view(
-  def: IndicatorDefinition,
+  plan: PlanPeriod,
+  def: PlanIndicator,
   value: number,
   outOf: number | null,
   met: boolean | null,
   entries: IndicatorView['entries'] = [],
 ): IndicatorView {
   return {
-    id: def.id,
+    plan: planRef(plan),
+    targetPending: !plan.published && def.target === null,
+    basis: def.basis,
+    id: def.indicatorId,
     title: def.title,
     unit: def.unit,
     target: def.target,
@@ -53,19 +70,25 @@ function view(
 }
 
 /**
- * A recorded indicator as of `asOf`: the entries of the years up to asOf's year (a report of 2022 knows nothing of
- * 2026), and as its value the sum of those within the plan period — the target is the plan period's. Entries of
- * years after the plan stay in `entries` and are shown apart (splitPlanEntries), never added to the value.
+ * A recorded indicator as of `asOf`: the entries of the plan's years and later up to asOf's year (a report of 2022
+ * knows nothing of 2026; an earlier plan's years belong to that plan), and as its value the sum of those within the
+ * plan period — the target is the plan period's. Entries of years after the plan stay in `entries` and are shown
+ * apart (splitPlanEntries), never added to the value.
  */
-function manualIndicator(db: Db, def: IndicatorDefinition, asOf: string): IndicatorView {
+function manualIndicator(db: Db, plan: PlanPeriod, def: PlanIndicator, asOf: string): IndicatorView {
   const asOfYear = Number(asOf.slice(0, 4))
   const entries = db
     .prepare(
-      `SELECT year, value, note FROM indicator_entries WHERE indicator_id = ? AND year <= ? ORDER BY year`,
+      `SELECT year, value, note FROM indicator_entries
+        WHERE indicator_id = ? AND year >= ? AND year <= ? ORDER BY year`,
     )
-    .all(def.id, asOfYear) as Array<{ year: number; value: number; note: string | null }>
-  const value = splitPlanEntries(entries).within.reduce((sum, e) => sum + e.value, 0)
-  return view(def, value, null, def.targetValue === null ? null : value >= def.targetValue, entries)
+    .all(def.indicatorId, plan.startYear, asOfYear) as Array<{
+    year: number
+    value: number
+    note: string | null
+  }>
+  const value = splitPlanEntries(entries, plan).within.reduce((sum, e) => sum + e.value, 0)
+  return view(plan, def, value, null, metByValue(def, value), entries)
 }
 
 /** Places (public facilities) with site items found by `asOf`, and those whose every such item is verified. */
@@ -127,20 +150,37 @@ function isAudibleSignal(category: string): boolean {
   return category === ('audible-signal' satisfies RectificationCategoryId)
 }
 
-/** Every indicator of the catalog, in its order. */
-export function computeIndicators(ctx: CoreContext, inputs: IndicatorInputs): IndicatorView[] {
-  return indicatorCatalog.map((def) => {
-    if (def.kind === 'manual') return manualIndicator(ctx.db, def, inputs.asOf)
-    switch (def.id) {
+/** The plan period a report as of `asOf` is measured against (see planForYear). */
+export function reportPlan(db: Db, asOf: string): PlanPeriod | null {
+  return planForYear(listPlans(db), Number(asOf.slice(0, 4)))
+}
+
+/** Every indicator of the plan, in its order. */
+export function computeIndicators(
+  ctx: CoreContext,
+  plan: PlanPeriod | null,
+  inputs: IndicatorInputs,
+): IndicatorView[] {
+  if (plan === null) return []
+  return plan.indicators.map((def) => {
+    if (def.kind === 'manual') return manualIndicator(ctx.db, plan, def, inputs.asOf)
+    switch (def.indicatorId) {
       case publicFacilitiesId: {
         const { rectified, total } = publicFacilities(inputs.items, inputs.asOf)
-        return view(def, rectified, total, null)
+        return view(plan, def, rectified, total, metByValue(def, rectified))
       }
       case itemsVerifiedId:
-        return view(def, inputs.verifiedInPeriod, null, null)
+        return view(plan, def, inputs.verifiedInPeriod, null, metByValue(def, inputs.verifiedInPeriod))
       case portalsPassingId: {
         const { passing, total } = portalsPassing(ctx.db, inputs.asOf)
-        return view(def, passing, total, total === 0 ? null : passing === total)
+        // A target of "全部达标" (no number): met when every portal passes; a number: at least that many.
+        const met =
+          def.targetValue !== null
+            ? passing >= def.targetValue
+            : def.target === null || total === 0
+              ? null
+              : passing === total
+        return view(plan, def, passing, total, met)
       }
       case audibleSignalsId: {
         let verified = 0
@@ -152,10 +192,10 @@ export function computeIndicators(ctx: CoreContext, inputs: IndicatorInputs): In
           total++
           if (status === 'verified') verified++
         }
-        return view(def, verified, total, null)
+        return view(plan, def, verified, total, metByValue(def, verified))
       }
       default:
-        throw new Error(`indicator ${def.id} has no computation`)
+        throw new Error(`indicator ${def.indicatorId} has no computation`)
     }
   })
 }
@@ -168,12 +208,14 @@ export interface IndicatorRecordInput {
 }
 
 /**
- * Records (or corrects) one year's figure of a manual indicator: an upsert in a transaction, so a failed save
- * leaves the previous figure. The year must lie between the plan's first year and the current year (years after the
- * plan's end are accepted: the team keeps recording, and the reports list them apart from the plan's target).
+ * Records (or corrects) one year's figure of a recorded indicator (built in, or added by the team to a plan): an
+ * upsert in a transaction, so a failed save leaves the previous figure. The year must lie between the first plan's
+ * first year and the current year (years after a plan's end are accepted: the team keeps recording, and the reports
+ * list them apart from that plan's target).
  */
 export function recordIndicatorEntry(ctx: CoreContext, input: IndicatorRecordInput): void {
-  const def = findIndicator(input.indicatorId)
+  const plans = listPlans(ctx.db)
+  const def = plans.flatMap((p) => p.indicators).find((i) => i.indicatorId === input.indicatorId)
   if (!def) throw new ApiError('NOT_FOUND', `指标“${input.indicatorId.slice(0, 40)}”不存在`)
   if (def.kind !== 'manual') {
     throw new ApiError('VALIDATION', `“${def.title}”由系统根据整改和检测数据自动统计，不能手工填报`, [
@@ -181,10 +223,10 @@ export function recordIndicatorEntry(ctx: CoreContext, input: IndicatorRecordInp
     ])
   }
   const thisYear = ctx.now().getFullYear()
-  const firstYear = planPeriod.startYear
+  const firstYear = Math.min(...plans.map((p) => p.startYear))
   if (input.year < firstYear || input.year > thisYear) {
     throw new ApiError('VALIDATION', `年度须在 ${firstYear} 年至 ${thisYear} 年之间`, [
-      { path: 'year', message: `年度：须在 ${firstYear} 年（规划期起始）至 ${thisYear} 年（今年）之间` },
+      { path: 'year', message: `年度：须在 ${firstYear} 年（首个规划期起始）至 ${thisYear} 年（今年）之间` },
     ])
   }
   const note = input.note?.trim() ? input.note.trim() : null
@@ -193,5 +235,7 @@ export function recordIndicatorEntry(ctx: CoreContext, input: IndicatorRecordInp
        ON CONFLICT (indicator_id, year) DO UPDATE SET value = excluded.value, note = excluded.note,
                                                      updated_at = excluded.updated_at`,
   )
-  ctx.db.transaction(() => save.run(def.id, input.year, input.value, note, ctx.now().toISOString()))()
+  ctx.db.transaction(() =>
+    save.run(def.indicatorId, input.year, input.value, note, ctx.now().toISOString()),
+  )()
 }

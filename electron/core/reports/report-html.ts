@@ -4,7 +4,7 @@ import type {
   ReportRow,
   ReportSummary,
 } from '../../../shared/domain/rectification'
-import { formatChineseDate } from '../../../shared/domain/notice-document'
+import { formatChineseDay } from '../../../shared/format/index'
 import { escapeHtml } from '../documents/html-escape'
 import {
   countDefinitions,
@@ -12,10 +12,12 @@ import {
   countLabels,
   formatCount,
   indicatorFigure,
+  indicatorTarget,
   laterYearsText,
   shortMonthLabel,
 } from '../../../shared/domain/report-definitions'
 import { splitPlanEntries } from '../../../shared/domain/plan-indicators'
+import { planLabel } from '../../../shared/domain/plan-periods'
 import { barChartSvg } from './report-svg'
 
 /**
@@ -74,7 +76,7 @@ function indicatorsTable(indicators: readonly IndicatorView[]): string {
   const body = indicators
     .map((i) => {
       // Yearly entries: the plan period's (the figure is their sum), then any later years apart.
-      const within = splitPlanEntries(i.entries).within
+      const within = splitPlanEntries(i.entries, i.plan).within
       const later = laterYearsText(i)
       const entries =
         (within.length === 0
@@ -84,9 +86,7 @@ function indicatorsTable(indicators: readonly IndicatorView[]): string {
       const met = i.met === null ? '—' : i.met ? '已达标' : '未达标'
       return `<tr><th scope="row">${escapeHtml(i.title)}（${escapeHtml(i.unit)}）<br><small>${
         i.kind === 'manual' ? '填报' : '自动统计'
-      }</small></th><td class="num"><span class="figure">${escapeHtml(indicatorFigure(i))}</span>${entries}</td><td>${escapeHtml(
-        i.target ?? '—',
-      )}</td><td>${met}</td><td><small>${escapeHtml(i.definition)}</small></td></tr>`
+      }</small></th><td class="num"><span class="figure">${escapeHtml(indicatorFigure(i))}</span>${entries}</td><td>${escapeHtml(indicatorTarget(i))}</td><td>${met}</td><td><small>${escapeHtml(i.definition)}</small></td></tr>`
     })
     .join('')
   return `<table class="indicators"><caption>规划指标</caption><colgroup><col style="width:28%"><col style="width:21%"><col style="width:10%"><col style="width:9%"><col style="width:32%"></colgroup><thead><tr><th scope="col">指标</th><th scope="col" class="num">完成情况</th><th scope="col">目标</th><th scope="col">达标</th><th scope="col">口径</th></tr></thead><tbody>${body}</tbody></table>`
@@ -113,7 +113,7 @@ export interface ReportHtmlOptions {
 }
 
 export function reportHtml(summary: ReportSummary, options: ReportHtmlOptions): string {
-  const period = `${formatChineseDate(summary.from)} 至 ${formatChineseDate(summary.to)}`
+  const period = `${formatChineseDay(summary.from)} 至 ${formatChineseDay(summary.to)}`
   const months = summary.byMonth
   const monthChart =
     months.length > 0
@@ -153,7 +153,7 @@ export function reportHtml(summary: ReportSummary, options: ReportHtmlOptions): 
 <dl class="meta">
 <dt>统计期间</dt><dd>${escapeHtml(period)}</dd>
 <dt>责任单位</dt><dd>${escapeHtml(options.unitName ?? '全部责任单位')}</dd>
-<dt>统计截至</dt><dd>${escapeHtml(formatChineseDate(summary.asOf))}（超期和指标按此日计算）</dd>
+<dt>统计截至</dt><dd>${escapeHtml(formatChineseDay(summary.asOf))}（超期和指标按此日计算）</dd>
 <dt>生成时间</dt><dd>${escapeHtml(options.generatedAt)}</dd>
 </dl>
 <h2>一、总体情况</h2>
@@ -172,7 +172,8 @@ ${rowsTable('按设施类别统计', '类别', summary.byCategory)}
 ${rowsTable('按规范条款统计（一项涉及多个条款时每个条款各计一次）', '条款', summary.byClause)}
 <h2>六、门户网站检测得分</h2>
 ${portalTable(summary)}
-<h2>七、规划指标</h2>
+<h2>七、规划指标${summary.plan ? `（${escapeHtml(planLabel(summary.plan))}）` : ''}</h2>
+${summary.plan ? `<p>依据：${escapeHtml(summary.plan.name)}${summary.plan.published ? '' : '（尚未发布，目标待发布）'}</p>` : '<p class="empty">尚未设置规划期。</p>'}
 ${indicatorsTable(summary.indicators)}
 <h2>附：统计口径</h2>
 <dl class="definitions">${countKeys

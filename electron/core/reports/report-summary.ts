@@ -5,8 +5,7 @@ import type { CoreContext } from '../context'
 import { countItems } from './report-counts'
 import { dayOf, inRange, localDayOf, monthsOf, type DayRange } from './report-dates'
 import { loadReportItems, type ReportItem } from './report-items'
-import { computeIndicators } from './indicators'
-import { planPeriod } from '../../../shared/domain/plan-indicators'
+import { computeIndicators, reportPlan } from './indicators'
 
 export interface ReportQuery {
   from: string
@@ -95,6 +94,7 @@ export function reportSummary(ctx: CoreContext, query: ReportQuery): ReportSumma
   const today = localDayOf(ctx.now())
   const asOf = range.to < today ? range.to : today
   const allItems = loadReportItems(ctx.db, null)
+  const plan = reportPlan(ctx.db, asOf)
   const items = unitId === null ? allItems : allItems.filter((i) => i.unitId === unitId)
   const totals = countItems(items, range, today)
 
@@ -136,22 +136,34 @@ export function reportSummary(ctx: CoreContext, query: ReportQuery): ReportSumma
     byClause,
     byMonth,
     portalScores: portalScores(ctx, range, unitId),
-    indicators: computeIndicators(ctx, {
+    indicators: computeIndicators(ctx, plan, {
       items: allItems,
       asOf,
       verifiedInPeriod: unitId === null ? totals.verified : countItems(allItems, range, today).verified,
     }),
+    plan: plan && {
+      id: plan.id,
+      shortName: plan.shortName,
+      name: plan.name,
+      startYear: plan.startYear,
+      endYear: plan.endYear,
+      published: plan.published,
+    },
   }
 }
 
-/** The indicators as of today, with "verified in the period" over the plan period so far (after a figure is saved). */
-export function indicatorsToday(ctx: CoreContext): ReportSummary['indicators'] {
+/**
+ * The indicators of the plan holding `asOf` (today by default; the year a figure was recorded for, after a save),
+ * with "verified in the period" over that plan period up to `asOf`.
+ */
+export function indicatorsAsOf(ctx: CoreContext, asOf = localDayOf(ctx.now())): ReportSummary['indicators'] {
   const today = localDayOf(ctx.now())
   const items = loadReportItems(ctx.db, null)
-  const sincePlanStart: DayRange = { from: `${planPeriod.startYear}-01-01`, to: today }
-  return computeIndicators(ctx, {
+  const plan = reportPlan(ctx.db, asOf)
+  const sincePlanStart: DayRange = { from: `${plan?.startYear ?? asOf.slice(0, 4)}-01-01`, to: asOf }
+  return computeIndicators(ctx, plan, {
     items,
-    asOf: today,
+    asOf,
     verifiedInPeriod: countItems(items, sincePlanStart, today).verified,
   })
 }

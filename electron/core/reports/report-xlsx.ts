@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs'
 import type { ReportRow, ReportSummary } from '../../../shared/domain/rectification'
-import { countDefinitions, countKeys, countLabels } from '../../../shared/domain/report-definitions'
-import { planPeriod, splitPlanEntries } from '../../../shared/domain/plan-indicators'
+import {
+  countDefinitions,
+  countKeys,
+  countLabels,
+  indicatorTarget,
+} from '../../../shared/domain/report-definitions'
+import { splitPlanEntries } from '../../../shared/domain/plan-indicators'
+import { planLabel } from '../../../shared/domain/plan-periods'
 // The documents module's own helper (as notice-xlsx uses it); imported from its file, not the module index, which
 // would load the Word library with it.
 import { printableText } from '../documents/html-escape'
@@ -85,6 +91,7 @@ export async function reportXlsx(summary: ReportSummary, unitName: string | null
   const indicators = book.addWorksheet('规划指标')
   indicators.columns = [
     { header: '指标', key: 'title', width: 34 },
+    { header: '规划期', key: 'plan', width: 24 },
     { header: '单位', key: 'unit', width: 8 },
     { header: '完成数', key: 'value', width: 10 },
     { header: '规划期后（不计入目标）', key: 'later', width: 14 },
@@ -95,14 +102,15 @@ export async function reportXlsx(summary: ReportSummary, unitName: string | null
     { header: '口径', key: 'definition', width: 80 },
   ]
   for (const i of summary.indicators) {
-    const later = i.kind === 'manual' ? splitPlanEntries(i.entries).after : []
+    const later = i.kind === 'manual' ? splitPlanEntries(i.entries, i.plan).after : []
     indicators.addRow({
       title: text(i.title),
+      plan: text(planLabel(i.plan)),
       unit: text(i.unit),
       value: i.value,
       later: later.length === 0 ? undefined : later.reduce((sum, e) => sum + e.value, 0),
       outOf: i.outOf ?? undefined,
-      target: i.target ?? '',
+      target: indicatorTarget(i),
       met: i.met === null ? '' : i.met ? '是' : '否',
       kind: i.kind === 'manual' ? '填报' : '自动统计',
       definition: text(i.definition),
@@ -120,7 +128,7 @@ export async function reportXlsx(summary: ReportSummary, unitName: string | null
   ]
   for (const i of summary.indicators) {
     for (const e of i.entries) {
-      const inPlan = e.year >= planPeriod.startYear && e.year <= planPeriod.endYear
+      const inPlan = e.year >= i.plan.startYear && e.year <= i.plan.endYear
       entries.addRow({
         title: text(i.title),
         year: e.year,

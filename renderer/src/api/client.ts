@@ -43,14 +43,22 @@ function ipcClient(bridge: PreloadBridge): ApiClient {
   }
 }
 
-function httpClient(token: string, base = '/api/'): ApiClient {
+/**
+ * The browser door's API. With the tab's token it sends it as a Bearer header; a tab opened from a link has none,
+ * and its calls go with the session cookie the door set on the first authorised page load (same origin only).
+ */
+function httpClient(token: string | null, base = '/api/'): ApiClient {
   return {
     async call<N extends OperationName>(name: N, input: InputOf<N>) {
       let response: Response
       try {
         response = await fetch(`${base}${name}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          headers: {
+            'Content-Type': 'application/json',
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          },
+          credentials: 'same-origin',
           body: JSON.stringify(input ?? {}),
         })
       } catch {
@@ -77,9 +85,11 @@ export function takeToken(location: Location, storage: Storage, history: History
   return storage.getItem(tokenKey)
 }
 
-/** IPC when the desktop preload is present, HTTP otherwise; null when the browser door has no token. */
-export function createClient(): ApiClient | null {
+/**
+ * IPC when the desktop preload is present, HTTP otherwise. Without a token (a link opened in a new tab) the HTTP
+ * client relies on the session cookie; the app shows how to sign in when the door answers UNAUTHORIZED.
+ */
+export function createClient(): ApiClient {
   if (window.accessAudit) return ipcClient(window.accessAudit)
-  const token = takeToken(window.location, window.sessionStorage, window.history)
-  return token ? httpClient(token) : null
+  return httpClient(takeToken(window.location, window.sessionStorage, window.history))
 }

@@ -13,5 +13,8 @@ export function applyFieldErrors(form: FormInstance, error: unknown): unknown {
   const first = onFields[0]
   if (first) form.scrollToField(first.path.split('.'), { focus: true })
   const rest = error.fields.filter((f) => !onFields.includes(f))
-  return rest.length > 0 ? new Error(rest.map((f) => f.message).join('；')) : null
+  if (rest.length === 0) return null
+  if (error.code === 'VALIDATION') return new Error(rest.map((f) => f.message).join('；'))
+  // A refusal that names several records (a bulk action's items): the summary, then one line per record.
+  return Object.assign(new Error(error.message), { details: rest.map((f) => f.message) })
 }

@@ -6,5 +6,28 @@ export function ErrorAlert({ error }: { error: unknown }) {
   const { t } = useTranslation()
   if (!error) return null
   const message = error instanceof Error ? error.message : String(error)
-  return <Alert type="error" role="alert" showIcon title={t('common.errorTitle')} description={message} />
+  const details = (error as { details?: unknown }).details
+  const lines = Array.isArray(details) ? details.filter((d): d is string => typeof d === 'string') : []
+  return (
+    <Alert
+      type="error"
+      role="alert"
+      showIcon
+      title={t('common.errorTitle')}
+      description={
+        lines.length === 0 ? (
+          message
+        ) : (
+          <>
+            <p className="aa-alert-summary">{message}</p>
+            <ul className="aa-alert-lines" data-testid="refusal-lines">
+              {lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </>
+        )
+      }
+    />
+  )
 }

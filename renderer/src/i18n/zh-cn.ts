@@ -1,5 +1,7 @@
 import { rectificationZhCN } from '../rectification/zh-cn'
 import { reportsZhCN } from '../reports/zh-cn'
+import { homeZhCN } from '../home/zh-cn'
+import { plansZhCN } from '../settings/plans-zh-cn'
 import { inspectionsMoreZhCN } from '../inspections/zh-cn'
 
 /** Every UI string, zh-CN first. An English file with the same shape can be added beside it. */
@@ -14,6 +16,7 @@ export const zhCN = {
     noToken: '缺少访问令牌。请使用启动浏览器模式时终端里打印的完整地址（包含 ?token=…）打开本页面。',
   },
   nav: {
+    home: '今日待办',
     inspections: '现场检查',
     webAudits: '网站检测',
     rectification: '整改跟踪',
@@ -50,6 +53,7 @@ export const zhCN = {
     resultCount: '共 {{count}} 条',
     confirmArchive: '确定归档“{{name}}”吗？归档后不再出现在默认列表中，可随时恢复。',
     errorTitle: '操作未完成',
+    undo: '撤销',
   },
   units: {
     title: '责任单位',
@@ -67,6 +71,11 @@ export const zhCN = {
     note: '备注',
     placeCount: '场所数',
     tableCaption: '责任单位列表',
+    archiveTitle: '归档责任单位',
+    archiveBody:
+      '确定归档“{{name}}”吗？归档后它不再出现在责任单位列表和选择框中（勾选“显示已归档”可见）；它的场所、整改项和已签发的整改通知书都保留，可随时恢复。',
+    archivedDone: '已归档责任单位：{{name}}',
+    restoredDone: '已恢复责任单位：{{name}}',
   },
   places: {
     title: '场所',
@@ -87,6 +96,11 @@ export const zhCN = {
     unitNone: '（未指定）',
     note: '备注',
     tableCaption: '场所列表',
+    archiveTitle: '归档场所',
+    archiveBody:
+      '确定归档“{{name}}”吗？归档后它不再出现在场所列表和新建检查的场所选项中（勾选“显示已归档”可见）；它的检查记录和整改项都保留，可随时恢复。',
+    archivedDone: '已归档场所：{{name}}',
+    restoredDone: '已恢复场所：{{name}}',
   },
   inspections: {
     ...inspectionsMoreZhCN,
@@ -616,6 +630,8 @@ export const zhCN = {
   },
   rectification: rectificationZhCN,
   reports: reportsZhCN,
+  home: homeZhCN,
+  plans: plansZhCN,
 } as const
 
 export type Messages = typeof zhCN

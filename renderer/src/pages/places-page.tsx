@@ -1,14 +1,14 @@
 import { useState } from 'react'
 import { Button, Checkbox, Input, Select, Space, Table } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { placeTypeLabels, placeTypes, type Place, type PlaceType } from '../../../shared/domain/places'
 import { useApi } from '../api/api-context'
-import { useAnnounce } from '../components/announcer'
 import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
 import { StatusTag } from '../components/status-tag'
+import { useArchiveFlow } from './archive-flow'
 import { PlaceForm } from './place-form'
 
 type Editing = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; place: Place }
@@ -18,7 +18,6 @@ const collator = new Intl.Collator('zh-CN')
 export function PlacesPage() {
   const { t } = useTranslation()
   const api = useApi()
-  const announce = useAnnounce()
   const queryClient = useQueryClient()
   const [search, setSearch] = useState('')
   const [type, setType] = useState<PlaceType | undefined>()
@@ -34,12 +33,11 @@ export function PlacesPage() {
     queryKey: ['units:list', 'all-active'],
     queryFn: () => api.call('units:list', {}),
   })
-  const archive = useMutation({
-    mutationFn: (place: Place) => api.call('places:setArchived', { id: place.id, archived: !place.archived }),
-    onSuccess: (place) => {
-      void queryClient.invalidateQueries({ queryKey: ['places:list'] })
-      announce(`${place.name}：${place.archived ? t('common.archived') : t('common.active')}`)
-    },
+  const archive = useArchiveFlow<Place>({
+    keys: 'places',
+    setArchived: (place, archived) => api.call('places:setArchived', { id: place.id, archived }),
+    refreshing: places.isFetching,
+    onChanged: () => void queryClient.invalidateQueries({ queryKey: ['places:list'] }),
   })
 
   const columns: ColumnsType<Place> = [
@@ -81,7 +79,7 @@ export function PlacesPage() {
           </Button>
           <Button
             size="small"
-            onClick={() => archive.mutate(place)}
+            onClick={() => archive.request(place)}
             aria-label={`${place.archived ? t('common.restore') : t('common.archive')} ${place.name}`}
           >
             {place.archived ? t('common.restore') : t('common.archive')}
@@ -141,7 +139,8 @@ export function PlacesPage() {
           {t('places.createTitle')}
         </Button>
       </div>
-      <ErrorAlert error={places.error ?? archive.error} />
+      <ErrorAlert error={places.error} />
+      {archive.outcome}
       <Table<Place>
         rowKey="id"
         columns={columns}
@@ -161,11 +160,11 @@ export function PlacesPage() {
           onClose={() => setEditing({ mode: 'closed' })}
           onSaved={(place) => {
             setEditing({ mode: 'closed' })
-            void queryClient.invalidateQueries({ queryKey: ['places:list'] })
-            announce(`${t('common.saved')}：${place.name}`)
+            archive.saved(`${t('common.saved')}：${place.name}`)
           }}
         />
       )}
+      {archive.dialog}
     </>
   )
 }

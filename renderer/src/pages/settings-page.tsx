@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
 import { NoticeSettings } from '../rectification/notice-settings'
 import { fontSizes, type FontSizeKey } from '../settings/display-settings'
+import { PlanSettings } from '../settings/plan-settings'
 
 export function SettingsPage({
   fontSize,
@@ -39,6 +40,7 @@ export function SettingsPage({
         </div>
       </section>
       <NoticeSettings />
+      <PlanSettings />
       <section aria-labelledby="settings-about" style={{ marginTop: 32 }}>
         <Typography.Title level={2} id="settings-about" style={{ fontSize: '1.25em' }}>
           {t('settings.about')}

@@ -1,14 +1,14 @@
 import { useState } from 'react'
 import { Button, Checkbox, Input, Select, Space, Table } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { unitKindLabels, unitKinds, type Unit, type UnitKind } from '../../../shared/domain/units'
 import { useApi } from '../api/api-context'
-import { useAnnounce } from '../components/announcer'
 import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
 import { StatusTag } from '../components/status-tag'
+import { useArchiveFlow } from './archive-flow'
 import { UnitForm } from './unit-form'
 
 type Editing = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; unit: Unit }
@@ -18,7 +18,6 @@ const collator = new Intl.Collator('zh-CN')
 export function UnitsPage() {
   const { t } = useTranslation()
   const api = useApi()
-  const announce = useAnnounce()
   const queryClient = useQueryClient()
   const [search, setSearch] = useState('')
   const [kind, setKind] = useState<UnitKind | undefined>()
@@ -29,12 +28,11 @@ export function UnitsPage() {
     queryKey: ['units:list', search, kind, includeArchived],
     queryFn: () => api.call('units:list', { search: search || undefined, kind, includeArchived }),
   })
-  const archive = useMutation({
-    mutationFn: (unit: Unit) => api.call('units:setArchived', { id: unit.id, archived: !unit.archived }),
-    onSuccess: (unit) => {
-      void queryClient.invalidateQueries({ queryKey: ['units:list'] })
-      announce(`${unit.name}：${unit.archived ? t('common.archived') : t('common.active')}`)
-    },
+  const archive = useArchiveFlow<Unit>({
+    keys: 'units',
+    setArchived: (unit, archived) => api.call('units:setArchived', { id: unit.id, archived }),
+    refreshing: units.isFetching,
+    onChanged: () => void queryClient.invalidateQueries({ queryKey: ['units:list'] }),
   })
 
   const columns: ColumnsType<Unit> = [
@@ -72,7 +70,7 @@ export function UnitsPage() {
           </Button>
           <Button
             size="small"
-            onClick={() => archive.mutate(unit)}
+            onClick={() => archive.request(unit)}
             aria-label={`${unit.archived ? t('common.restore') : t('common.archive')} ${unit.name}`}
           >
             {unit.archived ? t('common.restore') : t('common.archive')}
@@ -118,7 +116,8 @@ export function UnitsPage() {
           {t('units.createTitle')}
         </Button>
       </div>
-      <ErrorAlert error={units.error ?? archive.error} />
+      <ErrorAlert error={units.error} />
+      {archive.outcome}
       <Table<Unit>
         rowKey="id"
         columns={columns}
@@ -137,11 +136,11 @@ export function UnitsPage() {
           onClose={() => setEditing({ mode: 'closed' })}
           onSaved={(unit) => {
             setEditing({ mode: 'closed' })
-            void queryClient.invalidateQueries({ queryKey: ['units:list'] })
-            announce(`${t('common.saved')}：${unit.name}`)
+            archive.saved(`${t('common.saved')}：${unit.name}`)
           }}
         />
       )}
+      {archive.dialog}
     </>
   )
 }

@@ -1,4 +1,3 @@
-import dayjs from 'dayjs'
 import { localDay } from '../../../shared/domain/local-dates'
 import { daysBetween } from '../../../shared/domain/rectification'
 
@@ -12,7 +11,5 @@ export function daysUntil(deadline: string, today: string): number {
   return daysBetween(today, deadline)
 }
 
-/** A day stays a day ("2026-03-02"); a timestamp is shown in local time. */
-export function formatDay(value: string): string {
-  return value.length === 10 ? value : dayjs(value).format('YYYY-MM-DD HH:mm')
-}
+/** A day stays a day ("2026-03-02"); a timestamp is shown in local time (shared/format, one voice). */
+export { formatDateTime as formatDay } from '../../../shared/format/index'

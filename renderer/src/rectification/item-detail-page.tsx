@@ -12,7 +12,14 @@ import { PageHeading } from '../components/page-heading'
 import { SeverityTag } from '../inspections/status-tags'
 import { formatDateTime } from '../web-audits/format'
 import { formatDay, localToday } from './dates'
-import { ClaimDialog, DropDialog, EditItemDialog, ReopenDialog, VerifyDialog } from './item-dialogs'
+import {
+  ClaimDialog,
+  DropDialog,
+  EditItemDialog,
+  ReopenDialog,
+  UnverifyDialog,
+  VerifyDialog,
+} from './item-dialogs'
 import { EvidenceList } from './item-evidence'
 import { ItemElements } from './item-elements'
 import { ItemFindings } from './item-findings'
@@ -22,7 +29,7 @@ import { invalidateRectification } from './queries'
 import { RectificationNav } from './rectification-nav'
 import { DeadlineText, ItemStatusTag, PriorityText } from './status-tags'
 
-type Dialog = 'closed' | 'claim' | 'verify' | 'reopen' | 'drop' | 'edit'
+type Dialog = 'closed' | 'claim' | 'verify' | 'reopen' | 'drop' | 'edit' | 'unverify'
 
 /** The actions the item's status allows, in the order an inspector meets them; illegal ones are not offered. */
 const offered: Array<{ dialog: Exclude<Dialog, 'closed' | 'edit'>; action: ItemAction; primary: boolean }> = [
@@ -30,6 +37,7 @@ const offered: Array<{ dialog: Exclude<Dialog, 'closed' | 'edit'>; action: ItemA
   { dialog: 'verify', action: 'verify', primary: true },
   { dialog: 'reopen', action: 'reopen', primary: false },
   { dialog: 'drop', action: 'drop', primary: false },
+  { dialog: 'unverify', action: 'unverify', primary: false },
 ]
 
 export function ItemDetailRoute() {
@@ -281,6 +289,13 @@ function ItemDetailPage({ id }: { id: number }) {
           item={data}
           onClose={() => setDialog('closed')}
           onSaved={() => done(t('rectification.drop.done', { title: data.title }))}
+        />
+      )}
+      {dialog === 'unverify' && (
+        <UnverifyDialog
+          item={data}
+          onClose={() => setDialog('closed')}
+          onSaved={() => done(t('rectification.unverify.done'))}
         />
       )}
       {dialog === 'edit' && (

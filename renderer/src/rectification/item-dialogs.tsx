@@ -8,29 +8,34 @@ import {
   type RectificationItem,
   type RectificationItemSummary,
 } from '../../../shared/domain/rectification'
+import type { BulkResult } from '../../../shared/domain/rectification-bulk'
 import { useApi } from '../api/api-context'
 import { FormDialog } from '../components/form-dialog'
 import { localToday } from './dates'
-import { ReplyPhotoPicker, useReplyPhotos } from './reply-photos'
+import { ReplyPhotoPicker, useReplyPhotos, type ReplyPhotos } from './reply-photos'
 
 /**
  * The forms that change an item. Each saves through one API operation; the server validates (required reasons,
  * dates, legal transitions) and its zh-CN messages land on the fields or in the dialog's alert.
  */
-interface DialogProps<R> {
+export interface DialogProps<R> {
   onClose: () => void
   onSaved: (result: R) => void
 }
 
-type ActionName = 'drop' | 'merge' | 'schedule' | 'claim' | 'verify' | 'reopen'
+type ActionName =
+  'drop' | 'merge' | 'schedule' | 'claim' | 'verify' | 'reopen' | 'unverify' | 'accept' | 'reject'
 
 /**
  * The wiring every action dialog shares: its own form, named after the action (the form's id, which the e2e tests
  * address), with title and button from `rectification.<action>.*`.
  */
-function ActionDialog<V extends object, R>(
+export function ActionDialog<V extends object, R>(
   props: DialogProps<R> & {
     action: ActionName
+    /** Instead of `rectification.<action>.title` / `.ok` (a bulk action names its count). */
+    title?: string
+    okText?: string
     initialValues: V
     save: (values: V) => Promise<R>
     children: ReactNode
@@ -43,8 +48,8 @@ function ActionDialog<V extends object, R>(
     <FormDialog
       form={form}
       name={action}
-      title={t(`rectification.${action}.title`)}
-      okText={t(`rectification.${action}.ok`)}
+      title={props.title ?? t(`rectification.${action}.title`)}
+      okText={props.okText ?? t(`rectification.${action}.ok`)}
       initialValues={props.initialValues}
       save={props.save}
       onSaved={props.onSaved}
@@ -111,43 +116,27 @@ interface ScheduleValues {
   priority: Priority | ''
 }
 
-export interface ScheduleOutcome {
-  done: number
-  failures: string[]
-}
-
-/** Deadline and/or priority for several items: one update per item, each its own save; failures are listed. */
-export function ScheduleDialog(props: DialogProps<ScheduleOutcome> & { items: RectificationItemSummary[] }) {
+/**
+ * Deadline and/or priority for several items in one bulk action: all or nothing — when any item refuses (already
+ * verified, changed meanwhile), nothing changes and the dialog lists each refusal by title.
+ */
+export function ScheduleDialog(props: DialogProps<BulkResult> & { items: RectificationItemSummary[] }) {
   const { items } = props
   const { t } = useTranslation()
   const api = useApi()
 
-  const save = async (values: ScheduleValues): Promise<ScheduleOutcome> => {
+  const save = async (values: ScheduleValues): Promise<BulkResult> => {
     const deadline = values.deadline.trim()
     if (!deadline && !values.priority) throw new Error(t('rectification.schedule.nothing'))
-    const changes = {
+    return api.call('rectification:bulkUpdate', {
+      items: items.map((i) => ({ id: i.id, version: i.version })),
       ...(deadline ? { deadline } : {}),
       ...(values.priority ? { priority: values.priority } : {}),
-    }
-    const failures: string[] = []
-    let done = 0
-    let firstError: unknown = null
-    for (const item of items) {
-      try {
-        await api.call('rectification:update', { id: item.id, version: item.version, ...changes })
-        done++
-      } catch (error) {
-        firstError ??= error
-        failures.push(`${item.title}：${error instanceof Error ? error.message : String(error)}`)
-      }
-    }
-    // Nothing saved: keep the dialog open with the server's message on the field it names.
-    if (done === 0 && firstError) throw firstError
-    return { done, failures }
+    })
   }
 
   return (
-    <ActionDialog<ScheduleValues, ScheduleOutcome>
+    <ActionDialog<ScheduleValues, BulkResult>
       action="schedule"
       initialValues={{ deadline: '', priority: '' }}
       save={save}
@@ -207,10 +196,25 @@ export function EditItemDialog(props: DialogProps<RectificationItem> & { item: R
   )
 }
 
-/** The unit's reply: its text and date, and photos of the fix uploaded one by one before the claim cites them. */
+/** The reply's fields: the unit's text, its date and photos of the fix (uploaded one by one before they are cited). */
+export function ReplyFields({ photos }: { photos: ReplyPhotos }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <Form.Item label={t('rectification.claim.text')} name="text" required>
+        <Input.TextArea rows={4} autoFocus maxLength={2000} />
+      </Form.Item>
+      <Form.Item label={t('rectification.claim.repliedOn')} name="repliedOn" required>
+        <Input type="date" style={{ width: '12em', maxWidth: '100%' }} />
+      </Form.Item>
+      <ReplyPhotoPicker state={photos} />
+    </>
+  )
+}
+
+/** The unit's reply to one item. */
 export function ClaimDialog(props: DialogProps<RectificationItem> & { item: RectificationItem }) {
   const { item } = props
-  const { t } = useTranslation()
   const api = useApi()
   const photos = useReplyPhotos()
   const save = async (v: { text: string; repliedOn: string }) => {
@@ -231,13 +235,7 @@ export function ClaimDialog(props: DialogProps<RectificationItem> & { item: Rect
       onSaved={props.onSaved}
       onClose={props.onClose}
     >
-      <Form.Item label={t('rectification.claim.text')} name="text" required>
-        <Input.TextArea rows={4} autoFocus maxLength={2000} />
-      </Form.Item>
-      <Form.Item label={t('rectification.claim.repliedOn')} name="repliedOn" required>
-        <Input type="date" style={{ width: '12em', maxWidth: '100%' }} />
-      </Form.Item>
-      <ReplyPhotoPicker state={photos} />
+      <ReplyFields photos={photos} />
     </ActionDialog>
   )
 }
@@ -308,6 +306,29 @@ export function ReopenDialog(props: DialogProps<RectificationItem> & { item: Rec
         }
       >
         <Input type="date" style={{ width: '12em', maxWidth: '100%' }} />
+      </Form.Item>
+    </ActionDialog>
+  )
+}
+
+/** Undoes a verification made by mistake: back to 已报整改, with the reason (kept in the history). */
+export function UnverifyDialog(props: DialogProps<RectificationItem> & { item: RectificationItem }) {
+  const { item } = props
+  const { t } = useTranslation()
+  const api = useApi()
+  return (
+    <ActionDialog
+      action="unverify"
+      initialValues={{ reason: '' }}
+      save={(v) =>
+        api.call('rectification:unverify', { id: item.id, version: item.version, reason: v.reason })
+      }
+      onSaved={props.onSaved}
+      onClose={props.onClose}
+    >
+      <p>{t('rectification.unverify.intro', { title: item.title })}</p>
+      <Form.Item label={t('rectification.unverify.reason')} name="reason" required>
+        <Input.TextArea rows={3} autoFocus maxLength={500} />
       </Form.Item>
     </ActionDialog>
   )

@@ -5,6 +5,8 @@ import { Link } from 'react-router'
 import { nextStatus, type RectificationItemSummary } from '../../../shared/domain/rectification'
 import { formatClause } from '../../../shared/domain/notice-document'
 import { SeverityTag } from '../inspections/status-tags'
+import { ScrollRegion } from '../components/scroll-region'
+import { ToneTag } from '../web-audits/tags'
 import { DeadlineText, ItemStatusTag, PriorityText } from './status-tags'
 
 /** The items of one place or portal: a checkbox per row (labelled with the item), the facts, and 撤销. */
@@ -93,6 +95,26 @@ export function ItemTable(props: {
       render: (n: string | null) => n ?? t('rectification.noNotice'),
     },
     {
+      // A re-inspection or re-audit that no longer found the problem: visible in the list, decided in bulk or on the
+      // item's page (the link names the item for screen readers).
+      title: t('rectification.columns.proposal'),
+      key: 'proposal',
+      render: (_: unknown, item) =>
+        item.proposal ? (
+          <Link
+            to={`/rectification/items/${item.id}`}
+            aria-label={t('rectification.proposalPendingNamed', { title: item.title })}
+            title={item.proposal.explanation}
+          >
+            <ToneTag tone="warn" symbol="?">
+              {t('rectification.proposalPending')}
+            </ToneTag>
+          </Link>
+        ) : (
+          '—'
+        ),
+    },
+    {
       title: t('common.actions'),
       key: 'actions',
       render: (_: unknown, item) =>
@@ -111,7 +133,7 @@ export function ItemTable(props: {
   // A wrapper scrolls a wide table (antd's own scroll.x adds a hidden measuring row that repeats the header's
   // checkbox, which screen readers and axe see as a focusable element inside aria-hidden).
   return (
-    <div className="aa-rect-table-scroll">
+    <ScrollRegion className="aa-rect-table-scroll" label={props.caption}>
       <Table<RectificationItemSummary>
         rowKey="id"
         size="small"
@@ -121,6 +143,6 @@ export function ItemTable(props: {
         rowClassName={(item) => (selected.has(item.id) ? 'aa-rect-row-selected' : '')}
         title={() => <span className="aa-visually-hidden">{props.caption}</span>}
       />
-    </div>
+    </ScrollRegion>
   )
 }

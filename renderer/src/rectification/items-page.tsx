@@ -10,6 +10,7 @@ import {
 } from '../../../shared/domain/rectification'
 import { useApi } from '../api/api-context'
 import { useAnnounce } from '../components/announcer'
+import { useActionOutcome } from '../components/action-outcome'
 import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
 import { localToday } from './dates'
@@ -18,18 +19,35 @@ import { groupItems } from './item-groups'
 import { ItemTable } from './item-table'
 import { NoticeDialog } from './notice-dialog'
 import { RectificationNav } from './rectification-nav'
-import { mergeRefusal, noticeRefusal } from './selection-rules'
+import { claimRefusal, decideRefusal, mergeRefusal, noticeRefusal } from './selection-rules'
+import { BulkClaimDialog, BulkDecideDialog } from './bulk-dialogs'
 import { invalidateRectification } from './queries'
 import { UnitFilter } from './unit-filter'
 
-type StatusFilter = (typeof itemStatuses)[number] | 'overdue' | 'active' | 'all'
+type StatusFilter = (typeof itemStatuses)[number] | 'overdue' | 'active' | 'all' | 'proposed'
+
+const statusFilters: readonly StatusFilter[] = ['active', 'overdue', 'proposed', ...itemStatuses, 'all']
+
+/** `?status=` from a link (今日待办), when it names a filter this list has. */
+function statusParam(value: string | null): StatusFilter | null {
+  return statusFilters.find((s) => s === value) ?? null
+}
+
+type BulkKind = 'merge' | 'schedule' | 'notice' | 'claim' | 'accept' | 'reject'
 
 type Dialog =
   | { kind: 'closed' }
   | { kind: 'drop'; item: RectificationItemSummary }
-  | { kind: 'merge'; items: RectificationItemSummary[] }
-  | { kind: 'schedule'; items: RectificationItemSummary[] }
-  | { kind: 'notice'; items: RectificationItemSummary[] }
+  | { kind: BulkKind; items: RectificationItemSummary[] }
+
+const bulkRules: Record<BulkKind, (items: readonly RectificationItemSummary[]) => string | null> = {
+  notice: noticeRefusal,
+  claim: claimRefusal,
+  accept: decideRefusal,
+  reject: decideRefusal,
+  schedule: () => null,
+  merge: mergeRefusal,
+}
 
 /** 整改跟踪 → 整改项: generated from findings on open, grouped by unit and place/portal, with bulk actions. */
 export function ItemsPage() {
@@ -39,14 +57,24 @@ export function ItemsPage() {
   const queryClient = useQueryClient()
   const [params, setParams] = useSearchParams()
   const noticeId = Number(params.get('notice')) || undefined
-  const [status, setStatus] = useState<StatusFilter>(noticeId ? 'all' : 'active')
+  const [status, setStatus] = useState<StatusFilter>(
+    () => statusParam(params.get('status')) ?? (noticeId ? 'all' : 'active'),
+  )
   const [source, setSource] = useState<'' | 'site' | 'web'>('')
-  const [unitId, setUnitId] = useState<number>(0)
+  const [unitId, setUnitId] = useState<number>(() => Number(params.get('unit')) || 0)
+  // A link followed while the list is already open (今日待办, back and forward) changes only the address: apply it.
+  const statusFromUrl = statusParam(params.get('status'))
+  const unitFromUrl = Number(params.get('unit')) || 0
+  const [fromUrl, setFromUrl] = useState({ status: statusFromUrl, unit: unitFromUrl })
+  if (fromUrl.status !== statusFromUrl || fromUrl.unit !== unitFromUrl) {
+    setFromUrl({ status: statusFromUrl, unit: unitFromUrl })
+    if (statusFromUrl) setStatus(statusFromUrl)
+    setUnitId(unitFromUrl)
+  }
   const [search, setSearch] = useState('')
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set())
   const [dialog, setDialog] = useState<Dialog>({ kind: 'closed' })
   const [refusal, setRefusal] = useState<string | null>(null)
-  const [outcome, setOutcome] = useState<string | null>(null)
   const today = localToday()
 
   const filters = {
@@ -60,6 +88,7 @@ export function ItemsPage() {
     queryKey: ['rectification:list', filters],
     queryFn: () => api.call('rectification:list', filters),
   })
+  const outcome = useActionOutcome(list.isFetching, 'rect-outcome')
   const notice = useQuery({
     queryKey: ['notices:get', noticeId],
     queryFn: () => api.call('notices:get', { id: noticeId ?? 0 }),
@@ -70,9 +99,7 @@ export function ItemsPage() {
     mutationFn: () => api.call('rectification:sync', {}),
     onSuccess: (result) => {
       invalidateRectification(queryClient)
-      const text = t('rectification.synced', result)
-      setOutcome(text)
-      announce(text)
+      outcome.show({ text: t('rectification.synced', result) }, { focus: false })
     },
   })
   // New findings since the last visit become items at once; a ref keeps StrictMode's double effect to one call.
@@ -97,9 +124,8 @@ export function ItemsPage() {
       return next
     })
 
-  const bulk = (kind: 'merge' | 'schedule' | 'notice') => {
-    const why =
-      kind === 'merge' ? mergeRefusal(selectedItems) : kind === 'notice' ? noticeRefusal(selectedItems) : null
+  const bulk = (kind: BulkKind) => {
+    const why = bulkRules[kind](selectedItems)
     setRefusal(why)
     if (why) {
       announce(why)
@@ -108,12 +134,22 @@ export function ItemsPage() {
     setDialog({ kind, items: selectedItems })
   }
 
-  const closeAfter = (message: string) => {
+  // After an action the rows it changed may leave the list and the bulk buttons go disabled with the selection:
+  // the outcome line takes the focus once the list has reloaded (see useActionOutcome).
+  const closeAfter = (message: string, clearSelection = false) => {
+    setDialog({ kind: 'closed' })
+    if (clearSelection) setSelected(new Set())
+    invalidateRectification(queryClient)
+    outcome.show({ text: message })
+  }
+
+  // A bulk dialog closed without saving may have been refused because items changed meanwhile: reload them, so the
+  // next attempt starts from what is stored.
+  const closeRefused = () => {
     setDialog({ kind: 'closed' })
     invalidateRectification(queryClient)
-    setOutcome(message)
-    announce(message)
   }
+  const issuedNumber = useRef<string | null>(null)
 
   const unitLabel = (name: string | null) => name ?? t('rectification.unitNone')
   const locationLabel = (name: string | null, src: 'site' | 'web') =>
@@ -128,26 +164,24 @@ export function ItemsPage() {
         <Button loading={sync.isPending} onClick={() => sync.mutate()}>
           {t('rectification.sync')}
         </Button>
-        {outcome && (
-          <span className="aa-rect-outcome" data-testid="rect-outcome">
-            {outcome}
-          </span>
-        )}
+        {outcome.element}
       </div>
       <div className="aa-toolbar" role="search" aria-label={t('rectification.filters')}>
         <div className="aa-field">
           <label htmlFor="rect-status">{t('rectification.statusFilter')}</label>
           <Select<StatusFilter>
             id="rect-status"
+            virtual={false}
             value={status}
             onChange={setStatus}
             style={{ width: '14em', maxWidth: '100%' }}
-            options={[
-              { value: 'active', label: t('rectification.statusOptions.active') },
-              { value: 'overdue', label: t('rectification.statusOptions.overdue') },
-              ...itemStatuses.map((s) => ({ value: s, label: itemStatusLabels[s] })),
-              { value: 'all', label: t('rectification.statusOptions.all') },
-            ]}
+            options={statusFilters.map((s) => ({
+              value: s,
+              label:
+                s === 'active' || s === 'overdue' || s === 'all' || s === 'proposed'
+                  ? t(`rectification.statusOptions.${s}`)
+                  : itemStatusLabels[s],
+            }))}
           />
         </div>
         <div className="aa-field">
@@ -203,28 +237,17 @@ export function ItemsPage() {
           {t('rectification.selectedCount', { count: selectedItems.length })}
         </span>
         <Space wrap>
-          <Button
-            type="primary"
-            disabled={selectedItems.length === 0}
-            onClick={() => bulk('notice')}
-            aria-describedby="rect-selected-count"
-          >
-            {t('rectification.bulk.notice')}
-          </Button>
-          <Button
-            disabled={selectedItems.length === 0}
-            onClick={() => bulk('schedule')}
-            aria-describedby="rect-selected-count"
-          >
-            {t('rectification.bulk.schedule')}
-          </Button>
-          <Button
-            disabled={selectedItems.length === 0}
-            onClick={() => bulk('merge')}
-            aria-describedby="rect-selected-count"
-          >
-            {t('rectification.bulk.merge')}
-          </Button>
+          {(['notice', 'claim', 'accept', 'reject', 'schedule', 'merge'] as const).map((kind) => (
+            <Button
+              key={kind}
+              type={kind === 'notice' ? 'primary' : 'default'}
+              disabled={selectedItems.length === 0}
+              onClick={() => bulk(kind)}
+              aria-describedby="rect-selected-count"
+            >
+              {t(`rectification.bulk.${kind}`)}
+            </Button>
+          ))}
           <Button disabled={selectedItems.length === 0} onClick={() => setSelected(new Set())}>
             {t('rectification.clearSelection')}
           </Button>
@@ -287,25 +310,44 @@ export function ItemsPage() {
         <MergeDialog
           items={dialog.items}
           onClose={() => setDialog({ kind: 'closed' })}
-          onSaved={(item) => {
-            setSelected(new Set())
-            closeAfter(t('rectification.merge.done', { count: dialog.items.length - 1, title: item.title }))
-          }}
+          onSaved={(item) =>
+            closeAfter(
+              t('rectification.merge.done', { count: dialog.items.length - 1, title: item.title }),
+              true,
+            )
+          }
         />
       )}
       {dialog.kind === 'schedule' && (
         <ScheduleDialog
           items={dialog.items}
-          onClose={() => setDialog({ kind: 'closed' })}
+          onClose={closeRefused}
+          onSaved={(result) => closeAfter(t('rectification.schedule.done', { count: result.count }))}
+        />
+      )}
+      {dialog.kind === 'claim' && (
+        <BulkClaimDialog
+          items={dialog.items}
+          onClose={closeRefused}
+          onSaved={(result) => closeAfter(t('rectification.bulkClaim.done', { count: result.count }), true)}
+        />
+      )}
+      {(dialog.kind === 'accept' || dialog.kind === 'reject') && (
+        <BulkDecideDialog
+          items={dialog.items}
+          accept={dialog.kind === 'accept'}
+          onClose={closeRefused}
           onSaved={(result) =>
             closeAfter(
-              result.failures.length === 0
-                ? t('rectification.schedule.done', { count: result.done })
-                : t('rectification.schedule.partial', {
-                    done: result.done,
-                    failed: result.failures.length,
-                    reasons: result.failures.join('；'),
-                  }),
+              t(
+                dialog.kind === 'accept'
+                  ? 'rectification.bulkDecide.accepted'
+                  : 'rectification.bulkDecide.rejected',
+                {
+                  count: result.count,
+                },
+              ),
+              true,
             )
           }
         />
@@ -316,8 +358,14 @@ export function ItemsPage() {
           onClose={() => {
             setDialog({ kind: 'closed' })
             invalidateRectification(queryClient)
+            // The dialog said it (and held the focus); once it closes the 签发 trigger is disabled with the
+            // selection gone, so the outcome line takes the focus and says it again.
+            if (issuedNumber.current)
+              outcome.show({ text: t('rectification.notice.issued', { number: issuedNumber.current }) })
+            issuedNumber.current = null
           }}
-          onIssued={() => {
+          onIssued={(notice) => {
+            issuedNumber.current = notice.number
             setSelected(new Set())
             invalidateRectification(queryClient)
           }}

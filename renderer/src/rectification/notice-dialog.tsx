@@ -14,6 +14,7 @@ import { applyFieldErrors } from '../api/form-errors'
 import { useAnnounce } from '../components/announcer'
 import { ErrorAlert } from '../components/error-alert'
 import { localToday } from './dates'
+import { ItemListRegion } from './item-list-region'
 import { NoticeFrame } from './notice-frame'
 
 interface NoticeValues {
@@ -101,10 +102,15 @@ function NoticeForm(props: {
       setIssued(notice)
       announce(t('rectification.notice.issued', { number: notice.number }))
       props.onIssued(notice)
-      window.setTimeout(() => issuedHeading.current?.focus(), 0)
     },
     onError: failed,
   })
+
+  // The 签发 button is gone once the notice is issued: focus goes to the outcome's heading inside the dialog, after
+  // it has rendered (an effect, not a timer that may run before React has committed the new content).
+  useEffect(() => {
+    if (issued) issuedHeading.current?.focus()
+  }, [issued])
 
   if (issued)
     return (
@@ -156,13 +162,7 @@ function NoticeForm(props: {
         <dd data-testid="notice-unit">{unitName}</dd>
         <dt>{t('rectification.notice.items', { count: items.length })}</dt>
         <dd>
-          <ol className="aa-rect-notice-items">
-            {items.map((item) => (
-              <li key={item.id}>
-                {item.title}（{item.location}）
-              </li>
-            ))}
-          </ol>
+          <ItemListRegion items={items} label={t('rectification.notice.items', { count: items.length })} />
         </dd>
       </dl>
       <div className="aa-rect-form-row">

@@ -14,6 +14,7 @@ import { useApi } from '../api/api-context'
 import { useAnnounce } from '../components/announcer'
 import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
+import { ScrollRegion } from '../components/scroll-region'
 import { saveExportedFile } from './download'
 import { printHtml } from './print-frame'
 import { RectificationNav } from './rectification-nav'
@@ -133,7 +134,7 @@ export function NoticesPage() {
         />
       </div>
       <ErrorAlert error={notices.error ?? print.error ?? exportFile.error} />
-      <div className="aa-rect-table-scroll">
+      <ScrollRegion className="aa-rect-table-scroll" label={t('rectification.notices.caption')}>
         <Table<NoticeSummary>
           rowKey="id"
           columns={columns}
@@ -147,7 +148,7 @@ export function NoticesPage() {
           }}
           title={() => <span className="aa-visually-hidden">{t('rectification.notices.caption')}</span>}
         />
-      </div>
+      </ScrollRegion>
     </div>
   )
 }

@@ -9,6 +9,7 @@ export function invalidateRectification(queryClient: QueryClient): void {
     'notices:list',
     'notices:get',
     'findings:list',
+    'today:summary',
   ])
     void queryClient.invalidateQueries({ queryKey: [key] })
 }

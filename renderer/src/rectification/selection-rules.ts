@@ -29,6 +29,26 @@ export function mergeRefusal(items: readonly RectificationItemSummary[]): string
   return null
 }
 
+/** Why one reply cannot be registered on the selected items (the server checks again, item by item). */
+export function claimRefusal(items: readonly RectificationItemSummary[]): string | null {
+  const t = i18next.t.bind(i18next)
+  if (items.length === 0) return t('rectification.bulk.noticeNeedsItems')
+  const wrong = items.filter((i) => nextStatus(i.status, 'claim') === null)
+  if (wrong.length > 0) return t('rectification.bulk.claimWrongStatus', { titles: titlesOf(wrong) })
+  const units = new Set(items.map((i) => i.unitId))
+  if (units.size > 1) return t('rectification.bulk.claimOneUnit', { count: units.size })
+  return null
+}
+
+/** Why the selected items' verification proposals cannot be decided together (one has none). */
+export function decideRefusal(items: readonly RectificationItemSummary[]): string | null {
+  const t = i18next.t.bind(i18next)
+  if (items.length === 0) return t('rectification.bulk.noticeNeedsItems')
+  const without = items.filter((i) => i.proposal === null)
+  if (without.length > 0) return t('rectification.bulk.noProposal', { titles: titlesOf(without) })
+  return null
+}
+
 function titlesOf(items: readonly RectificationItemSummary[]): string {
   const shown = items
     .slice(0, 3)

@@ -2,9 +2,10 @@ import { useState } from 'react'
 import { Button, Form, Input, InputNumber, Progress, Select, Typography } from 'antd'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { planPeriod, splitPlanEntries } from '../../../shared/domain/plan-indicators'
+import { splitPlanEntries } from '../../../shared/domain/plan-indicators'
+import { planLabel, type PlanRef } from '../../../shared/domain/plan-periods'
 import type { IndicatorView } from '../../../shared/domain/rectification'
-import { indicatorFigure } from '../../../shared/domain/report-definitions'
+import { indicatorFigure, indicatorTarget } from '../../../shared/domain/report-definitions'
 import { useApi } from '../api/api-context'
 import { applyFieldErrors } from '../api/form-errors'
 import { useAnnounce } from '../components/announcer'
@@ -15,7 +16,7 @@ function IndicatorCard({ indicator: i }: { indicator: IndicatorView }) {
   const whole = i.targetValue ?? i.outOf
   const percent = whole ? Math.min(100, Math.round((i.value / whole) * 100)) : null
   const headingId = `aa-indicator-${i.id}`
-  const { within, after } = splitPlanEntries(i.entries)
+  const { within, after } = splitPlanEntries(i.entries, i.plan)
   return (
     <li className="aa-indicator">
       <Typography.Title level={3} id={headingId} className="aa-indicator-title">
@@ -25,7 +26,9 @@ function IndicatorCard({ indicator: i }: { indicator: IndicatorView }) {
         <strong data-testid={`indicator-${i.id}`}>{indicatorFigure(i)}</strong>
         <span className="aa-indicator-meta">
           {' · '}
-          {i.target ? t('reports.indicators.target', { target: i.target }) : t('reports.indicators.noTarget')}
+          {i.target || i.targetPending
+            ? t('reports.indicators.target', { target: indicatorTarget(i) })
+            : t('reports.indicators.noTarget')}
           {' · '}
           {i.kind === 'manual' ? t('reports.indicators.manual') : t('reports.indicators.derived')}
           {i.met === null ? null : (
@@ -49,6 +52,9 @@ function IndicatorCard({ indicator: i }: { indicator: IndicatorView }) {
         />
       ) : null}
       <p className="aa-indicator-definition">{i.definition}</p>
+      {i.basis ? (
+        <p className="aa-indicator-definition">{t('reports.indicators.basis', { basis: i.basis })}</p>
+      ) : null}
       {i.kind === 'manual' ? (
         <div>
           <Typography.Text strong>{t('reports.indicators.entries')}</Typography.Text>
@@ -85,7 +91,7 @@ interface RecordValues {
 }
 
 /** The form to record one year's figure of a manual indicator (the ≥362 households of the plan). */
-function RecordForm({ manual }: { manual: IndicatorView[] }) {
+function RecordForm({ manual, firstYear }: { manual: IndicatorView[]; firstYear: number }) {
   const { t } = useTranslation()
   const api = useApi()
   const announce = useAnnounce()
@@ -103,13 +109,15 @@ function RecordForm({ manual }: { manual: IndicatorView[] }) {
       }),
     onSuccess: (views, v) => {
       setError(null)
-      const total = views.find((i) => i.id === v.indicatorId)?.value ?? 0
-      const later = (v.year ?? 0) > planPeriod.endYear
+      const saved = views.find((i) => i.id === v.indicatorId) ?? manual.find((i) => i.id === v.indicatorId)
+      const later = saved !== undefined && (v.year ?? 0) > saved.plan.endYear
       announce(
         t(later ? 'reports.indicators.savedLater' : 'reports.indicators.saved', {
           year: v.year,
           value: v.value,
-          total,
+          unit: saved?.unit ?? '',
+          plan: saved?.plan.shortName ?? '',
+          total: saved?.value ?? 0,
         }),
       )
       form.setFieldsValue({ value: null, note: '' })
@@ -144,7 +152,7 @@ function RecordForm({ manual }: { manual: IndicatorView[] }) {
           <Form.Item
             name="year"
             label={t('reports.indicators.year')}
-            extra={t('reports.indicators.yearHelp', { from: planPeriod.startYear, to: planPeriod.endYear })}
+            extra={t('reports.indicators.yearHelp', { from: firstYear })}
             rules={[
               {
                 required: true,
@@ -191,21 +199,37 @@ function RecordForm({ manual }: { manual: IndicatorView[] }) {
   )
 }
 
-export function IndicatorsPanel({ indicators }: { indicators: IndicatorView[] }) {
+export function IndicatorsPanel(props: {
+  indicators: IndicatorView[]
+  plan: PlanRef | null
+  /** The first year of the earliest plan (recorded figures start there). */
+  firstYear: number
+}) {
+  const { indicators, plan } = props
   const { t } = useTranslation()
   const manual = indicators.filter((i) => i.kind === 'manual')
   return (
     <section aria-labelledby="aa-report-indicators" className="aa-report-indicators">
       <Typography.Title level={2} id="aa-report-indicators">
-        {t('reports.indicators.heading')}
+        {plan
+          ? t('reports.indicators.headingPlan', { plan: planLabel(plan) })
+          : t('reports.indicators.heading')}
       </Typography.Title>
       <p>{t('reports.indicators.intro')}</p>
+      {plan ? (
+        <p>{t('reports.indicators.basisOf', { name: plan.name })}</p>
+      ) : (
+        <p>{t('reports.indicators.noPlan')}</p>
+      )}
+      {plan && !plan.published ? (
+        <p data-testid="plan-pending">{t('reports.indicators.pendingPlan')}</p>
+      ) : null}
       <ul className="aa-indicator-list">
         {indicators.map((i) => (
           <IndicatorCard key={i.id} indicator={i} />
         ))}
       </ul>
-      {manual.length > 0 ? <RecordForm manual={manual} /> : null}
+      {manual.length > 0 ? <RecordForm manual={manual} firstYear={props.firstYear} /> : null}
     </section>
   )
 }

@@ -1,18 +1,27 @@
 import { dayFrom as day, lastDayOfMonth as lastDayOf } from '../../../shared/domain/local-dates'
-import { planPeriodDays } from '../../../shared/domain/plan-indicators'
+import { planDays, type PlanRef } from '../../../shared/domain/plan-periods'
 
-/** Report periods: calendar days of the user's own calendar, presets computed from today. */
+/** Report periods: calendar days of the user's own calendar, presets computed from today and the plan periods. */
 
 export interface Period {
   from: string
   to: string
 }
 
-export type PresetId = 'thisMonth' | 'thisQuarter' | 'thisYear' | 'planPeriod'
+/** The calendar presets, then one per plan period (`plan-<id>`: 十四五 2021–2025, 十五五 2026–2030, …). */
+export type PresetId = 'thisMonth' | 'thisQuarter' | 'thisYear' | `plan-${number}`
 
-export const presetIds: readonly PresetId[] = ['thisMonth', 'thisQuarter', 'thisYear', 'planPeriod']
+export const calendarPresetIds = ['thisMonth', 'thisQuarter', 'thisYear'] as const
 
-export function presetPeriod(id: PresetId, today: Date): Period {
+export function presetIds(plans: readonly PlanRef[]): PresetId[] {
+  return [...calendarPresetIds, ...plans.map((p) => `plan-${p.id}` as const)]
+}
+
+export function planOfPreset(id: PresetId, plans: readonly PlanRef[]): PlanRef | undefined {
+  return id.startsWith('plan-') ? plans.find((p) => `plan-${p.id}` === id) : undefined
+}
+
+export function presetPeriod(id: PresetId, today: Date, plans: readonly PlanRef[] = []): Period {
   const y = today.getFullYear()
   const m = today.getMonth() + 1
   switch (id) {
@@ -24,16 +33,18 @@ export function presetPeriod(id: PresetId, today: Date): Period {
     }
     case 'thisYear':
       return { from: day(y, 1, 1), to: day(y, 12, 31) }
-    case 'planPeriod':
-      // The plan period is the indicator catalog's (乌达区“十四五”规划), written once there.
-      return planPeriodDays()
+    default: {
+      // A plan period, as data (设置 → 规划与指标).
+      const plan = planOfPreset(id, plans)
+      return plan ? planDays(plan) : { from: day(y, 1, 1), to: day(y, 12, 31) }
+    }
   }
 }
 
-export function matchingPreset(period: Period, today: Date): PresetId | null {
+export function matchingPreset(period: Period, today: Date, plans: readonly PlanRef[] = []): PresetId | null {
   return (
-    presetIds.find((id) => {
-      const p = presetPeriod(id, today)
+    presetIds(plans).find((id) => {
+      const p = presetPeriod(id, today, plans)
       return p.from === period.from && p.to === period.to
     }) ?? null
   )

@@ -2,14 +2,14 @@ import { useMemo, useState } from 'react'
 import { Button, Input, Select, Space, Spin, Typography } from 'antd'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { planPeriod } from '../../../shared/domain/plan-indicators'
+import { planLabel } from '../../../shared/domain/plan-periods'
 import { useApi } from '../api/api-context'
 import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
 import { BreakdownTable } from './breakdown-table'
 import { ExportButtons } from './export-buttons'
 import { IndicatorsPanel } from './indicators-panel'
-import { matchingPreset, periodProblem, presetIds, presetPeriod, type Period } from './period'
+import { matchingPreset, periodProblem, planOfPreset, presetIds, presetPeriod, type Period } from './period'
 import { MonthChart, PortalScoreChart, UnitChart } from './report-charts'
 import { ReportTotals } from './report-totals'
 import './reports.css'
@@ -23,7 +23,9 @@ export function ReportsPage() {
   const [unitId, setUnitId] = useState<number | undefined>(undefined)
   const problem = periodProblem(period)
   const valid = problem === null
-  const activePreset = matchingPreset(period, today)
+  const plans = useQuery({ queryKey: ['plans:list'], queryFn: () => api.call('plans:list', {}) })
+  const planList = plans.data ?? []
+  const activePreset = matchingPreset(period, today, planList)
 
   const units = useQuery({
     queryKey: ['units:list', 'all-active'],
@@ -48,16 +50,19 @@ export function ReportsPage() {
         </Typography.Title>
         <div role="group" aria-label={t('reports.filters.presets')} className="aa-report-presets">
           <Space wrap>
-            {presetIds.map((id) => (
-              <Button
-                key={id}
-                type={activePreset === id ? 'primary' : 'default'}
-                aria-pressed={activePreset === id}
-                onClick={() => setPeriod(presetPeriod(id, today))}
-              >
-                {t(`reports.filters.${id}`, { from: planPeriod.startYear, to: planPeriod.endYear })}
-              </Button>
-            ))}
+            {presetIds(planList).map((id) => {
+              const plan = planOfPreset(id, planList)
+              return (
+                <Button
+                  key={id}
+                  type={activePreset === id ? 'primary' : 'default'}
+                  aria-pressed={activePreset === id}
+                  onClick={() => setPeriod(presetPeriod(id, today, planList))}
+                >
+                  {plan ? planLabel(plan) : t(`reports.filters.${id}`)}
+                </Button>
+              )
+            })}
           </Space>
         </div>
         <div className="aa-report-filter-fields">
@@ -147,7 +152,14 @@ export function ReportsPage() {
             />
           </section>
 
-          <IndicatorsPanel indicators={data.indicators} />
+          <IndicatorsPanel
+            indicators={data.indicators}
+            plan={data.plan}
+            firstYear={Math.min(
+              ...planList.map((p) => p.startYear),
+              data.plan?.startYear ?? today.getFullYear(),
+            )}
+          />
         </div>
       ) : null}
 

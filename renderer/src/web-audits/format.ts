@@ -11,13 +11,8 @@ export function formatDuration(ms: number): string {
   return i18next.t('webAudits.duration.seconds', { s })
 }
 
-const dateTime = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' })
-
-export function formatDateTime(iso: string | null): string {
-  if (!iso) return '—'
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : dateTime.format(d)
-}
+// Dates and times read the same on every screen, in the CLI and in the documents: shared/format.
+export { formatDateTime } from '../../../shared/format/index'
 
 /** Audited pages are hostile: only http(s) addresses ever become links. */
 export function isHttpUrl(value: string): boolean {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { FindingChangeKind } from '../../../shared/domain/audits'
+import { formatImpact, impactLabels, type Impact } from '../../../shared/format/index'
 import { isHttpUrl, statusLabel } from './format'
 
 // antd's preset tag colours are about 3:1; these pairs are ≥ 4.5:1, and each tag also carries a symbol and a
@@ -32,12 +33,14 @@ const impactTone: Record<string, Tone> = {
   minor: 'neutral',
 }
 
+const isImpact = (key: string): key is Impact => key in impactLabels
+
 export function ImpactTag({ impact }: { impact: string | null }) {
   const { t } = useTranslation()
   const key = impact ?? 'none'
   return (
     <ToneTag tone={impactTone[key] ?? 'neutral'} symbol={key === 'critical' ? '!!' : '!'}>
-      {t(`webAudits.impacts.${key}`, { defaultValue: key })}
+      {isImpact(key) ? formatImpact(key) : t(`webAudits.impacts.${key}`, { defaultValue: key })}
     </ToneTag>
   )
 }

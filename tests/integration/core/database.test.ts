@@ -4,7 +4,7 @@ import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ApiError } from '../../../shared/api/errors'
 import { backupDatabase, databaseFileName, openDatabase } from '../../../electron/core/db/open-database'
-import { latestSchemaVersion } from '../../../electron/core/db/migrations/index'
+import { latestSchemaVersion, migrations } from '../../../electron/core/db/migrations/index'
 import { openCore } from '../../../electron/core/open-core'
 import { makeTempDir } from '../../support/temp-dir'
 
@@ -23,6 +23,9 @@ function expectApiError(fn: () => unknown, code: string): ApiError {
   }
   throw new Error(`expected ${code}`)
 }
+
+/** A migration's version by its name, so a renumbering at merge does not silently detach its sample rows. */
+const versionOf = (name: string) => migrations.find((m) => m.name === name)!.version
 
 /** Representative rows for each schema version, so an upgrade is tested with data in it, not an empty file. */
 const sampleData: Record<number, (db: Database.Database) => void> = {
@@ -110,11 +113,18 @@ const sampleData: Record<number, (db: Database.Database) => void> = {
        VALUES (1, '${'a'.repeat(64)}', '坡道起点', 1, 'ramp.slope')`,
     ).run()
   },
-  8: (db) => {
-    // v8 adds the documents check's results of a run.
+  [versionOf('audit-documents')]: (db) => {
+    // 0008-audit-documents: the documents check's results of a run.
     db.prepare(
       `INSERT INTO audit_documents (run_id, url, status, result_json, checked_at)
        VALUES (1, 'https://example.gov.cn/a.pdf', 'checked', '{}', 'x')`,
+    ).run()
+  },
+  [versionOf('plan-periods')]: (db) => {
+    // 0009-plan-periods: plan periods as data; an indicator the team added to the 十五五 plan.
+    db.prepare(
+      `INSERT INTO plan_indicators (plan_id, indicator_id, position, target_text, target_value, title, unit)
+       VALUES (2, 'custom-test', 6, '≥100', 100, '无障碍培训', '人次')`,
     ).run()
   },
 }

@@ -27,8 +27,8 @@ beforeAll(async () => {
   h.ctx.db
     .prepare(`UPDATE units SET name = ? WHERE id = ?`)
     .run('区<b>卫健委</b><img src=x onerror=alert(1)>', ids.unitB)
+  // 2025 belongs to the 十四五 plan; 2026 to the 十五五 plan, which a 2026 report is measured against.
   await h.call('indicators:record', { indicatorId: 'home-modifications', year: 2025, value: 120 })
-  // After the plan period (2021–2025): listed, never added to the plan's figure.
   await h.call('indicators:record', { indicatorId: 'home-modifications', year: 2026, value: 40 })
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'access-audit-report-export-'))
 })
@@ -74,10 +74,11 @@ describe('reports:export', () => {
     expect(flat).toContain(ids.unitAName)
     expect(flat).toContain('区<b>卫健委</b><imgsrc=xonerror=alert(1)>')
     expect(flat).toContain('GB55019-2021第3.1.4条')
-    expect(flat).toContain('困难重度残疾人家庭无障碍改造数（户）')
-    expect(flat).toContain('≥362')
-    expect(flat).toContain('规划期内120户')
-    expect(flat).toContain('规划期后（不计入目标）：2026年40户')
+    expect(flat).toContain('七、规划指标（“十五五”规划期2026–2030）')
+    expect(flat).toContain('依据：乌达区“十五五”残疾人事业发展规划（尚未发布，目标待发布）')
+    expect(flat).toContain('困难重度残疾人家庭无障碍')
+    expect(flat).toContain('规划期内40户待发布')
+    expect(flat).not.toContain('≥362')
     expect(flat).toContain('区教育局网站')
     // The markup in the unit name stayed text: no element was made of it (the PDF would show an image box).
     const html = reportHtml(await h.call('reports:summary', q1), { unitName: null, generatedAt: 'x' })
@@ -143,30 +144,25 @@ describe('reports:export', () => {
       expect.any(Number),
     ])
     const indicators = book.getWorksheet('规划指标')!
-    expect(indicators.getRow(1).getCell(4).value).toBe('规划期后（不计入目标）')
+    expect(indicators.getRow(1).getCell(5).value).toBe('规划期后（不计入目标）')
     const homes = indicators.getRow(2)
     expect(homes.getCell(1).value).toBe('困难重度残疾人家庭无障碍改造数')
-    // The plan period's 120, the later year's 40 in its own column: the target is compared with 120 only.
-    expect(homes.getCell(3).value).toBe(120)
+    // A 2026 report is the 十五五 plan's: its own year's 40 (2025's 120 is the 十四五 plan's), target 待发布.
+    expect(homes.getCell(2).value).toBe('“十五五”规划期 2026–2030')
     expect(homes.getCell(4).value).toBe(40)
-    expect(homes.getCell(7).value).toBe('否')
+    expect(homes.getCell(5).value).toBeNull()
+    expect(homes.getCell(7).value).toBe('待发布')
+    expect(homes.getCell(8).value).toBe('')
     const entries = book.getWorksheet('指标年度填报')!
     expect(entries.getRow(2).values).toEqual([
       undefined,
       '困难重度残疾人家庭无障碍改造数',
-      2025,
-      120,
+      2026,
+      40,
       '是',
       '',
     ])
-    expect(entries.getRow(3).values).toEqual([
-      undefined,
-      '困难重度残疾人家庭无障碍改造数',
-      2026,
-      40,
-      '否（规划期后）',
-      '',
-    ])
+    expect(entries.rowCount).toBe(2)
   })
 
   it('strips control characters from names, so Excel can open the file', async () => {

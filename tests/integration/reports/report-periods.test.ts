@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { planPeriod } from '../../../shared/domain/plan-indicators'
+import type { PlanRef } from '../../../shared/domain/plan-periods'
 import { monthsOf } from '../../../electron/core/reports/report-dates'
 import { matchingPreset, periodProblem, presetPeriod } from '../../../renderer/src/reports/period'
 
@@ -22,9 +22,14 @@ describe('report periods', () => {
     expect(presetPeriod('thisMonth', today)).toEqual({ from: '2026-11-01', to: '2026-11-30' })
     expect(presetPeriod('thisQuarter', today)).toEqual({ from: '2026-10-01', to: '2026-12-31' })
     expect(presetPeriod('thisYear', today)).toEqual({ from: '2026-01-01', to: '2026-12-31' })
-    // From the indicator catalog's plan period (shared/domain/plan-indicators.ts), not from today.
-    expect(presetPeriod('planPeriod', today)).toEqual({ from: '2021-01-01', to: '2025-12-31' })
-    expect(planPeriod).toMatchObject({ startYear: 2021, endYear: 2025 })
+    // One preset per plan period, from the plan periods as data (plans:list), not from today.
+    const plans: PlanRef[] = [
+      { id: 1, shortName: '十四五', name: '', startYear: 2021, endYear: 2025, published: true },
+      { id: 2, shortName: '十五五', name: '', startYear: 2026, endYear: 2030, published: false },
+    ]
+    expect(presetPeriod('plan-1', today, plans)).toEqual({ from: '2021-01-01', to: '2025-12-31' })
+    expect(presetPeriod('plan-2', today, plans)).toEqual({ from: '2026-01-01', to: '2030-12-31' })
+    expect(matchingPreset({ from: '2026-01-01', to: '2030-12-31' }, today, plans)).toBe('plan-2')
     expect(presetPeriod('thisQuarter', new Date(2024, 1, 10))).toEqual({
       from: '2024-01-01',
       to: '2024-03-31',

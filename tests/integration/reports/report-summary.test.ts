@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ReportRow } from '../../../shared/domain/rectification'
-import { indicatorFigure, laterYearsText } from '../../../shared/domain/report-definitions'
+import { indicatorFigure, indicatorTarget, laterYearsText } from '../../../shared/domain/report-definitions'
 import { openReportHarness, type ReportHarness } from './report-harness'
 import { seedReportData, seedToday, type SeededIds } from './report-seed'
 
@@ -101,20 +101,54 @@ describe('reports:summary (统计报表)', () => {
     // Public facilities with site items: school (item 2 open), hospital (all verified), bank (item 9 not yet).
     expect(byId['public-facilities-rectified']).toMatchObject({ value: 1, outOf: 3, kind: 'derived' })
     // 教育局 site passes on its latest run (no critical/serious); 卫健委's latest by 31 March has a critical one.
-    expect(byId['portals-passing']).toMatchObject({ value: 1, outOf: 2, met: false })
+    expect(byId['portals-passing']).toMatchObject({ value: 1, outOf: 2 })
     expect(byId['audible-signals-rectified']).toMatchObject({ value: 0, outOf: 1 })
     expect(byId['items-verified']).toMatchObject({ value: 3 })
+    // 2026 belongs to the 十五五 plan, not published yet: no target, no verdict, never a figure made up.
+    expect(s.plan).toMatchObject({ shortName: '十五五', startYear: 2026, endYear: 2030, published: false })
     expect(byId['home-modifications']).toMatchObject({
       value: 0,
-      target: '≥362',
-      targetValue: 362,
-      met: false,
+      target: null,
+      targetPending: true,
+      met: null,
+      plan: { shortName: '十五五' },
     })
+    expect(byId['portals-passing']).toMatchObject({ target: null, targetPending: true, met: null })
+    expect(indicatorTarget(byId['portals-passing']!)).toBe('待发布')
+
+    // Once the team enters the published plan's targets, the same figures are judged against them.
+    const [, fifteenth] = await h.call('plans:list', {})
+    await h.call('plans:save', {
+      ...fifteenth!,
+      published: true,
+      indicators: fifteenth!.indicators.map((i) =>
+        i.indicatorId === 'portals-passing'
+          ? { indicatorId: i.indicatorId, target: '全部达标' }
+          : i.indicatorId === 'home-modifications'
+            ? { indicatorId: i.indicatorId, target: '≥300', targetValue: 300 }
+            : { indicatorId: i.indicatorId },
+      ),
+    })
+    const judged = Object.fromEntries((await h.call('reports:summary', q1)).indicators.map((i) => [i.id, i]))
+    expect(judged['portals-passing']).toMatchObject({ met: false, target: '全部达标', targetPending: false })
+    expect(judged['home-modifications']).toMatchObject({ met: false, targetValue: 300 })
+    expect(indicatorTarget(judged['items-verified']!)).toBe('—')
 
     const now = await h.call('reports:summary', { from: '2026-04-01', to: '2026-06-30' })
     const later = Object.fromEntries(now.indicators.map((i) => [i.id, i]))
     expect(later['public-facilities-rectified']).toMatchObject({ value: 2, outOf: 3 })
     expect(later['portals-passing']).toMatchObject({ value: 2, outOf: 2, met: true })
+  })
+
+  it('measures a 十四五 period against the 十四五 targets', async () => {
+    const s = await h.call('reports:summary', { from: '2021-01-01', to: '2025-12-31' })
+    expect(s.plan).toMatchObject({ shortName: '十四五', published: true })
+    expect(s.indicators.find((i) => i.id === 'home-modifications')).toMatchObject({
+      target: '≥362',
+      targetValue: 362,
+      met: false,
+      basis: '专栏1 主要指标第11项（约束性）；专栏6 第3项',
+    })
   })
 
   it('refuses a period that ends before it starts, in zh-CN', async () => {
@@ -152,7 +186,7 @@ describe('indicators:record (规划指标填报)', () => {
     // Recording a year again corrects it rather than adding a second entry.
     views = await h.call('indicators:record', { indicatorId: 'home-modifications', year: 2024, value: 60 })
     expect(views.find((i) => i.id === 'home-modifications')).toMatchObject({ value: 330, met: false })
-    const summary = await h.call('reports:summary', q1)
+    const summary = await h.call('reports:summary', { from: '2021-01-01', to: '2025-12-31' })
     expect(summary.indicators.find((i) => i.id === 'home-modifications')?.entries).toHaveLength(4)
   })
 
@@ -175,18 +209,23 @@ describe('indicators:record (规划指标填报)', () => {
     const plan = await homesOf('2021-01-01', '2025-12-31')
     expect(plan).toMatchObject({ value: 270 })
     expect(plan.entries.map((e) => e.year)).toEqual([2021, 2022, 2025])
-    // This year's report lists 2026, but the plan's figure stays 270: 2026 is after the plan.
-    const now = await homesOf('2026-01-01', '2026-12-31')
-    expect(now).toMatchObject({ value: 270, met: false })
-    expect(now.entries.map((e) => [e.year, e.value])).toEqual([
-      [2021, 80],
-      [2022, 90],
-      [2025, 100],
-      [2026, 40],
-    ])
-    expect(indicatorFigure(now)).toBe('规划期内 270 户')
-    expect(laterYearsText(now)).toBe('规划期后（不计入目标）：2026 年 40 户')
     expect(laterYearsText(plan)).toBeNull()
+    // This year's report is the 十五五 plan's: only its own years count (2026), the 十四五 years belong to that plan.
+    const now = await homesOf('2026-01-01', '2026-12-31')
+    expect(now).toMatchObject({ value: 40, met: null, targetPending: true })
+    expect(now.entries.map((e) => [e.year, e.value])).toEqual([[2026, 40]])
+    expect(indicatorFigure(now)).toBe('规划期内 40 户')
+    // A year no plan holds (here: the next plan moved to start in 2027) is listed after the last plan, never added.
+    const [, fifteenth] = await h.call('plans:list', {})
+    await h.call('plans:save', {
+      ...fifteenth!,
+      startYear: 2027,
+      endYear: 2031,
+      indicators: fifteenth!.indicators.map((i) => ({ indicatorId: i.indicatorId })),
+    })
+    const between = await homesOf('2026-01-01', '2026-12-31')
+    expect(between).toMatchObject({ value: 270, plan: { shortName: '十四五' } })
+    expect(laterYearsText(between)).toBe('规划期后（不计入目标）：2026 年 40 户')
   })
 
   it('refuses negative figures, years outside the plan period to this year, and derived or unknown indicators', async () => {
@@ -206,7 +245,7 @@ describe('indicators:record (规划指标填报)', () => {
     expect(early).toMatchObject({ code: 'VALIDATION' })
     expect(early.fields?.[0]).toEqual({
       path: 'year',
-      message: '年度：须在 2021 年（规划期起始）至 2026 年（今年）之间',
+      message: '年度：须在 2021 年（首个规划期起始）至 2026 年（今年）之间',
     })
     const future = await h.fail('indicators:record', {
       indicatorId: 'home-modifications',

@@ -6,6 +6,7 @@ import { sql as v5 } from './0005-rectification-read-indexes'
 import { run as v6run, sql as v6 } from './0006-well-formed-text'
 import { sql as v7 } from './0007-element-measurements'
 import { sql as v8 } from './0008-audit-documents'
+import { sql as v9 } from './0009-plan-periods'
 import type Database from 'better-sqlite3'
 
 export interface Migration {
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'well-formed-text', sql: v6, run: v6run },
   { version: 7, name: 'element-measurements', sql: v7 },
   { version: 8, name: 'audit-documents', sql: v8 },
+  { version: 9, name: 'plan-periods', sql: v9 },
 ]
 
 export const latestSchemaVersion = migrations.length
