@@ -10,6 +10,7 @@ import { exitCodes, out, refuseUsage } from './output'
 import { renderCatalog } from './catalog-command'
 import { configureAuditCommand } from './audit-command'
 import { configureNoticeCommand } from './notice-command'
+import { configureImportCommand } from './import-command'
 import { runWeb } from './web-command'
 
 function portNumber(value: string): number {
@@ -110,6 +111,7 @@ export function buildProgram(): Command {
 
   configureAuditCommand(program.command('audit'), () => program.opts<{ dataDir?: string }>().dataDir)
   configureNoticeCommand(program.command('notice'), () => program.opts<{ dataDir?: string }>().dataDir)
+  configureImportCommand(program.command('import'), () => program.opts<{ dataDir?: string }>().dataDir)
   return program
 }
 

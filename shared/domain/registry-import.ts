@@ -44,7 +44,9 @@ export type ImportRowStatus = 'new' | 'existing' | 'error'
 export interface ImportRowProblem {
   /** The column as headed in the file (“地址”), or the field's zh-CN name when the column is missing. */
   column: string
-  /** zh-CN, starting with the row: “第 5 行，类型：…”. */
+  /** zh-CN, the reason alone: “须为数字”. */
+  reason: string
+  /** zh-CN, the whole sentence: “第 5 行，经度：须为数字”. */
   message: string
 }
 

@@ -34,7 +34,8 @@ type PlaceField = 'name' | 'address' | 'type' | 'unit' | 'longitude' | 'latitude
 type PortalField = 'name' | 'url' | 'unit'
 type Field = PlaceField | PortalField
 
-const unitHeader = /^(责任单位|主管单位|管理单位|所属单位|主办单位|单位|责任部门|部门|unit|responsibleunit|department)$/
+const unitHeader =
+  /^(责任单位|主管单位|管理单位|所属单位|主办单位|单位|责任部门|部门|unit|responsibleunit|department)$/
 
 const headers: Record<RegistryImportKind, ReadonlyArray<[Field, RegExp]>> = {
   places: [
@@ -168,7 +169,7 @@ class RowChecker {
 
   add(field: Field, reason: string): void {
     const column = this.column(field)
-    this.problems.push({ column, message: `第 ${this.rowNumber} 行，${column}：${reason}` })
+    this.problems.push({ column, reason, message: `第 ${this.rowNumber} 行，${column}：${reason}` })
   }
 
   /** zod issues of the form's schema, on the file's columns. */
@@ -184,7 +185,10 @@ class RowChecker {
     if (!unit) return null
     const id = findUnitIdByName(db, unit)
     if (id === null)
-      this.add('unit', `未找到责任单位“${unit}”（或有多个单位名称含有它），请先在“责任单位”页登记，或写单位全称`)
+      this.add(
+        'unit',
+        `未找到责任单位“${unit}”（或有多个单位名称含有它），请先在“责任单位”页登记，或写单位全称`,
+      )
     return id
   }
 }
@@ -204,7 +208,10 @@ function analysePlace(db: Db, header: Header, table: TableRow, seen: Map<string,
   const typeText = check.value('type')
   const type = typeText ? typeByLabel.get(typeText.replace(/\s/g, '')) : undefined
   if (typeText && !type)
-    check.add('type', `“${typeText}”不是可选的场所类型（可选：${placeTypes.map((t) => placeTypeLabels[t]).join('、')}）`)
+    check.add(
+      'type',
+      `“${typeText}”不是可选的场所类型（可选：${placeTypes.map((t) => placeTypeLabels[t]).join('、')}）`,
+    )
   row.typeLabel = type ? placeTypeLabels[type] : typeText || null
 
   let latitude: number | null = null
@@ -278,9 +285,7 @@ function analysePortal(db: Db, header: Header, table: TableRow, seen: Map<string
   row.url = check.value('url') || null
   row.unitName = check.value('unit') || null
   const unitId = check.unitId(db)
-  const parsed = portalCreateSchema.safeParse(
-    normalised({ name: row.name, startUrl: row.url ?? '', unitId }),
-  )
+  const parsed = portalCreateSchema.safeParse(normalised({ name: row.name, startUrl: row.url ?? '', unitId }))
   if (!parsed.success) check.addIssues(parsed.error, { name: 'name', startUrl: 'url', unitId: 'unit' })
   if (check.problems.length > 0 || !parsed.success) return finish(row, check)
 
@@ -349,7 +354,7 @@ function analyse(db: Db, input: ParsedInputOf<'registry:importPreview'>, table: 
     .map((r) => {
       if (r.error) {
         const row = blankRow(r.row)
-        row.problems = [{ column: '', message: `第 ${r.row} 行：${r.error}` }]
+        row.problems = [{ column: '', reason: r.error, message: `第 ${r.row} 行：${r.error}` }]
         return { row }
       }
       return kind === 'places' ? analysePlace(db, header, r, seen) : analysePortal(db, header, r, seen)

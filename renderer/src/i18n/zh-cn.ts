@@ -1,5 +1,6 @@
 import { rectificationZhCN } from '../rectification/zh-cn'
 import { reportsZhCN } from '../reports/zh-cn'
+import { registryImportZhCN } from '../components/registry-import-zh-cn'
 
 /** Every UI string, zh-CN first. An English file with the same shape can be added beside it. */
 export const zhCN = {
@@ -603,6 +604,7 @@ export const zhCN = {
   },
   rectification: rectificationZhCN,
   reports: reportsZhCN,
+  registryImport: registryImportZhCN,
 } as const
 
 export type Messages = typeof zhCN

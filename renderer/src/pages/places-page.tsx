@@ -8,6 +8,7 @@ import { useApi } from '../api/api-context'
 import { useAnnounce } from '../components/announcer'
 import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
+import { RegistryImportDialog } from '../components/registry-import-dialog'
 import { StatusTag } from '../components/status-tag'
 import { PlaceForm } from './place-form'
 
@@ -25,6 +26,7 @@ export function PlacesPage() {
   const [unitId, setUnitId] = useState<number | undefined>()
   const [includeArchived, setIncludeArchived] = useState(false)
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' })
+  const [importing, setImporting] = useState(false)
 
   const places = useQuery({
     queryKey: ['places:list', search, type, unitId, includeArchived],
@@ -140,6 +142,7 @@ export function PlacesPage() {
         <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
           {t('places.createTitle')}
         </Button>
+        <Button onClick={() => setImporting(true)}>{t('registryImport.button')}</Button>
       </div>
       <ErrorAlert error={places.error ?? archive.error} />
       <Table<Place>
@@ -164,6 +167,13 @@ export function PlacesPage() {
             void queryClient.invalidateQueries({ queryKey: ['places:list'] })
             announce(`${t('common.saved')}：${place.name}`)
           }}
+        />
+      )}
+      {importing && (
+        <RegistryImportDialog
+          kind="places"
+          onClose={() => setImporting(false)}
+          onImported={() => void queryClient.invalidateQueries({ queryKey: ['places:list'] })}
         />
       )}
     </>

@@ -133,10 +133,15 @@ describe('bulk registry import: places', () => {
   it('refuses a bad file whole with a zh-CN message and writes nothing', async () => {
     const before = count('places')
     const refuse = async (fileName: string, bytes: Uint8Array | string) =>
-      (await t.fail('registry:importPreview', { kind: 'places', fileName, dataBase64: base64(bytes) })).message
+      (await t.fail('registry:importPreview', { kind: 'places', fileName, dataBase64: base64(bytes) }))
+        .message
     expect(await refuse('a.xlsx', 'not a zip')).toContain('不是有效的 .xlsx 文件')
-    expect(await refuse('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]))).toContain('旧版 Excel（.xls）')
-    expect(await refuse('broken.xlsx', Buffer.from([0x50, 0x4b, 3, 4, 1, 2, 3]))).toContain('无法读取该 Excel 文件')
+    expect(await refuse('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]))).toContain(
+      '旧版 Excel（.xls）',
+    )
+    expect(await refuse('broken.xlsx', Buffer.from([0x50, 0x4b, 3, 4, 1, 2, 3]))).toContain(
+      '无法读取该 Excel 文件',
+    )
     expect(await refuse('a.csv', '序号,备注\n1,2\n')).toContain('没有找到表头')
     expect(await refuse('a.csv', '名称,地址\n')).toContain('只有表头')
     const tooBig = await t.fail('registry:importPreview', {
