@@ -259,23 +259,17 @@ function analysePlace(db: Db, header: Header, table: TableRow, seen: Map<string,
   const place = parsed.data
   row.name = place.name
   row.address = place.address
-  const key = `${place.name}\u0000${place.address ?? ''}`
-  const earlier = seen.get(key)
-  if (earlier !== undefined) {
-    check.add('name', `与第 ${earlier} 行重复（名称和地址相同），已跳过`)
-    return finish(row, check)
-  }
-  seen.set(key, table.row)
-  const known = db
-    .prepare('SELECT id FROM places WHERE name = ? AND address IS ? ORDER BY archived, id LIMIT 1')
-    .get(place.name, place.address) as { id: number } | undefined
-  if (known) {
-    row.status = 'existing'
-    row.existingId = known.id
-    return { row }
-  }
-  row.status = 'new'
-  return { row, place }
+  const known = () =>
+    db
+      .prepare('SELECT id FROM places WHERE name = ? AND address IS ? ORDER BY archived, id LIMIT 1')
+      .get(place.name, place.address) as { id: number } | undefined
+  return classify(row, check, {
+    key: `${place.name}\u0000${place.address ?? ''}`,
+    seen,
+    repeated: (earlier) => ['name', `与第 ${earlier} 行重复（名称和地址相同），已跳过`],
+    known,
+    valid: { place },
+  })
 }
 
 function analysePortal(db: Db, header: Header, table: TableRow, seen: Map<string, number>): Analysed {
@@ -292,20 +286,41 @@ function analysePortal(db: Db, header: Header, table: TableRow, seen: Map<string
   const portal = parsed.data
   row.name = portal.name
   row.url = portal.startUrl
-  const earlier = seen.get(portal.startUrl)
+  return classify(row, check, {
+    key: portal.startUrl,
+    seen,
+    repeated: (earlier) => ['url', `与第 ${earlier} 行的网址相同，已跳过`],
+    known: () => findPortalByStartUrl(db, portal.startUrl),
+    valid: { portal },
+  })
+}
+
+/** A valid row: repeated earlier in the file (refused), already registered, or new (with its create input). */
+function classify(
+  row: ImportRow,
+  check: RowChecker,
+  how: {
+    key: string
+    seen: Map<string, number>
+    repeated: (earlier: number) => [Field, string]
+    known: () => { id: number } | null | undefined
+    valid: Omit<Analysed, 'row'>
+  },
+): Analysed {
+  const earlier = how.seen.get(how.key)
   if (earlier !== undefined) {
-    check.add('url', `与第 ${earlier} 行的网址相同，已跳过`)
+    check.add(...how.repeated(earlier))
     return finish(row, check)
   }
-  seen.set(portal.startUrl, table.row)
-  const known = findPortalByStartUrl(db, portal.startUrl)
+  how.seen.set(how.key, row.row)
+  const known = how.known()
   if (known) {
     row.status = 'existing'
     row.existingId = known.id
     return { row }
   }
   row.status = 'new'
-  return { row, portal }
+  return { row, ...how.valid }
 }
 
 function finish(row: ImportRow, check: RowChecker): Analysed {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react'
-import { Alert, Button, Modal, Table, Tag } from 'antd'
+import { Alert, Button, Modal, Table } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
@@ -11,10 +11,17 @@ import type {
 } from '../../../shared/domain/registry-import'
 import { useApi } from '../api/api-context'
 import { readBase64 } from '../inspections/photo-panel'
+import { ToneTag, type Tone } from '../web-audits/tags'
 import { useAnnounce } from './announcer'
 import { ErrorAlert } from './error-alert'
 
-const statusColors = { new: 'green', existing: 'default', error: 'red', imported: 'blue' } as const
+// The contrast-checked tones of the app's tags, each with a symbol and a word (colour is never the only signal).
+const statusTones: Record<ImportRow['status'] | 'imported', { tone: Tone; symbol: string }> = {
+  new: { tone: 'good', symbol: '+' },
+  existing: { tone: 'neutral', symbol: '=' },
+  error: { tone: 'bad', symbol: '✕' },
+  imported: { tone: 'info', symbol: '✓' },
+}
 
 /**
  * 批量导入 (places page and portals page): choose an .xlsx or CSV file → the preview of every row (new, already
@@ -135,7 +142,7 @@ function ImportPreview(props: { preview: RegistryImportPreview; committed: boole
       key: 'status',
       width: 90,
       render: (_: unknown, row: ImportRow) => (
-        <Tag color={statusColors[statusOf(row)]}>{t(`registryImport.status.${statusOf(row)}`)}</Tag>
+        <ToneTag {...statusTones[statusOf(row)]}>{t(`registryImport.status.${statusOf(row)}`)}</ToneTag>
       ),
     },
     { title: t('registryImport.columns.name'), dataIndex: 'name', render: (v: string) => v || '—' },
