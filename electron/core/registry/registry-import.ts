@@ -19,6 +19,7 @@ import { inTransaction } from '../db/transaction'
 import { readTable, type TableRow } from './import-table'
 import { createPlace } from './places-service'
 import { createPortal, findPortalByStartUrl, findUnitIdByName } from './portals-service'
+import { getUnit } from './units-service'
 
 /**
  * Bulk registry import (issue #15 item 4), the one service behind 'registry:importPreview' and
@@ -180,10 +181,12 @@ class RowChecker {
     }
   }
 
-  unitId(db: Db): number | null {
+  /** The unit named in the row; `row.unitName` becomes the registered unit's full name, so a partial match shows. */
+  unitId(db: Db, row: ImportRow): number | null {
     const unit = this.value('unit')
     if (!unit) return null
     const id = findUnitIdByName(db, unit)
+    if (id !== null) row.unitName = getUnit(db, id).name
     if (id === null)
       this.add(
         'unit',
@@ -227,7 +230,7 @@ function analysePlace(db: Db, header: Header, table: TableRow, seen: Map<string,
     if (typeof split === 'string') check.add('coordinates', split)
     else ({ latitude, longitude } = split)
   }
-  const unitId = check.unitId(db)
+  const unitId = check.unitId(db, row)
 
   const input = normalised({
     name: row.name,
@@ -278,7 +281,7 @@ function analysePortal(db: Db, header: Header, table: TableRow, seen: Map<string
   row.name = check.value('name')
   row.url = check.value('url') || null
   row.unitName = check.value('unit') || null
-  const unitId = check.unitId(db)
+  const unitId = check.unitId(db, row)
   const parsed = portalCreateSchema.safeParse(normalised({ name: row.name, startUrl: row.url ?? '', unitId }))
   if (!parsed.success) check.addIssues(parsed.error, { name: 'name', startUrl: 'url', unitId: 'unit' })
   if (check.problems.length > 0 || !parsed.success) return finish(row, check)

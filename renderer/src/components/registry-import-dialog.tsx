@@ -145,11 +145,17 @@ function ImportPreview(props: { preview: RegistryImportPreview; committed: boole
         <ToneTag {...statusTones[statusOf(row)]}>{t(`registryImport.status.${statusOf(row)}`)}</ToneTag>
       ),
     },
-    { title: t('registryImport.columns.name'), dataIndex: 'name', render: (v: string) => v || '—' },
+    {
+      title: t('registryImport.columns.name'),
+      dataIndex: 'name',
+      width: 170,
+      render: (v: string) => v || '—',
+    },
     places
       ? {
           title: t('registryImport.columns.address'),
           dataIndex: 'address',
+          width: 170,
           render: (v: string | null) => v ?? '—',
         }
       : { title: t('registryImport.columns.url'), dataIndex: 'url', render: (v: string | null) => v ?? '—' },
@@ -158,6 +164,7 @@ function ImportPreview(props: { preview: RegistryImportPreview; committed: boole
           {
             title: t('registryImport.columns.type'),
             dataIndex: 'typeLabel',
+            width: 110,
             render: (v: string | null) => v ?? '—',
           },
         ]
@@ -165,6 +172,7 @@ function ImportPreview(props: { preview: RegistryImportPreview; committed: boole
     {
       title: t('registryImport.columns.unit'),
       dataIndex: 'unitName',
+      width: 150,
       render: (v: string | null) => v ?? '—',
     },
     {
@@ -185,7 +193,9 @@ function ImportPreview(props: { preview: RegistryImportPreview; committed: boole
   return (
     <section aria-labelledby="registry-import-heading" data-testid="registry-import-preview">
       <h2 id="registry-import-heading" tabIndex={-1}>
-        {t('registryImport.previewHeading', { name: props.fileName })}
+        {t(committed ? 'registryImport.resultHeading' : 'registryImport.previewHeading', {
+          name: props.fileName,
+        })}
       </h2>
       <p>
         {t('registryImport.counts', preview.counts)}

@@ -11,6 +11,7 @@ export const registryImportZhCN = {
   file: '选择文件（.xlsx 或 .csv）',
   reading: '正在读取 {{name}}…',
   previewHeading: '预览：{{name}}',
+  resultHeading: '导入结果：{{name}}',
   counts: '新增 {{new}} 行，已登记 {{existing}} 行，有错误 {{error}} 行。',
   nothingWritten: '确认前不会写入任何内容；有错误的行不会导入，改正文件后可重新导入。',
   ignoredColumns: '未使用的列：{{columns}}',
