@@ -187,7 +187,7 @@ class RowChecker {
     if (!unit) return null
     const id = findUnitIdByName(db, unit)
     if (id !== null) row.unitName = getUnit(db, id).name
-    if (id === null)
+    else
       this.add(
         'unit',
         `未找到责任单位“${unit}”（或有多个单位名称含有它），请先在“责任单位”页登记，或写单位全称`,
@@ -234,6 +234,7 @@ function analysePlace(db: Db, header: Header, table: TableRow, seen: Map<string,
 
   const input = normalised({
     name: row.name,
+    // An unknown type is already reported in words the user can act on; zod would only add “请选择场所类型”.
     type: type ?? (typeText ? 'other' : undefined),
     address: row.address,
     latitude,
@@ -252,7 +253,6 @@ function analysePlace(db: Db, header: Header, table: TableRow, seen: Map<string,
       latitude: header.columns.has('latitude') ? 'latitude' : 'coordinates',
       longitude: header.columns.has('longitude') ? 'longitude' : 'coordinates',
     }
-    // An unknown type was already reported in words the user can act on; zod would only add “请选择…”.
     check.addIssues(parsed.error, fieldOf)
   }
   row.latitude = typeof latitude === 'number' && !Number.isNaN(latitude) ? latitude : null
