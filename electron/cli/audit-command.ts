@@ -20,7 +20,7 @@ import {
 import type { RunOverrides } from '../core/web-audits/web-audit-service'
 import { readAppVersion } from './app-version'
 import { exitCodeFor, progressPrinter, summaryLines } from './audit-summary'
-import { exitCodes, out } from './output'
+import { exitCodes, exitWith, out } from './output'
 
 /**
  * `access-audit audit <url|file>`: a thin client of the WebAuditService. It reads the command line and the list
@@ -216,13 +216,6 @@ async function writeReport(format: ReportFormat, source: ReportSource, dataDir: 
   const target = path.resolve(file)
   await writeFileAtomically(target, reportChunks(format, source), { dataDir })
   out.error(`报告已写入 ${target}`)
-}
-
-/** Ends the process with `code` once stdout and stderr are flushed (main() maps only 0, 1 and 2). */
-async function exitWith(code: number): Promise<never> {
-  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
-  await new Promise<void>((resolve) => process.stderr.write('', () => resolve()))
-  process.exit(code)
 }
 
 const optionKeys: ReadonlyArray<keyof AuditCommandOptions> = ['maxPages', 'depth', 'include', 'exclude']

@@ -12,6 +12,7 @@ import { exitCodes, out, refuseUsage } from './output'
 import { renderCatalog } from './catalog-command'
 import { configureAuditCommand } from './audit-command'
 import { configureNoticeCommand } from './notice-command'
+import { configureImportCommand } from './import-command'
 import { runWeb } from './web-command'
 
 function portNumber(value: string): number {
@@ -112,6 +113,7 @@ export function buildProgram(): Command {
 
   configureAuditCommand(program.command('audit'), () => program.opts<{ dataDir?: string }>().dataDir)
   configureNoticeCommand(program.command('notice'), () => program.opts<{ dataDir?: string }>().dataDir)
+  configureImportCommand(program.command('import'), () => program.opts<{ dataDir?: string }>().dataDir)
   // Last, so it reaches every command above (and any added above this line later): commander's words in zh-CN.
   return localizeCommander(program)
 }

@@ -14,7 +14,16 @@ export const exitCodes = {
   violations: 3,
   /** Audit ran, but for at least one website not one page could be audited (every page failed). */
   noPageAudited: 4,
+  /** `import`: some rows of the file have errors (listed; not written). */
+  rowErrors: 5,
 } as const
+
+/** Ends the process with `code` once stdout and stderr are flushed (main() maps only 0, 1 and 2). */
+export async function exitWith(code: number): Promise<never> {
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
+  await new Promise<void>((resolve) => process.stderr.write('', () => resolve()))
+  process.exit(code)
+}
 
 /**
  * A refusal the user fixes by changing the command line (an output path in the data folder, a missing output

@@ -26,6 +26,7 @@ import {
   setPortalArchived,
   updatePortal,
 } from './registry/portals-service'
+import { commitRegistryImport, previewRegistryImport } from './registry/registry-import'
 import { createUnit, getUnit, listUnits, setUnitArchived, updateUnit } from './registry/units-service'
 import { rectificationHandlers } from './rectification/rectification-handlers'
 import { reportHandlers } from './reports/report-handlers'
@@ -67,6 +68,8 @@ export function createHandlers(ctx: CoreContext, services: CoreServices): Handle
     'portals:update': (input) => updatePortal(ctx, input),
     'portals:setArchived': (input) => setPortalArchived(ctx, input),
     'portals:import': (input) => importPortals(ctx, input),
+    'registry:importPreview': (input) => previewRegistryImport(ctx, input),
+    'registry:importCommit': (input) => commitRegistryImport(ctx, input),
     'inspections:list': (input) => listInspectionSummaries(ctx.db, input),
     'inspections:get': (input) => loadInspection(ctx.db, input.id, photoExists),
     'inspections:create': (input) => createInspection(deps, input),

@@ -100,6 +100,12 @@ import {
 } from '../domain/rectification-bulk'
 import type { TodaySummary } from '../domain/today'
 import { planFieldLabels, planSaveSchema, type PlanPeriod } from '../domain/plan-periods'
+import {
+  registryImportFieldLabels,
+  registryImportSchema,
+  type RegistryImportPreview,
+  type RegistryImportResult,
+} from '../domain/registry-import'
 import type { ErrorCode } from './errors'
 
 /**
@@ -235,6 +241,18 @@ export const contract = {
     errors: [],
     labels: portalFieldLabels,
     summary: '从文本或 CSV 清单导入网站（名称、网址、责任单位）',
+  }),
+  'registry:importPreview': op<RegistryImportPreview>()({
+    input: registryImportSchema,
+    errors: [],
+    labels: registryImportFieldLabels,
+    summary: '预览从 Excel（.xlsx）或 CSV 文件批量导入场所或网站：逐行列出新增、已登记和有错误的行，不写入',
+  }),
+  'registry:importCommit': op<RegistryImportResult>()({
+    input: registryImportSchema,
+    errors: [],
+    labels: registryImportFieldLabels,
+    summary: '确认批量导入：重新读取并校验文件，在一个事务中写入全部新增的场所或网站',
   }),
 
   'audits:start': op<AuditBatchView>()({

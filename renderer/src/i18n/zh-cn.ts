@@ -3,6 +3,7 @@ import { reportsZhCN } from '../reports/zh-cn'
 import { homeZhCN } from '../home/zh-cn'
 import { plansZhCN } from '../settings/plans-zh-cn'
 import { inspectionsMoreZhCN } from '../inspections/zh-cn'
+import { registryImportZhCN } from '../components/registry-import-zh-cn'
 
 /** Every UI string, zh-CN first. An English file with the same shape can be added beside it. */
 export const zhCN = {
@@ -632,6 +633,7 @@ export const zhCN = {
   reports: reportsZhCN,
   home: homeZhCN,
   plans: plansZhCN,
+  registryImport: registryImportZhCN,
 } as const
 
 export type Messages = typeof zhCN

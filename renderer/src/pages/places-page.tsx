@@ -7,6 +7,7 @@ import { placeTypeLabels, placeTypes, type Place, type PlaceType } from '../../.
 import { useApi } from '../api/api-context'
 import { ErrorAlert } from '../components/error-alert'
 import { PageHeading } from '../components/page-heading'
+import { RegistryImportDialog } from '../components/registry-import-dialog'
 import { StatusTag } from '../components/status-tag'
 import { useArchiveFlow } from './archive-flow'
 import { PlaceForm } from './place-form'
@@ -24,6 +25,7 @@ export function PlacesPage() {
   const [unitId, setUnitId] = useState<number | undefined>()
   const [includeArchived, setIncludeArchived] = useState(false)
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' })
+  const [importing, setImporting] = useState(false)
 
   const places = useQuery({
     queryKey: ['places:list', search, type, unitId, includeArchived],
@@ -138,6 +140,7 @@ export function PlacesPage() {
         <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
           {t('places.createTitle')}
         </Button>
+        <Button onClick={() => setImporting(true)}>{t('registryImport.button')}</Button>
       </div>
       <ErrorAlert error={places.error} />
       {archive.outcome}
@@ -165,6 +168,13 @@ export function PlacesPage() {
         />
       )}
       {archive.dialog}
+      {importing && (
+        <RegistryImportDialog
+          kind="places"
+          onClose={() => setImporting(false)}
+          onImported={() => void queryClient.invalidateQueries({ queryKey: ['places:list'] })}
+        />
+      )}
     </>
   )
 }

@@ -8,6 +8,7 @@ import type { Portal } from '../../../shared/domain/portals'
 import { useApi } from '../api/api-context'
 import { useAnnounce } from '../components/announcer'
 import { ErrorAlert } from '../components/error-alert'
+import { RegistryImportDialog } from '../components/registry-import-dialog'
 import { PageHeading } from '../components/page-heading'
 import { StatusTag } from '../components/status-tag'
 import { BatchProgress } from './batch-progress'
@@ -18,7 +19,7 @@ import { RecentBatches } from './recent-batches'
 import { PageLink, ScoreText } from './tags'
 import './web-audits.css'
 
-type Dialog = { kind: 'closed' } | { kind: 'create' } | { kind: 'import' }
+type Dialog = { kind: 'closed' } | { kind: 'create' } | { kind: 'import' } | { kind: 'bulkImport' }
 
 const collator = new Intl.Collator('zh-CN')
 
@@ -159,6 +160,7 @@ export function PortalsPage() {
         </Checkbox>
         <Button onClick={() => setDialog({ kind: 'create' })}>{t('webAudits.form.createTitle')}</Button>
         <Button onClick={() => setDialog({ kind: 'import' })}>{t('webAudits.import.button')}</Button>
+        <Button onClick={() => setDialog({ kind: 'bulkImport' })}>{t('registryImport.button')}</Button>
       </div>
       <ErrorAlert error={portals.error ?? start.error} />
       <Table<Portal>
@@ -205,6 +207,13 @@ export function PortalsPage() {
       )}
       {dialog.kind === 'import' && (
         <ImportDialog onClose={() => setDialog({ kind: 'closed' })} onImported={refreshList} />
+      )}
+      {dialog.kind === 'bulkImport' && (
+        <RegistryImportDialog
+          kind="portals"
+          onClose={() => setDialog({ kind: 'closed' })}
+          onImported={refreshList}
+        />
       )}
     </div>
   )
