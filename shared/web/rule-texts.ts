@@ -142,6 +142,27 @@ aa-keyboard-reach|部分可操作的元素无法用键盘到达
 aa-keyboard-trap|键盘焦点被困在页面的某个区域
 aa-focus-visible|键盘聚焦时看不到焦点位置
 aa-reflow|页面缩小到手机宽度时需要横向滚动
+aa-link-no-target|链接没有真实的地址
+aa-link-nonspecific|链接文字看不出去向
+aa-link-ambiguous|文字相同的链接指向不同的地址
+aa-link-adjacent-duplicate|相邻的图片链接和文字链接重复
+aa-link-new-window|链接在新窗口打开却未事先告知
+aa-link-file-format|文件下载链接未说明文件格式
+aa-placeholder-label|输入框只用占位文字代替标签
+aa-fieldset-legend|表单分组缺少说明
+aa-choice-group|同一问题的单选框或复选框未编为一组
+aa-img-alt-filename|图片的替代文本是文件名
+aa-img-alt-title|有提示文字的图片替代文本为空
+aa-motion-no-pause|自动播放的动画、轮播或滚动内容无法暂停
+aa-table-headers|数据表格缺少表头
+aa-table-complex-headers|复杂表格的表头与数据对应关系不明确
+aa-layout-table-markup|排版用的表格使用了数据表标记
+aa-nested-table|表格层层嵌套
+aa-visual-heading|看起来是标题的文字未使用标题标记
+aa-line-spacing|正文行距过小
+aa-text-style|大段文字使用了两端对齐、全部大写或斜体
+aa-accesskey|快捷键设置不当
+aa-hover-only|悬停才出现的菜单或内容无法用键盘打开
 `
 
 function parseTable(text: string, columns: number): string[][] {

@@ -4,7 +4,7 @@ import type { OwnRuleMeta } from './own-rule'
 export const aaAccesskey: OwnRuleMeta = {
   id: 'aa-accesskey',
   description: '快捷键（accesskey）应取单个字符',
-  help: 'accesskey 只设在可见、可用的链接、按钮或表单控件上，取值为单个字母或数字，并在页面（如无障碍说明页）公布快捷键列表；重复的快捷键另见 axe 的 accesskeys 规则。',
+  help: 'accesskey 只设在可见、可用的链接、按钮或表单控件上，取值为单个字母或数字，并在页面（如无障碍说明页）公布快捷键列表，同一页面上不同元素的快捷键不要重复。',
   impact: 'minor',
   refs: refsForCriteria([]),
   bestPractice: true,
