@@ -1,4 +1,6 @@
 /// <reference lib="dom" />
+import fs from 'node:fs'
+import path from 'node:path'
 import type { Browser, Page } from 'puppeteer-core'
 import { expect } from 'vitest'
 import { axeViolations } from '../support/axe'
@@ -93,4 +95,15 @@ export async function openAppSession(dataDir: string): Promise<AppSession> {
       await door.stop()
     },
   }
+}
+
+/** The path of the first file ending in `extension` that the browser has finished saving into `dir`. */
+export async function waitForDownloadIn(dir: string, extension: string, timeout = 30_000): Promise<string> {
+  const started = Date.now()
+  while (Date.now() - started < timeout) {
+    const done = fs.readdirSync(dir).find((f) => f.endsWith(extension))
+    if (done) return path.join(dir, done)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`no ${extension} download in ${dir}: ${fs.readdirSync(dir).join(', ')}`)
 }

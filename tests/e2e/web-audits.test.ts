@@ -1,10 +1,13 @@
 /// <reference lib="dom" />
+import fs from 'node:fs'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchTestBrowser } from '../support/chromium'
 import { makeTempDir } from '../support/temp-dir'
 import { startWebDoor, type RunningWebDoor } from '../support/web-door'
-import { expectNoAxeViolations, waitForText } from './helpers'
+import { expectNoAxeViolations, waitForDownloadIn, waitForText } from './helpers'
 import { hostileSnippet, startFixturePortal, type FixturePortal } from './web-audits/fixture-portal'
 
 let browser: Browser
@@ -12,6 +15,7 @@ let page: Page
 let door: RunningWebDoor
 let portal: FixturePortal
 let cleanup: () => void
+let downloads: string
 const dialogs: string[] = []
 
 /** Screenshots for a human reviewer, only when asked for (WEB_AUDITS_SHOTS=/tmp/dir). */
@@ -39,6 +43,10 @@ beforeAll(async () => {
   // The audit browser in the door's process gets the closed-network proxy (loopback still goes direct).
   door = await startWebDoor(temp.dir, { ACCESS_AUDIT_CHROME_ARGS: '--proxy-server=127.0.0.1:9' })
   browser = await launchTestBrowser()
+  downloads = path.join(temp.dir, 'downloads')
+  fs.mkdirSync(downloads)
+  const session = await browser.target().createCDPSession()
+  await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads })
   page = await browser.newPage()
   page.on('dialog', (d) => {
     dialogs.push(d.message())
@@ -152,7 +160,15 @@ describe('website audits, end to end', () => {
     expect(rule.links.every((l) => l.rel === 'noopener noreferrer' && l.target === '_blank')).toBe(true)
     expect(await page.$$('img[src="x"], img[src="/x.png"], img[onerror]')).toHaveLength(0)
     expect(dialogs).toEqual([])
+    // The documents check's section: the fixture portal links no file, and says so.
+    const documents = await page.$eval('section[aria-labelledby="wa-documents-heading"]', (el) => ({
+      heading: el.querySelector('h2')?.textContent,
+      text: (el as HTMLElement).innerText,
+    }))
+    expect(documents.heading).toBe('链接的文件')
+    expect(documents.text).toContain('没有链接本网站的 PDF 或 Office 文件')
     await shot('run-detail')
+    await shot('run-documents', 'section[aria-labelledby="wa-documents-heading"]')
     await shot('run-rule', 'details[data-rule-id="image-alt"]')
     await expectNoAxeViolations(page, '检测结果 with a rule expanded')
   })
@@ -168,6 +184,23 @@ describe('website audits, end to end', () => {
     await page.waitForFunction((el) => el.querySelector('h4')?.textContent?.includes('不通过'), {}, item!)
     await shot('manual-item', '.aa-wa-manual')
     await expectNoAxeViolations(page, '人工检查清单 after an answer')
+
+    // The workbook by clause carries the automatic result and the answer just saved.
+    await page.click('::-p-text(导出 Excel（按条款排序，含人工检查）)')
+    const file = await waitForDownloadIn(downloads, '.xlsx')
+    expect(path.basename(file)).toMatch(/^网站无障碍检测结果_测试门户_\d{4}-\d{2}-\d{2}\.xlsx$/)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(file)
+    const rows: string[][] = []
+    book
+      .getWorksheet('按条款')!
+      .eachRow((row) => rows.push((row.values as unknown[]).map((v) => String(v ?? ''))))
+    expect(rows.some((r) => r.some((c) => c.endsWith('（image-alt）')) && r.includes('自动检测'))).toBe(true)
+    expect(
+      rows.some((r) => r.includes('人工检查') && r.includes('不通过') && r.includes('新闻视频无字幕')),
+    ).toBe(true)
+    expect(await page.$('.aa-wa-section [role="alert"]')).toBeNull()
+    await expectNoAxeViolations(page, '检测结果 after the Excel export')
   })
 
   it('shows the portal with its runs and the latest summary', async () => {
