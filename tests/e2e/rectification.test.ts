@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchTestBrowser } from '../support/chromium'
 import { makeTempDir } from '../support/temp-dir'
 import { startWebDoor, type RunningWebDoor } from '../support/web-door'
-import { expectNoAxeViolations, fieldError, typeInto, waitForText } from './helpers'
+import { expectNoAxeViolations, fieldError, typeInto, waitForDownloadIn, waitForText } from './helpers'
 import {
   announced,
   heading,
@@ -523,12 +523,6 @@ async function setDate(fieldId: string, value: string): Promise<void> {
   )
 }
 
-async function waitForDownload(extension: string, timeout = 30_000): Promise<string> {
-  const started = Date.now()
-  while (Date.now() - started < timeout) {
-    const done = fs.readdirSync(downloads).find((f) => f.endsWith(extension))
-    if (done) return path.join(downloads, done)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`no ${extension} download in ${downloads}: ${fs.readdirSync(downloads).join(', ')}`)
+function waitForDownload(extension: string, timeout = 30_000): Promise<string> {
+  return waitForDownloadIn(downloads, extension, timeout)
 }
