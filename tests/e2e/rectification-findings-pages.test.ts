@@ -16,7 +16,8 @@ import { heading, shot } from './rectification/page-helpers'
 const temp = makeTempDir('access-audit-e2e-rect-findings-')
 let session: AppSession
 let page: Page
-const itemTitle = '规则 color-contrast 的要求（color-contrast）'
+// A web item is named by the team's text for the defect (the overlap group of the contrast rules), never by a rule id.
+const itemTitle = '文字与背景对比度不足'
 
 const nodes = (prefix: string, count: number): WebNode[] =>
   Array.from({ length: count }, (_, i) => ({

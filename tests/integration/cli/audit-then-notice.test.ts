@@ -95,7 +95,7 @@ describe('a CLI audit, then a notice (real Chromium, local site)', () => {
     expect(notice.stdout).toContain('已签发整改通知书')
     const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().replace(/\s+/g, '')
     expect(text).toContain(unitName)
-    expect(text).toMatch(/〔\d{4}〕第1号/)
+    expect(text).toMatch(/〔\d{4}〕1号/)
     expect(text).toContain(site.origin.replace(/\s+/g, ''))
     expect(text).toContain('WCAG')
     expect(text).toContain('GB/T37668')

@@ -55,13 +55,15 @@ describe('batch discovery during the audit (real Chromium)', () => {
       ['/services', 1, 'done'],
       ['/sitemap-only', 1, 'done'],
     ])
-    // Links came from the audit's own page load: every page was requested exactly once.
+    // Links came from the audit's own page load: every page was requested exactly once, and the linked PDF was
+    // fetched once by the documents check (recorded as a document, never audited as a page).
     expect(Object.fromEntries(site.hits)).toEqual({
       '/': 1,
       '/news': 1,
       '/about': 1,
       '/services': 1,
       '/sitemap-only': 1,
+      '/files/guide.pdf': 1,
     })
     const run = h.db.prepare('SELECT status, score FROM audit_runs WHERE id = ?').get(runIds[0]) as {
       score: number
