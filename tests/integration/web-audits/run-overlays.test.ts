@@ -13,7 +13,7 @@ import type { OverlayFinding, PageResult } from '../../../shared/web/audit-resul
 import { refsForCriteria } from '../../../shared/web/clause-refs'
 import { overlays } from '../../../shared/web/overlays'
 import { openTestCore, type TestCore } from '../../support/test-core'
-import { pageResult } from '../../unit/web-audits/audit-fakes'
+import { pageResult, reportHeader } from '../../unit/web-audits/audit-fakes'
 
 // Overlays are information: the run page, the JSON report and the CLI summary list them with the pages where they
 // were found, and they change nothing else. Two portals in one batch are seeded with the same page results, one
@@ -136,14 +136,7 @@ describe('accessibility overlays of a run', () => {
   })
 
   it('are in the JSON report per portal and per page, and in the CLI summary line', () => {
-    const header: Omit<AuditReport, 'portals'> = {
-      schemaVersion: 1,
-      tool: { name: 'access-audit', version: 't', mappingVersion: 't' },
-      startedAt: '',
-      finishedAt: '',
-      options: { maxPages: 5, maxDepth: 1, concurrency: 1, failOn: 'serious', include: [], exclude: [] },
-    }
-    const source = auditReportSource(t.core.ctx.db, batchId, header)
+    const source = auditReportSource(t.core.ctx.db, batchId, reportHeader)
     const json = JSON.parse([...jsonReportChunks(source)].join('')) as AuditReport
     const [a, b] = json.portals
     expect(a?.overlays?.map((o) => [o.id, o.pages.length])).toEqual([
