@@ -48,6 +48,12 @@ function documentsNote(documents: ReportSource['portals'][number]['documents']):
   return ` · 文件 ${c.found} 个（已检查 ${c.checked}，有问题 ${c.withProblems}${c.notChecked > 0 ? `，未能检查 ${c.notChecked}` : ''}）`
 }
 
+/** ' · 无障碍工具条 …（仅作提示，不计分）' when overlays were found on the pages. */
+function overlaysNote(overlays: ReportSource['portals'][number]['overlays']): string {
+  if (!overlays || overlays.length === 0) return ''
+  return ` · 无障碍工具条：${overlays.map((o) => o.name).join('、')}（仅作提示，不计分）`
+}
+
 /** One line per website, then the final line: what happened, in words that match the exit code. */
 export function summaryLines(source: ReportSource, failOn: AxeImpactLevel): string[] {
   const lines = source.portals.map((p) => {
@@ -56,7 +62,7 @@ export function summaryLines(source: ReportSource, failOn: AxeImpactLevel): stri
     if (s.pages.audited === 0) {
       return `✗ ${name}：没有一个页面检测成功（${s.pages.failed} 个页面失败）${firstFailure(p) ? `：${firstFailure(p)}` : ''}`
     }
-    return `${name}：得分 ${s.score ?? '—'} · 页面 ${s.pages.audited}/${s.pages.total}（失败 ${s.pages.failed}）· 违规 ${s.violations.instances} 项（${s.violations.nodes} 处）· 需复核 ${s.needsReview.instances} 项${documentsNote(p.documents)}`
+    return `${name}：得分 ${s.score ?? '—'} · 页面 ${s.pages.audited}/${s.pages.total}（失败 ${s.pages.failed}）· 违规 ${s.violations.instances} 项（${s.violations.nodes} 处）· 需复核 ${s.needsReview.instances} 项${documentsNote(p.documents)}${overlaysNote(p.overlays)}`
   })
   const code = exitCodeFor(source.portals, failOn)
   const failed = source.portals.filter((p) => p.summary.pages.audited === 0).length

@@ -1,6 +1,6 @@
 import { z } from './zod-setup'
 import { idSchema, optionalText } from './common'
-import type { AuditRuleResult, PageFailureReason } from '../web/audit-result'
+import type { AuditRuleResult, PageFailureReason, RunOverlay } from '../web/audit-result'
 import type { DocumentCheckResult } from '../web/doc-rules'
 
 export const auditFieldLabels: Record<string, string> = {
@@ -113,6 +113,8 @@ export interface AuditRunDetail extends AuditRunView {
   failedPages: FailedPageView[]
   /** The documents check: linked PDF / Office files and their problems, in the order found (untrusted text). */
   documents: DocumentCheckResult[]
+  /** Accessibility overlays found on the run's pages: information only, no finding and no score change. */
+  overlays: RunOverlay[]
 }
 
 export type FindingChangeKind = 'new' | 'persisting' | 'fixed' | 'unchecked'

@@ -74,6 +74,18 @@ export interface OverlayFinding {
   blocked: boolean
 }
 
+/** One overlay across a run: the pages where it was found (information only, like OverlayFinding). */
+export interface RunOverlay {
+  /** Id in the overlay catalog. */
+  id: string
+  /** zh-CN name. */
+  name: string
+  /** Its scripts were blocked while the pages were audited. */
+  blocked: boolean
+  /** Pages where it was found (final URLs, crawl order; untrusted). */
+  pages: string[]
+}
+
 /** A document the page links to (PDF, Word, Excel …), recorded for the documents check. Untrusted text. */
 export interface LinkedDocument {
   url: string

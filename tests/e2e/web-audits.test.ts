@@ -167,7 +167,19 @@ describe('website audits, end to end', () => {
     }))
     expect(documents.heading).toBe('链接的文件')
     expect(documents.text).toContain('没有链接本网站的 PDF 或 Office 文件')
+    // The toolbar on the home page is listed as information, with the page where it was found.
+    const overlays = await page.$eval('section[aria-labelledby="wa-overlays-heading"]', (el) => ({
+      heading: el.querySelector('h2')?.textContent,
+      text: (el as HTMLElement).innerText,
+    }))
+    expect(overlays.heading).toBe('检测到的无障碍浏览工具条')
+    expect(overlays.text).toContain(
+      '检测到无障碍浏览工具条：无障碍工具条（太阳湾 wzatool）。仅作提示，不计入得分',
+    )
+    expect(overlays.text).toContain(`${portal.origin}/`)
+    expect(overlays.text).not.toContain(`${portal.origin}/news.html`)
     await shot('run-detail')
+    await shot('run-overlays', 'section[aria-labelledby="wa-overlays-heading"]')
     await shot('run-documents', 'section[aria-labelledby="wa-documents-heading"]')
     await shot('run-rule', 'details[data-rule-id="image-alt"]')
     await expectNoAxeViolations(page, '检测结果 with a rule expanded')

@@ -534,6 +534,13 @@ export const zhCN = {
       documentOk: '未发现问题',
       documentPages: '{{count}} 页',
       documentNeedsReview: '需人工复核',
+      exportedClauses: '已导出 {{fileName}}',
+      overlays: '检测到的无障碍浏览工具条',
+      overlayLine:
+        '检测到无障碍浏览工具条：{{name}}。仅作提示，不计入得分，也不算作问题；页面已按未加载该工具条时的原样检测。',
+      overlayBlocked: '该工具条会在页面加载时改写页面，检测时已阻止其脚本。',
+      overlayPages: '所在页面（{{count}} 个）',
+      overlayMorePages: '另有 {{count}} 个页面，见 JSON 报告',
       rules: '按规则查看问题',
       rulesIntro: '展开一条规则，可查看出现问题的页面和元素、问题代码和修改建议。',
       noRules: '自动检测没有发现问题。',

@@ -8,7 +8,7 @@ import { PageHeading } from '../components/page-heading'
 import { formatDateTime } from './format'
 import { ManualChecklist } from './manual-checklist'
 import { RuleDetails } from './rule-drill'
-import { ClauseExport, RunDocuments } from './run-documents'
+import { ClauseExport, RunDocuments, RunOverlays } from './run-documents'
 import { RunComparison } from './run-comparison'
 import { RunSummary } from './run-summary'
 import { PageLink, RunStatusTag } from './tags'
@@ -70,6 +70,7 @@ function RunView({ run }: { run: AuditRunDetail }) {
         <RunSummary run={run} level={2} />
         <ClauseExport runId={run.runId} />
       </section>
+      <RunOverlays overlays={run.overlays} />
       <FailedPages pages={run.failedPages} />
       <section className="aa-wa-section" aria-labelledby="wa-rules-heading">
         <h2 id="wa-rules-heading">{t('webAudits.run.rules')}</h2>

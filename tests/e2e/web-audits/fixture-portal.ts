@@ -5,12 +5,13 @@ import type { AddressInfo } from 'node:net'
 export const hostileSnippet = '<img src=x onerror=alert(1)>'
 
 // A tiny portal on 127.0.0.1: the home page links to a news page (image without alt, a hostile title and text)
-// and to a page answering 500.
+// and to a page answering 500. The home page carries the marker of a Chinese accessibility toolbar (as
+// tests/fixtures/web-audits/page/overlays/overlays.html does), which the run page lists as information.
 const pages: Record<string, { status: number; title: string; body: string }> = {
   '/': {
     status: 200,
     title: '测试门户首页',
-    body: '<a href="/news.html">新闻动态</a> <a href="/broken.html">办事指南</a>',
+    body: '<div id="rrbay_wzatool" hidden></div><a href="/news.html">新闻动态</a> <a href="/broken.html">办事指南</a>',
   },
   '/news.html': {
     status: 200,

@@ -121,19 +121,22 @@ export function fakeBrowserFactory(): { launch: () => Promise<Browser>; browsers
   }
 }
 
+/** The header of a report as the CLI writes it (for report sources built in tests). */
+export const reportHeader: ReportSource['header'] = {
+  schemaVersion: 1,
+  tool: { name: 'access-audit', version: '0.1.0', mappingVersion: '1.0.0' },
+  startedAt: '2026-03-01T08:00:00.000Z',
+  finishedAt: '2026-03-01T08:01:00.000Z',
+  options: { maxPages: 50, maxDepth: 3, concurrency: 2, failOn: 'serious', include: [], exclude: [] },
+}
+
 /** A report source of one portal over `pages`, as the CLI builds it; `portal` overrides its fields. */
 export function reportSource(
   pages: PageResult[],
   portal: Partial<ReportSource['portals'][number]> = {},
 ): ReportSource {
   return {
-    header: {
-      schemaVersion: 1,
-      tool: { name: 'access-audit', version: '0.1.0', mappingVersion: '1.0.0' },
-      startedAt: '2026-03-01T08:00:00.000Z',
-      finishedAt: '2026-03-01T08:01:00.000Z',
-      options: { maxPages: 50, maxDepth: 3, concurrency: 2, failOn: 'serious', include: [], exclude: [] },
-    },
+    header: reportHeader,
     portals: [
       {
         startUrl: 'http://gov.example/',

@@ -4,6 +4,7 @@ import { compareRuns, previousRunOf } from '../runs/run-compare'
 import { summarizeRun, type PortalSummary } from '../runs/run-summary'
 import type { ReportSource } from './report-types'
 import { readRunDocuments } from '../linked-docs/check-documents'
+import { readRunOverlays } from '../runs/run-overlays'
 
 /**
  * A batch's runs as a report source: portal, status, stored summary, comparison with the portal's previous run,
@@ -31,6 +32,7 @@ export function auditReportSource(db: Db, batchId: number, header: ReportSource[
         ? (JSON.parse(run.summary_json) as PortalSummary)
         : summarizeRun(db, run.id)
       const documents = readRunDocuments(db, run.id)
+      const overlays = readRunOverlays(db, run.id)
       return {
         startUrl: run.start_url,
         ...(run.name ? { name: run.name } : {}),
@@ -41,6 +43,7 @@ export function auditReportSource(db: Db, batchId: number, header: ReportSource[
           ? { comparison: { previousRunId: previous, counts: compareRuns(db, previous, run.id).counts } }
           : {}),
         ...(documents.length > 0 ? { documents } : {}),
+        ...(overlays.length > 0 ? { overlays } : {}),
         pages: () => iterateRunResults(db, run.id),
       }
     }),

@@ -1,4 +1,4 @@
-import type { AxeImpactLevel, PageResult } from '../../../../shared/web/audit-result'
+import type { AxeImpactLevel, PageResult, RunOverlay } from '../../../../shared/web/audit-result'
 import type { DocumentCheckResult } from '../../../../shared/web/doc-rules'
 import type { FindingChange } from '../runs/run-compare'
 import type { PortalSummary } from '../runs/run-summary'
@@ -53,6 +53,11 @@ export interface AuditReportPortal {
    * shared/web/doc-rules.ts) or why it was not checked. Absent when the pages link to none.
    */
   documents?: DocumentCheckResult[]
+  /**
+   * Accessibility overlays found on the pages, each with the pages where found (shared/web/overlays.ts).
+   * Information only: no finding, no score change. Absent when none.
+   */
+  overlays?: RunOverlay[]
 }
 
 /** What the reporters read: portals whose pages are streamed from the database, one at a time. */

@@ -8,6 +8,7 @@ import type {
 import { iterateRunResults } from '../store/queue-store'
 import { readRunDocuments } from '../linked-docs/check-documents'
 import { compareRuns, previousRunOf } from './run-compare'
+import { readRunOverlays } from './run-overlays'
 import type { Db } from '../../db/open-database'
 
 /** Read models of the audit screens: runs, per-rule drill-down, run-to-run comparison. */
@@ -115,7 +116,13 @@ export function runDetail(db: Db, runId: number, nodesPerPage = 20): AuditRunDet
       (impactOrder[a.impact ?? 'minor'] ?? 4) - (impactOrder[b.impact ?? 'minor'] ?? 4) ||
       b.nodeCount - a.nodeCount,
   )
-  return { ...view, rules: sorted, failedPages, documents: readRunDocuments(db, runId) }
+  return {
+    ...view,
+    rules: sorted,
+    failedPages,
+    documents: readRunDocuments(db, runId),
+    overlays: readRunOverlays(db, runId),
+  }
 }
 
 export function compareRunViews(db: Db, runId: number, previousRunId?: number): AuditComparisonView {

@@ -14,13 +14,12 @@ import { parseDocument } from '../../../../electron/core/web-audits/linked-docs/
 import { csvReportChunks } from '../../../../electron/core/web-audits/report/csv-report'
 import { jsonReportChunks } from '../../../../electron/core/web-audits/report/json-report'
 import { auditReportSource } from '../../../../electron/core/web-audits/report/report-source'
-import type { AuditReport } from '../../../../electron/core/web-audits/report/report-types'
 import { runDetail } from '../../../../electron/core/web-audits/runs/run-reads'
 import type { PageAuditor } from '../../../../electron/core/web-audits/page/page-auditor'
 import type { DocumentCheckResult } from '../../../../shared/web/doc-rules'
 import { registerPortal } from '../../../support/portals'
 import { makeTempDir } from '../../../support/temp-dir'
-import { fakeBrowserFactory, pageResult } from '../../../unit/web-audits/audit-fakes'
+import { fakeBrowserFactory, pageResult, reportHeader } from '../../../unit/web-audits/audit-fakes'
 
 /**
  * The documents check over the fixture portal's files (tests/fixtures/web-audits/docs-portal, made by its
@@ -151,14 +150,7 @@ describe('documents check of a run', () => {
 
   it('shows the documents per portal in the run view and in the JSON, CSV and summary reports', () => {
     expect(runDetail(db, runId).documents).toHaveLength(files.length)
-    const header: Omit<AuditReport, 'portals'> = {
-      schemaVersion: 1,
-      tool: { name: 'access-audit', version: 't', mappingVersion: 't' },
-      startedAt: '',
-      finishedAt: '',
-      options: { maxPages: 5, maxDepth: 1, concurrency: 1, failOn: 'serious', include: [], exclude: [] },
-    }
-    const source = auditReportSource(db, batchId, header)
+    const source = auditReportSource(db, batchId, reportHeader)
     const json = JSON.parse([...jsonReportChunks(source)].join(''))
     expect(json.portals[0].documents).toHaveLength(files.length)
     const csv = [...csvReportChunks(source)].join('')

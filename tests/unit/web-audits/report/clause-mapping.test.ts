@@ -111,6 +111,7 @@ describe('the portal workbook sorted by clause', () => {
         problems: [{ ruleId: 'aa-doc-untagged', needsReview: false, detail: '无标签' }],
       },
     ],
+    overlays: [],
   } satisfies AuditRunDetail
   const manual = [manualItem('wcag-1.2.2', '1.2.2', 'fail'), manualItem('wcag-2.4.5', '2.4.5', null)]
 
