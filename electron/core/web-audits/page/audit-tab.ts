@@ -216,6 +216,14 @@ export class AuditTab {
     this.frameNotes.add(note)
   }
 
+  /**
+   * Looks the storage keys of the frames still attached up again: a lookup made when a frame navigated can answer
+   * for the document it replaced (its parent's key), and only a committed document names its partition.
+   */
+  noteAttachedFrames(): void {
+    for (const frame of this.page.frames()) this.noteFrame(frame)
+  }
+
   /** Waits for the storage keys still being looked up. */
   async settleFrameNotes(): Promise<void> {
     await withTimeout(Promise.all([...this.frameNotes]), 5_000, '读取存储键').catch(noop)

@@ -100,6 +100,11 @@ async function resetPermissions(tab: AuditTab, browserSession: CDPSession): Prom
 /** Clears everything page A could leave for page B in this tab (see the module comment). */
 export async function clearBetweenPages(tab: AuditTab): Promise<void> {
   const { cdp } = tab
+  // Storage keys are looked up per frame, and the lookup fails once the frame is gone: look the attached frames up
+  // again and let every lookup finish while page A's frames are still there, then again for any frame noted while
+  // leaving.
+  tab.noteAttachedFrames()
+  await tab.settleFrameNotes()
   await leavePage(tab, tab.mainFrame)
   await tab.settleFrameNotes()
   const origins = [...tab.origins]
