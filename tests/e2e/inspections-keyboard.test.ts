@@ -119,6 +119,12 @@ describe('a whole inspection by keyboard only', () => {
     await page.keyboard.type('通行净宽')
     await optionActive(page, '轮椅坡道通行净宽')
     await page.keyboard.press('Enter')
+    // Tab only once the list has closed on the choice (on a loaded machine it may still be open).
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.getAttribute('aria-expanded') !== 'true',
+      {},
+      `#photos-${rampId}-check`,
+    )
     await page.keyboard.press('Tab')
     expect((await focused(page)).id).toBe(`photos-${rampId}-caption`)
     await page.keyboard.type('坡道宽度 1.0 m')
