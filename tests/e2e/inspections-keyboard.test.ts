@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeTempDir } from '../support/temp-dir'
 import { apiCall, expectNoAxeViolations, openAppSession, waitForText, type AppSession } from './helpers'
-import { announced, chooseOption, focused, openFileChooserWith, tabTo } from './inspections/keyboard'
+import { announced, chooseFilesWith, chooseOption, focused, tabTo } from './inspections/keyboard'
 import { focusProblems } from './inspections/layout-checks'
 
 /**
@@ -118,8 +118,7 @@ describe('a whole inspection by keyboard only', () => {
     await page.keyboard.type('坡道宽度 1.0 m')
     await page.keyboard.press('Tab')
     expect((await focused(page)).id).toBe(`photos-${rampId}`)
-    const chooser = await openFileChooserWith(page, 'Space')
-    await chooser.accept([photoPath])
+    await chooseFilesWith(page, 'Space', [photoPath])
     await announced(page, '已添加 1 张照片：坡道宽度 1.0 m')
     await page.waitForFunction(() => document.activeElement?.tagName === 'FIGURE')
     expect((await focused(page)).text).toContain('关联：轮椅坡道通行净宽')

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { ConsoleMessage, FileChooser, KeyInput, Page } from 'puppeteer-core'
+import type { ElementHandle, KeyInput, Page } from 'puppeteer-core'
 
 /** What has the keyboard focus: enough to say where a user is. */
 export interface Focused {
@@ -91,31 +91,39 @@ export async function chooseOption(page: Page, typed: string, option: string): P
 }
 
 /**
- * Presses `key` on the focused file input and returns the file chooser it opens. Chromium opens a chooser only
- * within a few seconds of a user's key press (transient user activation); on a starved machine the press can
- * expire before the click is handled, and Chromium says so on the console. Then the key is pressed once more, as a
- * user would; any other failure to open the chooser fails the test.
+ * Presses `key` on the focused file input and gives it `files`, as a keyboard user picks photos. What the test
+ * owns is that the key activates the input (a click is dispatched on it, which is what opens the system dialog); the
+ * dialog itself is Chromium's. Chromium opens it only while the key press still counts as a recent user action, and
+ * on a starved CI machine (load 14, a throttled renderer) it sometimes does not open at all, although the input was
+ * activated. Then the files are given to that same, still focused input directly. A key that does not activate the
+ * input, or focus that has moved, fails the test.
  */
-export async function openFileChooserWith(page: Page, key: KeyInput): Promise<FileChooser> {
-  let expired = false
-  const watch = (message: ConsoleMessage) => {
-    if (/user activation/i.test(message.text())) expired = true
-  }
-  page.on('console', watch)
+export async function chooseFilesWith(page: Page, key: KeyInput, files: string[]): Promise<void> {
+  const input = await page.evaluateHandle(() => {
+    const el = document.activeElement
+    if (!(el instanceof HTMLInputElement) || el.type !== 'file') return null
+    el.addEventListener('click', () => el.setAttribute('data-e2e-activated', ''), { once: true })
+    return el
+  })
+  const element = input.asElement() as ElementHandle<HTMLInputElement> | null
+  if (!element) throw new Error('chooseFilesWith: the focus is not on a file input')
   try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const [chooser] = await Promise.all([
-          page.waitForFileChooser({ timeout: 15_000 }),
-          page.keyboard.press(key),
-        ])
-        return chooser
-      } catch (error) {
-        if (!expired || attempt >= 2) throw error
-        expired = false
-      }
-    }
+    const [chooser] = await Promise.all([
+      page.waitForFileChooser({ timeout: 20_000 }),
+      page.keyboard.press(key),
+    ])
+    await chooser.accept(files)
+  } catch (error) {
+    const state = await element.evaluate((el) => ({
+      activated: el.hasAttribute('data-e2e-activated'),
+      focused: document.activeElement === el,
+    }))
+    if (!state.activated || !state.focused)
+      throw new Error(`${key} did not activate the focused file input (${JSON.stringify(state)})`, {
+        cause: error,
+      })
+    await element.uploadFile(...files)
   } finally {
-    page.off('console', watch)
+    await element.evaluate((el) => el.removeAttribute('data-e2e-activated')).catch(() => undefined)
   }
 }
