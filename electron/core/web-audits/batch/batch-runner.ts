@@ -250,7 +250,9 @@ export class BatchRunner {
     slot.dropped = true
     const reason = error instanceof Error ? error.message : String(error)
     this.options.onEndpointLost?.(slot.endpoint.url, reason)
-    if (state.slots.every((s) => s.session.lostForGood) && state.stop === 'no') {
+    const counts = queueCounts(this.options.db, state.batchId)
+    const left = counts.pending + counts.running > 0
+    if (left && state.slots.every((s) => s.session.lostForGood) && state.stop === 'no') {
       state.fatal ??= new Error(
         `远程浏览器（共 ${state.slots.length} 个）都已断开或无法连接，批次已暂停；` +
           '未检测的页面保留在队列中，恢复远程浏览器后可继续检测（命令行加 --resume）',
@@ -285,7 +287,8 @@ export class BatchRunner {
     const { db } = this.options
     const deps = this.jobDeps(state, slot)
     while (state.stop === 'no') {
-      if (slot?.session.lostForGood) return this.dropEndpoint(state, slot, new EndpointLostError('远程浏览器已断开'))
+      if (slot?.session.lostForGood)
+        return this.dropEndpoint(state, slot, new EndpointLostError('远程浏览器已断开'))
       // The limit went down: this worker stops after its page (the others carry on).
       if (!slot && state.running > (state.governor?.limit ?? 1)) return
       const page = claimPage(
