@@ -179,7 +179,9 @@ export async function runAuditCommand(
       browser: { configuredPath: opts.browser ?? null, extraArgs: opts.browserArg },
       ...(opts.browserWs.length > 0 ? { farm: opts.browserWs } : {}),
       onEndpointLost: (url, reason) =>
-        out.error(`远程浏览器 ${endpointLabel(url)} 已断开或无法连接，本批次不再使用；它的页面已放回队列（${reason}）`),
+        out.error(
+          `远程浏览器 ${endpointLabel(url)} 已断开或无法连接，本批次不再使用；它的页面已放回队列（${reason}）`,
+        ),
       signal: interrupt.signal,
       onBatch: (id, resumed) =>
         out.error(resumed ? `继续检测批次 ${id}` : `检测批次 ${id}（数据文件夹：${dataDir}）`),

@@ -1,4 +1,7 @@
+import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import puppeteer, { type Browser } from 'puppeteer-core'
 
 /** Debian's Chromium (installed by .ci/run) unless CHROME_PATH names another. */
@@ -36,7 +39,7 @@ export function launchTestBrowser(): Promise<Browser> {
 /** A Chromium started as a remote endpoint, as a browser farm runs it: its DevTools WebSocket URL and the process. */
 export interface RemoteChromium {
   wsUrl: string
-  process: import('node:child_process').ChildProcess
+  process: ChildProcess
   /** SIGKILL (no goodbye to connected clients), as a farm machine that dies. */
   kill(): void
   close(): Promise<void>
@@ -47,9 +50,6 @@ export interface RemoteChromium {
  * its own temp profile and the closed-network proxy, and reads its ws:// URL from stderr.
  */
 export async function startRemoteChromium(): Promise<RemoteChromium> {
-  const { spawn } = await import('node:child_process')
-  const os = await import('node:os')
-  const path = await import('node:path')
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'access-audit-farm-'))
   const child = spawn(
     chromiumPath(),

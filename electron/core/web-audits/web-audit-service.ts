@@ -228,9 +228,7 @@ export class WebAuditService {
     const farm = settings.farm ?? loadFarmSettings(this.ctx.db).endpoints
     return new BatchRunner({
       db: this.ctx.db,
-      ...(farm.length > 0
-        ? { farm: farm.map((e) => ({ ...e, connect: () => connectBrowser(e.url) })) }
-        : {}),
+      ...(farm.length > 0 ? { farm: farm.map((e) => ({ ...e, connect: () => connectBrowser(e.url) })) } : {}),
       auditor: createDefaultAuditor(defined({ navigationTimeoutMs: settings.navigationTimeoutMs })),
       launchBrowser: async () => (await launchBrowser(browser)).browser,
       now: this.ctx.now,

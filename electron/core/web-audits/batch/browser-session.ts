@@ -70,7 +70,10 @@ export class BrowserSession {
     for (;;) {
       if (this.closed) throw new Error('浏览器会话已关闭')
       const entry = this.current
-      if (this.options.relaunch === false && (this.lost || (entry && (entry.dead || !entry.browser.connected))))
+      if (
+        this.options.relaunch === false &&
+        (this.lost || (entry && (entry.dead || !entry.browser.connected)))
+      )
         throw this.loseForGood(entry)
       if (entry && !entry.dead && !entry.retiring && entry.browser.connected) {
         entry.users++
