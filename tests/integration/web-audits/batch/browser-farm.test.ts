@@ -18,6 +18,7 @@ import { startTestSite, type TestSite } from './test-site'
  * and resumes on a new endpoint.
  */
 
+// Real browsers on a shared, often loaded machine: generous limits (the farm starts 2–3 Chromium processes).
 let site: TestSite
 let db: Db
 let cleanup: () => void
@@ -139,7 +140,7 @@ describe('a batch over a browser farm (two real Chromium endpoints)', () => {
     const still = await connectBrowser(b.wsUrl)
     expect(still.connected).toBe(true)
     await still.disconnect()
-  })
+  }, 300_000)
 
   it('pauses with a clear message when every endpoint dies; the pages left stay pending and resume elsewhere', async () => {
     const c = await endpoint()
@@ -186,5 +187,5 @@ describe('a batch over a browser farm (two real Chromium endpoints)', () => {
     expect(pageRows(db, batchId).every((r) => r.status === 'done' && r.json !== null)).toBe(true)
     expect(calls).toHaveLength(4)
     expect(calls.some((call) => done.includes(call.url))).toBe(false)
-  })
+  }, 300_000)
 })
