@@ -183,7 +183,10 @@ describe('a batch over a browser farm (two real Chromium endpoints)', () => {
       minIntervalMs: 0,
       checkDocuments: false,
     }).run(batchId)
-    expect(resumed.status).toBe('completed')
+    expect(
+      resumed.status,
+      JSON.stringify({ resumed, rows: pageRows(db, batchId).map((r) => [r.url, r.status]) }),
+    ).toBe('completed')
     expect(pageRows(db, batchId).every((r) => r.status === 'done' && r.json !== null)).toBe(true)
     expect(calls).toHaveLength(4)
     expect(calls.some((call) => done.includes(call.url))).toBe(false)
