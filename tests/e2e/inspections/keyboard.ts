@@ -122,6 +122,7 @@ export async function chooseFilesWith(page: Page, key: KeyInput, files: string[]
       throw new Error(`${key} did not activate the focused file input (${JSON.stringify(state)})`, {
         cause: error,
       })
+    console.warn(`e2e: ${key} activated the file input but Chromium opened no dialog; the files go to the input`)
     await element.uploadFile(...files)
   } finally {
     await element.evaluate((el) => el.removeAttribute('data-e2e-activated')).catch(() => undefined)
