@@ -4,6 +4,13 @@ import { InvalidArgumentError, Option, type Command } from 'commander'
 import { ApiError } from '../../shared/api/errors'
 import type { AxeImpactLevel } from '../../shared/web/audit-result'
 import { webStandardsMappingVersion } from '../../shared/web/standards'
+import {
+  duplicateEndpointProblem,
+  endpointLabel,
+  FarmSpecError,
+  parseEndpointSpec,
+  type FarmEndpoint,
+} from '../../shared/web/browser-farm'
 import { refusedBrowserFlags } from '../core/browser/browser-flags'
 import { assertWritableTarget, writeFileAtomically } from '../core/files/atomic-write'
 import { FileWriteError } from '../core/files/fs-errors'
@@ -38,7 +45,8 @@ export interface AuditCommandOptions {
   format: ReportFormat
   failOn: AxeImpactLevel
   browser?: string
-  browserWs?: string
+  /** Remote browser endpoints (a farm); none: the list saved in 设置, else the local browser. */
+  browserWs: FarmEndpoint[]
   browserArg: string[]
   include: string[]
   exclude: string[]
@@ -71,6 +79,22 @@ function collectBrowserFlag(value: string, previous: string[]): string[] {
     )
   }
   return [...previous, value]
+}
+
+/**
+ * `--browser-ws <url>[#<n>]`, repeatable: one farm endpoint each, read by the one parser of shared/web/browser-farm
+ * (ws:// or wss://, 1–16 pages at once, default 4); an endpoint given twice is refused.
+ */
+export function collectEndpoint(value: string, previous: FarmEndpoint[]): FarmEndpoint[] {
+  try {
+    const endpoints = [...previous, parseEndpointSpec(value)]
+    const duplicate = duplicateEndpointProblem(endpoints)
+    if (duplicate) throw new FarmSpecError(duplicate)
+    return endpoints
+  } catch (error) {
+    if (error instanceof FarmSpecError) throw new InvalidArgumentError(error.message)
+    throw error
+  }
 }
 
 /** A URL, or the text of an existing list file (a target with a scheme is always a URL). */
@@ -152,11 +176,12 @@ export async function runAuditCommand(
       minIntervalMs: opts.minInterval,
       navigationTimeoutMs: opts.timeout * 1000,
       screenshots: Boolean(opts.screenshots),
-      browser: {
-        configuredPath: opts.browser ?? null,
-        browserWSEndpoint: opts.browserWs ?? null,
-        extraArgs: opts.browserArg,
-      },
+      browser: { configuredPath: opts.browser ?? null, extraArgs: opts.browserArg },
+      ...(opts.browserWs.length > 0 ? { farm: opts.browserWs } : {}),
+      onEndpointLost: (url, reason) =>
+        out.error(
+          `远程浏览器 ${endpointLabel(url)} 已断开或无法连接，本批次不再使用；它的页面已放回队列（${reason}）`,
+        ),
       signal: interrupt.signal,
       onBatch: (id, resumed) =>
         out.error(resumed ? `继续检测批次 ${id}` : `检测批次 ${id}（数据文件夹：${dataDir}）`),
@@ -252,7 +277,12 @@ export function configureAuditCommand(command: Command, globalDataDir: () => str
         .default('serious'),
     )
     .option('--browser <path>', '浏览器程序路径（Chrome、Edge 或 Chromium）')
-    .option('--browser-ws <endpoint>', '远程浏览器地址 ws://…（不在本机启动浏览器）')
+    .option(
+      '--browser-ws <endpoint>',
+      '远程浏览器地址 ws://… 或 wss://…，可重复（浏览器集群，页面分给各个浏览器）；#n 为该浏览器同时检测的页面数（1–16，默认 4），如 ws://farm1:3000?token=…#6',
+      collectEndpoint,
+      [],
+    )
     .option(
       '--browser-arg <flag>',
       '附加的浏览器启动参数（可重复），如 --proxy-server=…',

@@ -90,6 +90,7 @@ import {
   type ReportSummary,
 } from '../domain/rectification'
 import type { NoticeDocument } from '../domain/notice-document'
+import { farmFieldLabels, farmSettingsSchema, type FarmSettings } from '../web/browser-farm'
 import { itemUnverifySchema } from '../domain/rectification'
 import {
   bulkClaimSchema,
@@ -326,6 +327,18 @@ export const contract = {
     errors: ['NOT_FOUND', 'EXPORT_FAILED'],
     labels: auditFieldLabels,
     summary: '导出一次检测的结果（自动检测、文件检查与人工检查，按条款排序的 Excel）',
+  }),
+  'audits:farmSettings': op<FarmSettings>()({
+    input: z.object({}).default({}),
+    errors: [],
+    labels: farmFieldLabels,
+    summary: '浏览器集群：网站检测使用的远程浏览器及各自同时检测的页面数',
+  }),
+  'audits:saveFarmSettings': op<FarmSettings>()({
+    input: farmSettingsSchema,
+    errors: [],
+    labels: farmFieldLabels,
+    summary: '保存浏览器集群设置（空列表：在本机启动浏览器）',
   }),
 
   'inspections:list': op<InspectionSummary[]>()({

@@ -1,4 +1,7 @@
+import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import puppeteer, { type Browser } from 'puppeteer-core'
 
 /** Debian's Chromium (installed by .ci/run) unless CHROME_PATH names another. */
@@ -31,4 +34,65 @@ export function launchTestBrowser(): Promise<Browser> {
       '--lang=zh-CN',
     ],
   })
+}
+
+/** A Chromium started as a remote endpoint, as a browser farm runs it: its DevTools WebSocket URL and the process. */
+export interface RemoteChromium {
+  wsUrl: string
+  process: ChildProcess
+  /** SIGKILL (no goodbye to connected clients), as a farm machine that dies. */
+  kill(): void
+  close(): Promise<void>
+}
+
+/**
+ * Starts Chromium headless with a DevTools port chosen by the system (--remote-debugging-port=0, on 127.0.0.1),
+ * its own temp profile and the closed-network proxy, and reads its ws:// URL from stderr.
+ */
+export async function startRemoteChromium(): Promise<RemoteChromium> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'access-audit-farm-'))
+  const child = spawn(
+    chromiumPath(),
+    [
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--headless',
+      '--remote-debugging-port=0',
+      '--remote-debugging-address=127.0.0.1',
+      `--user-data-dir=${profile}`,
+      '--proxy-server=127.0.0.1:9',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=zh-CN',
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  )
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const wsUrl = await new Promise<string>((resolve, reject) => {
+    let text = ''
+    const timer = setTimeout(() => reject(new Error(`Chromium 未给出调试地址：${text}`)), 30_000)
+    child.stderr?.on('data', (chunk: Buffer) => {
+      text += chunk.toString()
+      const found = /DevTools listening on (ws:\/\/\S+)/.exec(text)
+      if (found) {
+        clearTimeout(timer)
+        resolve(found[1] as string)
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`Chromium 已退出（${code}）：${text}`)))
+  })
+  const cleanup = () => fs.rmSync(profile, { recursive: true, force: true })
+  return {
+    wsUrl,
+    process: child,
+    kill: () => child.kill('SIGKILL'),
+    async close() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+      await exited
+      cleanup()
+    },
+  }
 }

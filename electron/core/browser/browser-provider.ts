@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import { connect, launch, type Browser } from 'puppeteer-core'
+import { endpointLabel } from '../../../shared/web/browser-farm'
 import {
   buildLaunchArgs,
   BrowserProviderError,
@@ -94,11 +95,13 @@ export async function connectBrowser(browserWSEndpoint: string): Promise<Browser
   try {
     return await connect({ browserWSEndpoint })
   } catch (err) {
-    const detail = describeError(err)
+    // The address is shown without its query: a browserless token there gives full control of the browser.
+    const label = endpointLabel(browserWSEndpoint)
+    const detail = describeError(err).split(browserWSEndpoint).join(label)
     throw new BrowserProviderError(
       'LAUNCH_FAILED',
-      `无法连接远程浏览器 ${browserWSEndpoint}：${detail}。请确认远程浏览器已启动并开放调试端口`,
-      `Could not connect to the remote browser ${browserWSEndpoint}: ${detail}. Check that it is running with remote debugging enabled`,
+      `无法连接远程浏览器 ${label}：${detail}。请确认远程浏览器已启动并开放调试端口`,
+      `Could not connect to the remote browser ${label}: ${detail}. Check that it is running with remote debugging enabled`,
     )
   }
 }

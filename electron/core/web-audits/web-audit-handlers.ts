@@ -44,5 +44,7 @@ export function webAuditHandlers(ctx: CoreContext, services: CoreServices): Pick
     'audits:manualChecklist': (input) => manualChecklist(ctx.db, input.portalId),
     'audits:answerManual': (input) => answerManualCheck(ctx, input, services.afterFindings),
     'audits:exportClauses': (input) => exportRunClauses(ctx.db, input.runId),
+    'audits:farmSettings': () => audits.farmSettings(),
+    'audits:saveFarmSettings': (input) => audits.saveFarmSettings(input),
   }
 }

@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/api/errors'
 import type { AuditBatchView } from '../../../shared/domain/audits'
-import { launchBrowser, type BrowserConfig } from '../browser/browser-provider'
+import type { FarmEndpoint, FarmSettings } from '../../../shared/web/browser-farm'
+import { connectBrowser, launchBrowser, type BrowserConfig } from '../browser/browser-provider'
 import type { CoreContext } from '../context'
 import { dataLayout } from '../data-layout'
 import { getPortal } from '../registry/portals-service'
@@ -15,6 +16,7 @@ import type { BatchProgress } from './batch/batch-progress'
 import { BatchRunner, type BatchOutcome, type PageEvent } from './batch/batch-runner'
 import { createAuditBatch, findResumableBatch, type BatchTarget, type RunOptions } from './batch/batch-setup'
 import { batchView, recentBatchIds } from './batch-view'
+import { loadFarmSettings, saveFarmSettings } from './farm-settings'
 import { createDefaultAuditor } from './page/default-auditor'
 import { auditReportSource } from './report/report-source'
 import type { ReportSource } from './report/report-types'
@@ -49,6 +51,13 @@ export interface RunSettings {
   screenshots: boolean
   /** This run's browser: its path or endpoint replace the service's, its flags are added to them. */
   browser?: BrowserConfig
+  /**
+   * A browser farm for this run (the CLI's repeatable --browser-ws), replacing the list saved in 设置; none: the
+   * saved list; an empty list anywhere: the local browser.
+   */
+  farm?: readonly FarmEndpoint[]
+  /** A farm endpoint was dropped for the rest of the batch (its label hides any token). */
+  onEndpointLost?: (url: string, reason: string) => void
   signal?: AbortSignal
   onProgress?: (progress: BatchProgress) => void
   onPage?: (event: PageEvent) => void
@@ -186,6 +195,16 @@ export class WebAuditService {
     return { batchId, outcome }
   }
 
+  // ── The browser farm list of 设置 ──
+
+  farmSettings(): FarmSettings {
+    return loadFarmSettings(this.ctx.db)
+  }
+
+  saveFarmSettings(input: FarmSettings): FarmSettings {
+    return saveFarmSettings(this.ctx, input)
+  }
+
   /** A batch's runs as a report source (JSON, CSV, JUnit reporters). */
   reportSource(batchId: number, header: ReportSource['header']): ReportSource {
     return auditReportSource(this.ctx.db, batchId, header)
@@ -206,8 +225,10 @@ export class WebAuditService {
       browserWSEndpoint: settings.browser?.browserWSEndpoint ?? base.browserWSEndpoint ?? null,
       extraArgs: [...(base.extraArgs ?? []), ...(settings.browser?.extraArgs ?? [])],
     }
+    const farm = settings.farm ?? loadFarmSettings(this.ctx.db).endpoints
     return new BatchRunner({
       db: this.ctx.db,
+      ...(farm.length > 0 ? { farm: farm.map((e) => ({ ...e, connect: () => connectBrowser(e.url) })) } : {}),
       auditor: createDefaultAuditor(defined({ navigationTimeoutMs: settings.navigationTimeoutMs })),
       launchBrowser: async () => (await launchBrowser(browser)).browser,
       now: this.ctx.now,
@@ -215,6 +236,7 @@ export class WebAuditService {
       ...defined({ minIntervalMs: settings.minIntervalMs }),
       screenshotRoot: settings.screenshots ? dataLayout(this.ctx.dataDir).screenshots : null,
       ...defined({ signal: settings.signal, onPage: settings.onPage, onProgress: settings.onProgress }),
+      ...defined({ onEndpointLost: settings.onEndpointLost }),
     })
   }
 

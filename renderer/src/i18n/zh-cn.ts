@@ -2,6 +2,7 @@ import { rectificationZhCN } from '../rectification/zh-cn'
 import { reportsZhCN } from '../reports/zh-cn'
 import { homeZhCN } from '../home/zh-cn'
 import { plansZhCN } from '../settings/plans-zh-cn'
+import { farmZhCN } from '../settings/farm-zh-cn'
 import { inspectionsMoreZhCN } from '../inspections/zh-cn'
 import { registryImportZhCN } from '../components/registry-import-zh-cn'
 
@@ -640,6 +641,7 @@ export const zhCN = {
   reports: reportsZhCN,
   home: homeZhCN,
   plans: plansZhCN,
+  farm: farmZhCN,
   registryImport: registryImportZhCN,
 } as const
 

@@ -7,6 +7,7 @@ import { PageHeading } from '../components/page-heading'
 import { NoticeSettings } from '../rectification/notice-settings'
 import { fontSizes, type FontSizeKey } from '../settings/display-settings'
 import { PlanSettings } from '../settings/plan-settings'
+import { FarmSettingsSection } from '../settings/farm-settings'
 
 export function SettingsPage({
   fontSize,
@@ -41,6 +42,7 @@ export function SettingsPage({
       </section>
       <NoticeSettings />
       <PlanSettings />
+      <FarmSettingsSection />
       <section aria-labelledby="settings-about" style={{ marginTop: 32 }}>
         <Typography.Title level={2} id="settings-about" style={{ fontSize: '1.25em' }}>
           {t('settings.about')}

@@ -84,8 +84,14 @@ export class FakeBrowser extends EventEmitter {
   constructor(readonly id: number) {
     super()
   }
+  /** False: the connection stays open but CDP calls fail (a farm endpoint half gone). */
+  answers = true
   process(): null {
     return null
+  }
+  async version(): Promise<string> {
+    if (!this.answers || !this.connected) throw new Error('Protocol error: Connection closed.')
+    return 'HeadlessChrome/fake'
   }
   async createBrowserContext() {
     this.contextsCreated++

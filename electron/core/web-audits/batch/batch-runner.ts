@@ -1,11 +1,12 @@
 import { inTransaction } from '../../db/transaction'
 import { computeProgress, type BatchProgress } from './batch-progress'
-import { BrowserSession, type BrowserLease } from './browser-session'
+import { BrowserSession, EndpointLostError, type BrowserLease } from './browser-session'
 import {
   defaultControllerConfig,
   defaultMaxPagesPerHost,
   type BatchOutcome,
   type BatchRunnerOptions,
+  type FarmEndpointOption,
 } from './batch-types'
 import { ConcurrencyGovernor, PagesInFlight } from './concurrency-governor'
 import { createNodeFetchText, type FetchText } from '../crawl/http-fetch'
@@ -28,7 +29,7 @@ import { discoverRunPages, type DiscoveryDeps } from './run-discovery'
 import { checkRunDocuments } from '../linked-docs/check-documents'
 
 export { defaultConcurrency } from './batch-types'
-export type { BatchOutcome, BatchRunnerOptions, PageEvent } from './batch-types'
+export type { BatchOutcome, BatchRunnerOptions, FarmEndpointOption, PageEvent } from './batch-types'
 
 /**
  * Runs a batch from its persisted queue: named steps over one state object, cleanup in finally (pa11y's shape).
@@ -38,10 +39,20 @@ export type { BatchOutcome, BatchRunnerOptions, PageEvent } from './batch-types'
  * audited twice.
  */
 
+/** A farm endpoint in this batch: its own browser session (never relaunched) and its own workers. */
+interface FarmSlot {
+  endpoint: FarmEndpointOption
+  session: BrowserSession
+  dropped: boolean
+}
+
 interface State {
   batchId: number
   runs: Map<number, RunContext>
+  /** The local (or single configured) browser; unused when the batch runs on a farm. */
   session: BrowserSession
+  /** The farm's endpoints (empty: the local browser). */
+  slots: FarmSlot[]
   limiter: HostRateLimiter
   startedAt: number
   recorded: number
@@ -105,7 +116,7 @@ export class BatchRunner {
     } finally {
       this.options.signal?.removeEventListener('abort', onAbort)
       state.abort.abort()
-      await state.session.close()
+      await Promise.all([state.session, ...state.slots.map((s) => s.session)].map((s) => s.close()))
       this.state = null
     }
   }
@@ -119,6 +130,11 @@ export class BatchRunner {
         recycleAfterPages: o.recycleBrowserAfter ?? 300,
         onLaunch: o.onBrowserLaunch,
       }),
+      slots: (o.farm ?? []).map((endpoint) => ({
+        endpoint,
+        session: new BrowserSession(endpoint.connect, { recycleAfterPages: 0, relaunch: false }),
+        dropped: false,
+      })),
       limiter: new HostRateLimiter(o.minIntervalMs ?? 250),
       startedAt: Date.now(),
       recorded: 0,
@@ -146,7 +162,7 @@ export class BatchRunner {
     const now = this.now()
     const exists = db.prepare('SELECT 1 FROM audit_batches WHERE id = ?').get(state.batchId)
     if (!exists) throw new Error(`检测批次 ${state.batchId} 不存在`)
-    recoverExpiredLeases(db, state.batchId, now, this.options.maxAttempts ?? 2)
+    recoverExpiredLeases(db, state.batchId, now, this.maxAttempts(state))
     inTransaction(db, () => {
       db.prepare(
         // Reopened runs read their sitemap again (INSERT OR IGNORE): a cancel may have cut discovery short.
@@ -191,9 +207,10 @@ export class BatchRunner {
     }
   }
 
-  /** Step 3: the workers, as many as the governor allows at each moment. */
+  /** Step 3: the workers, as many as the governor allows at each moment (on a farm: each endpoint's own). */
   private async runWorkers(state: State): Promise<void> {
     const o = this.options
+    if (state.slots.length > 0) return this.runFarmWorkers(state)
     const governor = new ConcurrencyGovernor({
       concurrency: o.concurrency ?? 'auto',
       config: { ...defaultControllerConfig(), ...o.adaptive?.config },
@@ -212,6 +229,38 @@ export class BatchRunner {
     }
   }
 
+  /**
+   * A farm: every endpoint runs as many workers as its concurrency, all pulling from the batch's one queue. A
+   * worker of an endpoint that died ends; the pages in flight there go back to the queue (page-job.ts).
+   */
+  private async runFarmWorkers(state: State): Promise<void> {
+    for (const slot of state.slots) {
+      for (let i = 0; i < slot.endpoint.concurrency; i++) {
+        state.running++
+        const worker: Promise<void> = this.worker(state, slot).finally(() => state.workers.delete(worker))
+        state.workers.add(worker)
+      }
+    }
+    while (state.workers.size > 0) await Promise.race(state.workers)
+  }
+
+  /** An endpoint is dropped for the rest of the batch; with none left, the batch pauses (its pages stay pending). */
+  private dropEndpoint(state: State, slot: FarmSlot, error: unknown): void {
+    if (slot.dropped) return
+    slot.dropped = true
+    const reason = error instanceof Error ? error.message : String(error)
+    this.options.onEndpointLost?.(slot.endpoint.url, reason)
+    const counts = queueCounts(this.options.db, state.batchId)
+    const left = counts.pending + counts.running > 0
+    if (left && state.slots.every((s) => s.session.lostForGood) && state.stop === 'no') {
+      state.fatal ??= new Error(
+        `远程浏览器（共 ${state.slots.length} 个）都已断开或无法连接，批次已暂停；` +
+          '未检测的页面保留在队列中，恢复远程浏览器后可继续检测（命令行加 --resume）',
+      )
+      state.stop = 'pause'
+    }
+  }
+
   private spawnWorkers(state: State): void {
     const limit = state.governor?.limit ?? 1
     while (state.running < limit && state.stop === 'no') {
@@ -225,21 +274,23 @@ export class BatchRunner {
     return state.flight.hostsAtLimit(this.options.maxPagesPerHost ?? defaultMaxPagesPerHost)
   }
 
-  private async worker(state: State): Promise<void> {
+  private async worker(state: State, slot?: FarmSlot): Promise<void> {
     try {
-      await this.workerLoop(state)
+      await this.workerLoop(state, slot)
     } finally {
       state.running--
       this.notify(state)
     }
   }
 
-  private async workerLoop(state: State): Promise<void> {
+  private async workerLoop(state: State, slot?: FarmSlot): Promise<void> {
     const { db } = this.options
-    const deps = this.jobDeps(state)
+    const deps = this.jobDeps(state, slot)
     while (state.stop === 'no') {
+      if (slot?.session.lostForGood)
+        return this.dropEndpoint(state, slot, new EndpointLostError('远程浏览器已断开'))
       // The limit went down: this worker stops after its page (the others carry on).
-      if (state.running > (state.governor?.limit ?? 1)) return
+      if (!slot && state.running > (state.governor?.limit ?? 1)) return
       const page = claimPage(
         db,
         state.batchId,
@@ -272,8 +323,13 @@ export class BatchRunner {
         if (outcome.kind === 'recorded')
           this.options.onPage?.({ runId: run.runId, pageId: page.id, url: page.url, ...outcome, progress })
       } catch (error) {
-        // Only the browser failing to start (or the database) gets here: nothing more can be audited.
         releasePage(db, page, this.now())
+        // A farm endpoint that cannot be reached: this endpoint's workers end, the others take its pages.
+        if (slot && error instanceof EndpointLostError) {
+          this.dropEndpoint(state, slot, error)
+          continue
+        }
+        // Only the browser failing to start (or the database) gets here: nothing more can be audited.
         state.fatal ??= error
         state.stop = 'pause'
         this.abortInFlight(state)
@@ -287,18 +343,19 @@ export class BatchRunner {
     }
   }
 
-  private jobDeps(state: State): PageJobDeps {
+  private jobDeps(state: State, slot?: FarmSlot): PageJobDeps {
     return {
       db: this.options.db,
       now: this.now,
       auditor: this.options.auditor,
-      session: state.session,
+      session: slot?.session ?? state.session,
+      verifyBrowser: Boolean(slot),
       limiter: state.limiter,
       fetchText: state.fetchText,
       screenshotRoot: this.options.screenshotRoot ?? null,
       pageTimeoutMs: this.options.pageTimeoutMs ?? 200_000,
       leaseMs: this.options.leaseMs ?? 60_000,
-      maxAttempts: this.options.maxAttempts ?? 2,
+      maxAttempts: this.maxAttempts(state),
       aborting: () => state.abort.signal.aborted,
       abortSignal: state.abort.signal,
       inFlight: state.inFlightLeases,
@@ -353,11 +410,25 @@ export class BatchRunner {
       status,
       counts: queueCounts(db, state.batchId),
       runs: [...state.runs.values()].map((r) => ({ runId: r.runId, status: r.status })),
-      browserLaunches: state.session.launches,
+      browserLaunches: state.slots.reduce((n, s) => n + s.session.launches, state.session.launches),
       pagesRecorded: state.recorded,
       elapsedMs: Date.now() - state.startedAt,
-      concurrency: state.governor?.stats() ?? { mode: 'fixed', peak: 0, meanLimit: 0 },
+      concurrency: state.governor?.stats() ?? this.farmConcurrency(state),
     }
+  }
+
+  /**
+   * Claims per page before a page whose browser keeps dying is recorded as a crash: 2 by default; on a farm one
+   * more than its endpoints, so each endpoint may die under a page once, but no page is requeued forever.
+   */
+  private maxAttempts(state: State): number {
+    return this.options.maxAttempts ?? (state.slots.length > 0 ? state.slots.length + 1 : 2)
+  }
+
+  /** A farm's pages at once: the sum of its endpoints' (fixed). */
+  private farmConcurrency(state: State): BatchOutcome['concurrency'] {
+    const total = state.slots.reduce((n, s) => n + s.endpoint.concurrency, 0)
+    return { mode: 'fixed', peak: total, meanLimit: total }
   }
 
   private abortInFlight(state: State): void {

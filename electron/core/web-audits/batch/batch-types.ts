@@ -50,6 +50,21 @@ export interface BatchRunnerOptions {
   checkDocuments?: boolean
   /** Downloads a linked document (tests pass a fake); default Node's fetch with the size and time limits. */
   fetchDocument?: FetchBytes
+  /**
+   * A browser farm: remote endpoints, each with its own pages at once, instead of `launchBrowser` (then unused).
+   * Pages are spread over them from the one queue; an endpoint that dies is dropped for the rest of the batch and
+   * its pages go back to the queue; with none left the batch pauses. `concurrency` is then their sum.
+   */
+  farm?: readonly FarmEndpointOption[]
+  /** An endpoint was dropped (disconnected, unreachable, or no longer answering CDP). */
+  onEndpointLost?: (url: string, reason: string) => void
+}
+
+export interface FarmEndpointOption {
+  url: string
+  concurrency: number
+  /** Connects to the endpoint (puppeteer.connect); the runner disconnects, never closes, the browser. */
+  connect: BrowserFactory
 }
 
 export interface AdaptiveOptions {

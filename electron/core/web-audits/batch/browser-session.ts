@@ -32,11 +32,20 @@ interface Entry {
 export interface BrowserSessionOptions {
   /** Pages per browser before it is replaced; 0 never. */
   recycleAfterPages?: number
+  /**
+   * False for a farm endpoint: once its browser disconnects or is given up, the session is lost for good (the
+   * endpoint is dropped for the rest of the batch) and `acquire` throws EndpointLostError. Default true.
+   */
+  relaunch?: boolean
   onLaunch?: (generation: number, reason: 'start' | 'crash' | 'recycle' | 'restart') => void
 }
 
+/** A farm endpoint that disconnected (or stopped answering CDP) and is not used again in this batch. */
+export class EndpointLostError extends Error {}
+
 export class BrowserSession {
   private current: Entry | null = null
+  private lost = false
   private launching: Promise<void> | null = null
   private generation = 0
   private nextReason: 'start' | 'crash' | 'recycle' | 'restart' = 'start'
@@ -52,10 +61,20 @@ export class BrowserSession {
     return this.generation
   }
 
+  /** A farm endpoint's session whose browser is gone: no page is given to it again. */
+  get lostForGood(): boolean {
+    return this.lost
+  }
+
   async acquire(): Promise<BrowserLease> {
     for (;;) {
       if (this.closed) throw new Error('浏览器会话已关闭')
       const entry = this.current
+      if (
+        this.options.relaunch === false &&
+        (this.lost || (entry && (entry.dead || !entry.browser.connected)))
+      )
+        throw this.loseForGood(entry)
       if (entry && !entry.dead && !entry.retiring && entry.browser.connected) {
         entry.users++
         entry.pages++
@@ -74,7 +93,14 @@ export class BrowserSession {
         await shutdown(entry.browser)
       }
       this.launching ??= this.launch().finally(() => (this.launching = null))
-      await this.launching
+      try {
+        await this.launching
+      } catch (error) {
+        if (this.options.relaunch !== false) throw error
+        // A farm endpoint that cannot be reached is dropped like one that disconnected.
+        this.lost = true
+        throw new EndpointLostError(error instanceof Error ? error.message : String(error))
+      }
     }
   }
 
@@ -93,8 +119,29 @@ export class BrowserSession {
     entry.dead = true
     this.nextReason = 'restart'
     this.current = null
+    if (this.options.relaunch === false) this.lost = true
     this.wakeDrainWaiters()
     await shutdown(entry.browser)
+  }
+
+  /**
+   * After a page failed the way a dying browser makes pages fail: does the browser still answer CDP? A connection
+   * that stays open while its calls fail (target or connection closed) is given up like a disconnect. True when
+   * it answers.
+   */
+  async verify(lease: BrowserLease, timeoutMs = 5000): Promise<boolean> {
+    if (lease.lost()) return false
+    const entry = this.current
+    if (!entry || entry.generation !== lease.generation) return false
+    const answered = await Promise.race([
+      entry.browser.version().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs).unref()),
+    ])
+    if (!answered) await this.restart(lease)
+    return answered
   }
 
   async close(): Promise<void> {
@@ -104,6 +151,15 @@ export class BrowserSession {
     const entry = this.current
     this.current = null
     if (entry) await shutdown(entry.browser)
+  }
+
+  private loseForGood(entry: Entry | null): EndpointLostError {
+    this.lost = true
+    if (entry) {
+      this.current = null
+      void shutdown(entry.browser) // a remote browser: disconnect only, it is not ours to close
+    }
+    return new EndpointLostError('远程浏览器已断开')
   }
 
   private wakeDrainWaiters(): void {
@@ -124,6 +180,7 @@ export class BrowserSession {
     }
     browser.once('disconnected', () => {
       entry.dead = true
+      if (this.options.relaunch === false) this.lost = true
       this.nextReason = 'crash'
       this.wakeDrainWaiters()
     })

@@ -38,6 +38,8 @@ export interface PageJobDeps {
   inFlight: Set<BrowserLease>
   /** What the page is doing now (the concurrency controller counts pages working and waiting). */
   doing?: (pageId: number, doing: Doing) => void
+  /** A farm endpoint: after a browser-like failure, check that the browser still answers (else it is dropped). */
+  verifyBrowser?: boolean
 }
 
 export type PageJobOutcome =
@@ -171,14 +173,10 @@ export async function runPageJob(
           links: null,
         }
   const reason = audit.result.failureReason
-  if (
-    !audit.result.ok &&
-    reason &&
-    browserFailures.has(reason) &&
-    lease.lost() &&
-    page.attempts < deps.maxAttempts
-  )
-    return requeue('browser-lost')
+  const browserFailure = !audit.result.ok && reason !== undefined && browserFailures.has(reason)
+  // A farm endpoint whose connection stays open while its CDP calls fail is given up here (lease lost).
+  if (browserFailure && deps.verifyBrowser && !lease.lost()) await deps.session.verify(lease)
+  if (browserFailure && lease.lost() && page.attempts < deps.maxAttempts) return requeue('browser-lost')
 
   const links = await linksOf(deps, run, page, audit)
   if (page.depth === 0 && audit.result.finalUrl) run.scope.allowOriginOf(audit.result.finalUrl)

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditPage, type AuditPageOptions } from '../../../../electron/core/web-audits/page/audit-page'
 import { closeTabPool } from '../../../../electron/core/web-audits/page/tab-pool'
 import type { PageResult } from '../../../../shared/web/audit-result'
-import { launchTestBrowser } from '../../../support/chromium'
+import { connectBrowser } from '../../../../electron/core/browser/browser-provider'
+import { launchTestBrowser, startRemoteChromium } from '../../../support/chromium'
 import { fullOptions, summary } from './audit-helpers'
 import { startStateSite, type StateReport, type StateSite } from './state-site'
 
@@ -39,76 +40,92 @@ const readA = `(async () => ({
 }))()`
 
 describe('a reused tab between two pages of one origin', () => {
-  it('leaves page B no cookie, storage, service worker, permission, cache or window name of page A', async () => {
-    const options: AuditPageOptions = { ...fullOptions, maxTabPresses: 5, reuseTab: true }
-    let pageA: Page | null = null
-    let leftByA: Record<string, unknown> = {}
-    const a = await auditPage(browser, site.url('/a.html'), {
-      ...options,
-      hooks: {
-        afterNavigation: async (page) => {
-          pageA = page
-          expect(await page.evaluate('window.stateDone')).toBe('done')
-          leftByA = (await page.evaluate(readA)) as Record<string, unknown>
-          // A permission the user granted on page A (puppeteer: Browser.grantPermissions for the context).
-          await page.browserContext().overridePermissions(site.origin, ['geolocation'])
-        },
-      },
-    })
-    expect(a.ok, summary(a)).toBe(true)
-    expect(leftByA).toMatchObject({
-      cookie: expect.stringMatching(/server=1.*script=1|script=1.*server=1/),
-      local: 1,
-      session: 1,
-      name: 'page-a',
-      databases: ['db'],
-      caches: ['c'],
-      workers: 1,
-    })
-    const fetchesAfterA = site.cachedFetches()
+  it('leaves page B no cookie, storage, service worker, permission, cache or window name of page A', () =>
+    leavesNoState(browser))
 
-    let pageB: Page | null = null
-    let seenByB: StateReport | null = null
-    const b = await auditPage(browser, site.url('/b.html'), {
-      ...options,
-      hooks: {
-        afterNavigation: async (page) => {
-          pageB = page
-          seenByB = (await page.evaluate('window.report')) as StateReport
-        },
-      },
-    })
-    expect(b.ok, summary(b)).toBe(true)
-    expect(pageB).toBe(pageA) // the same tab: the warm one, cleared
-    expect(site.cachedFetches()).toBe(fetchesAfterA + 1) // not served from the HTTP cache
-
-    // The reference: page B in a fresh incognito context.
-    let fresh: StateReport | null = null
-    const reference = await auditPage(browser, site.url('/b.html'), {
-      ...options,
-      reuseTab: false,
-      hooks: {
-        afterNavigation: async (page) => {
-          fresh = (await page.evaluate('window.report')) as StateReport
-        },
-      },
-    })
-    expect(fresh).toEqual({
-      cookie: '',
-      local: 0,
-      session: 0,
-      name: '',
-      history: expect.any(Number),
-      databases: [],
-      caches: [],
-      workers: 0,
-      controlled: false,
-      geolocation: 'prompt',
-      notifications: 'default',
-      thirdParty: { local: null, databases: [] },
-    })
-    expect(seenByB).toEqual(fresh)
-    expect(rules(b)).toEqual(rules(reference))
-    await closeTabPool(browser)
+  // A farm endpoint (puppeteer.connect): the same clearing through CDP, on a browser the app did not launch.
+  it('clears the warm tab the same way on a remote browser (browser farm endpoint)', async () => {
+    const remote = await startRemoteChromium()
+    try {
+      const connected = await connectBrowser(remote.wsUrl)
+      await leavesNoState(connected)
+      await connected.disconnect()
+    } finally {
+      await remote.close()
+    }
   })
 })
+
+/** Page A then page B in one warm tab of `browser`; B sees nothing of A, exactly as in a fresh context. */
+async function leavesNoState(browser: Browser): Promise<void> {
+  const options: AuditPageOptions = { ...fullOptions, maxTabPresses: 5, reuseTab: true }
+  let pageA: Page | null = null
+  let leftByA: Record<string, unknown> = {}
+  const a = await auditPage(browser, site.url('/a.html'), {
+    ...options,
+    hooks: {
+      afterNavigation: async (page) => {
+        pageA = page
+        expect(await page.evaluate('window.stateDone')).toBe('done')
+        leftByA = (await page.evaluate(readA)) as Record<string, unknown>
+        // A permission the user granted on page A (puppeteer: Browser.grantPermissions for the context).
+        await page.browserContext().overridePermissions(site.origin, ['geolocation'])
+      },
+    },
+  })
+  expect(a.ok, summary(a)).toBe(true)
+  expect(leftByA).toMatchObject({
+    cookie: expect.stringMatching(/server=1.*script=1|script=1.*server=1/),
+    local: 1,
+    session: 1,
+    name: 'page-a',
+    databases: ['db'],
+    caches: ['c'],
+    workers: 1,
+  })
+  const fetchesAfterA = site.cachedFetches()
+
+  let pageB: Page | null = null
+  let seenByB: StateReport | null = null
+  const b = await auditPage(browser, site.url('/b.html'), {
+    ...options,
+    hooks: {
+      afterNavigation: async (page) => {
+        pageB = page
+        seenByB = (await page.evaluate('window.report')) as StateReport
+      },
+    },
+  })
+  expect(b.ok, summary(b)).toBe(true)
+  expect(pageB).toBe(pageA) // the same tab: the warm one, cleared
+  expect(site.cachedFetches()).toBe(fetchesAfterA + 1) // not served from the HTTP cache
+
+  // The reference: page B in a fresh incognito context.
+  let fresh: StateReport | null = null
+  const reference = await auditPage(browser, site.url('/b.html'), {
+    ...options,
+    reuseTab: false,
+    hooks: {
+      afterNavigation: async (page) => {
+        fresh = (await page.evaluate('window.report')) as StateReport
+      },
+    },
+  })
+  expect(fresh).toEqual({
+    cookie: '',
+    local: 0,
+    session: 0,
+    name: '',
+    history: expect.any(Number),
+    databases: [],
+    caches: [],
+    workers: 0,
+    controlled: false,
+    geolocation: 'prompt',
+    notifications: 'default',
+    thirdParty: { local: null, databases: [] },
+  })
+  expect(seenByB).toEqual(fresh)
+  expect(rules(b)).toEqual(rules(reference))
+  await closeTabPool(browser)
+}
