@@ -42,7 +42,8 @@ async function endpoint(): Promise<RemoteChromium> {
   return e
 }
 
-const real = createDefaultAuditor({ navigationTimeoutMs: 4000, settleMs: 100, pageTimeoutMs: 30_000 })
+// Time limits far above a page of the local site, so a loaded machine cannot turn a page into a timeout failure.
+const real = createDefaultAuditor({ navigationTimeoutMs: 20_000, settleMs: 100, pageTimeoutMs: 60_000 })
 
 /** Audits in order, with the endpoint each ran on; `before` may act as an audit starts (kill its endpoint). */
 function recordingAuditor(
