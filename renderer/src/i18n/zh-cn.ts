@@ -2,6 +2,7 @@ import { rectificationZhCN } from '../rectification/zh-cn'
 import { reportsZhCN } from '../reports/zh-cn'
 import { homeZhCN } from '../home/zh-cn'
 import { plansZhCN } from '../settings/plans-zh-cn'
+import { teamZhCN } from '../settings/team-zh-cn'
 import { inspectionsMoreZhCN } from '../inspections/zh-cn'
 import { registryImportZhCN } from '../components/registry-import-zh-cn'
 
@@ -641,6 +642,7 @@ export const zhCN = {
   home: homeZhCN,
   plans: plansZhCN,
   registryImport: registryImportZhCN,
+  team: teamZhCN,
 } as const
 
 export type Messages = typeof zhCN

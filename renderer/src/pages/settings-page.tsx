@@ -7,6 +7,7 @@ import { PageHeading } from '../components/page-heading'
 import { NoticeSettings } from '../rectification/notice-settings'
 import { fontSizes, type FontSizeKey } from '../settings/display-settings'
 import { PlanSettings } from '../settings/plan-settings'
+import { TeamSettings } from '../settings/team-settings'
 
 export function SettingsPage({
   fontSize,
@@ -39,6 +40,7 @@ export function SettingsPage({
           </Radio.Group>
         </div>
       </section>
+      <TeamSettings />
       <NoticeSettings />
       <PlanSettings />
       <section aria-labelledby="settings-about" style={{ marginTop: 32 }}>
