@@ -31,29 +31,44 @@ const maxTime = 2 ** 48 - 1
 export function globalIdMaker(source: GlobalIdSource = defaultSource): () => GlobalId {
   let lastMs = -1
   let counter = 0
+  // Random bytes are drawn 4 KiB at a time: one getRandomValues call per 409 ids, not one per id (the id is made
+  // by a trigger on every insert of a travelling table, so its cost is paid per row).
+  const pool = new Uint8Array(4096)
+  let used = pool.length
   return () => {
-    const random = source.random(new Uint8Array(10))
+    if (used + 10 > pool.length) {
+      source.random(pool)
+      used = 0
+    }
+    const r = pool.subarray(used, used + 10)
+    used += 10
     let ms = Math.floor(source.now())
     if (ms <= lastMs) {
       ms = lastMs
       counter++
       if (counter > 0xfff) {
         ms++
-        counter = ((random[0]! << 8) | random[1]!) & 0x7ff
+        counter = ((r[0]! << 8) | r[1]!) & 0x7ff
       }
     } else {
       // A fresh millisecond starts the counter in its lower half, so many more ids fit before it overflows.
-      counter = ((random[0]! << 8) | random[1]!) & 0x7ff
+      counter = ((r[0]! << 8) | r[1]!) & 0x7ff
     }
     if (ms > maxTime) throw new RangeError('UUIDv7 timestamp out of range')
     lastMs = ms
-    const hex = (n: number, width: number) => n.toString(16).padStart(width, '0')
-    const tail = Array.from(random.subarray(2), (b) => hex(b, 2)).join('')
-    const variant = hex(0x8 | ((random[2]! >> 4) & 0x3), 1) // the nibble `tail` leaves out
-    const time = hex(ms, 12)
-    return `${time.slice(0, 8)}-${time.slice(8)}-7${hex(counter, 3)}-${variant}${tail.slice(1, 4)}-${tail.slice(4, 16)}`
+    const time = ms.toString(16).padStart(12, '0')
+    // Variant 10 and two random bits, then 62 random bits in all with the rest of the tail.
+    const variant = hexDigits[0x8 | ((r[2]! >> 4) & 0x3)]!
+    return (
+      `${time.slice(0, 8)}-${time.slice(8)}-7${counter.toString(16).padStart(3, '0')}-` +
+      `${variant}${hexDigits[r[2]! & 0xf]}${hexBytes[r[3]!]}-` +
+      `${hexBytes[r[4]!]}${hexBytes[r[5]!]}${hexBytes[r[6]!]}${hexBytes[r[7]!]}${hexBytes[r[8]!]}${hexBytes[r[9]!]}`
+    )
   }
 }
+
+const hexDigits = '0123456789abcdef'
+const hexBytes = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
 
 /** Makes a new global id (UUIDv7). */
 export const makeGlobalId: () => GlobalId = globalIdMaker()
