@@ -106,11 +106,7 @@ import {
   type RegistryImportPreview,
   type RegistryImportResult,
 } from '../domain/registry-import'
-import {
-  teamFieldLabels,
-  teamProfileSaveSchema,
-  type Installation,
-} from '../domain/team'
+import { teamFieldLabels, teamProfileSaveSchema, type Installation } from '../domain/team'
 import type { ErrorCode } from './errors'
 
 /**

@@ -11,7 +11,9 @@ describe('global ids (UUIDv7)', () => {
     expect(id[14]).toBe('7')
     expect('89ab').toContain(id[19])
     expect(parseGlobalId(id)?.createdAt.getTime()).toBe(at)
-    expect(id.slice(0, 13)).toBe(`${at.toString(16).padStart(12, '0').slice(0, 8)}-${at.toString(16).slice(-4)}`)
+    expect(id.slice(0, 13)).toBe(
+      `${at.toString(16).padStart(12, '0').slice(0, 8)}-${at.toString(16).slice(-4)}`,
+    )
   })
 
   it('uses every variant value over random bytes (the variant bits are 10, the rest random)', () => {
