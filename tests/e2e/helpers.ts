@@ -13,7 +13,7 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
   expect(violations, `${screen}: ${JSON.stringify(violations, null, 2)}`).toEqual([])
 }
 
-export async function waitForText(page: Page, text: string, timeout = 10_000): Promise<void> {
+export async function waitForText(page: Page, text: string, timeout = 30_000): Promise<void> {
   await page.waitForFunction((t) => document.body.innerText.includes(t), { timeout }, text)
 }
 
@@ -85,6 +85,9 @@ export async function openAppSession(dataDir: string): Promise<AppSession> {
   const page = await browser.newPage()
   await page.setViewport({ width: 1280, height: 900 })
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }])
+  // E2E_CPU_THROTTLE=4 slows the renderer four times, as a loaded CI machine does: a race in a test shows at once.
+  const throttle = Number(process.env.E2E_CPU_THROTTLE ?? 0)
+  if (throttle > 1) await page.emulateCPUThrottling(throttle)
   await page.goto(door.url, { waitUntil: 'networkidle0' })
   return {
     door,

@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeTempDir } from '../support/temp-dir'
 import { apiCall, expectNoAxeViolations, openAppSession, waitForText, type AppSession } from './helpers'
-import { announced, focused, optionActive, tabTo } from './inspections/keyboard'
+import { announced, chooseFilesWith, chooseOption, focused, tabTo } from './inspections/keyboard'
 import { focusProblems } from './inspections/layout-checks'
 
 /**
@@ -65,9 +65,7 @@ describe('a whole inspection by keyboard only', () => {
     await page.keyboard.press('Enter')
     await page.waitForFunction(() => document.activeElement?.id === 'inspection_placeId')
     await expectNoAxeViolations(page, '新建检查 dialog')
-    await page.keyboard.type('新华街')
-    await optionActive(page, place)
-    await page.keyboard.press('Enter')
+    await chooseOption(page, '新华街', place)
     await tabTo(page, '#inspection_inspectors')
     await page.keyboard.type('张伟、李娜')
     await page.keyboard.press('Enter')
@@ -80,9 +78,7 @@ describe('a whole inspection by keyboard only', () => {
 
   it('adds a facility and types its shared values once: every check that uses them is judged', async () => {
     await tabTo(page, '#add-element-category')
-    await page.keyboard.type('轮椅坡道')
-    await optionActive(page, '轮椅坡道')
-    await page.keyboard.press('Enter')
+    await chooseOption(page, '轮椅坡道', '轮椅坡道')
     await page.keyboard.press('Tab')
     await page.keyboard.type('北门坡道')
     await page.keyboard.press('Enter')
@@ -116,22 +112,13 @@ describe('a whole inspection by keyboard only', () => {
   it('attaches a photo tied to a check: focus lands on the new photo and the outcome is announced', async () => {
     await page.focus(`#${id(rampId, 'ramp.clear-width', 'width')}`)
     await tabTo(page, `#photos-${rampId}-check`)
-    await page.keyboard.type('通行净宽')
-    await optionActive(page, '轮椅坡道通行净宽')
-    await page.keyboard.press('Enter')
-    // Tab only once the list has closed on the choice (on a loaded machine it may still be open).
-    await page.waitForFunction(
-      (sel) => document.querySelector(sel)?.getAttribute('aria-expanded') !== 'true',
-      {},
-      `#photos-${rampId}-check`,
-    )
+    await chooseOption(page, '通行净宽', '轮椅坡道通行净宽')
     await page.keyboard.press('Tab')
     expect((await focused(page)).id).toBe(`photos-${rampId}-caption`)
     await page.keyboard.type('坡道宽度 1.0 m')
     await page.keyboard.press('Tab')
     expect((await focused(page)).id).toBe(`photos-${rampId}`)
-    const [chooser] = await Promise.all([page.waitForFileChooser(), page.keyboard.press('Space')])
-    await chooser.accept([photoPath])
+    await chooseFilesWith(page, 'Space', [photoPath])
     await announced(page, '已添加 1 张照片：坡道宽度 1.0 m')
     await page.waitForFunction(() => document.activeElement?.tagName === 'FIGURE')
     expect((await focused(page)).text).toContain('关联：轮椅坡道通行净宽')
