@@ -160,6 +160,9 @@ describe('team identity and roles', () => {
   })
 
   it('the coordinator’s installation (set through the CLI) issues it, signed with its inspector and device', async () => {
+    const badName = await runCli(['--data-dir', t.dir, 'profile', '--name', ' '])
+    expect(badName.code).toBe(2)
+    expect(badName.stderr).toContain('检查员姓名：请填写检查员姓名')
     const set = await runCli(['--data-dir', t.dir, 'profile', '--role', 'coordinator', '--json'])
     expect(set.code).toBe(0)
     expect(JSON.parse(set.stdout)).toEqual({ profileName: '李娜', role: 'coordinator', deviceId: device })
