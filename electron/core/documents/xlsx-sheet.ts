@@ -11,9 +11,22 @@ import { printableText } from './html-escape'
 /** Excel refuses longer cell text. */
 const maxCellChars = 32_767
 
-export function excelText(value: string): string {
+export function excelText(value: string | number | null | undefined): string {
   const text = printableText(value)
   return text.length > maxCellChars ? `${text.slice(0, maxCellChars - 1)}…` : text
+}
+
+/**
+ * The header row of a plain table sheet (row 1: the column headers): bold on a light shade, frozen, optionally with
+ * a filter. One look for every workbook the app writes besides the notice (summary report, by-clause results).
+ */
+export function styleHeaderRow(sheet: ExcelJS.Worksheet, options: { filter?: boolean } = {}): void {
+  const header = sheet.getRow(1)
+  header.font = { bold: true }
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } }
+  sheet.views = [{ state: 'frozen', ySplit: 1 }]
+  if (options.filter && sheet.columnCount > 0)
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columnCount } }
 }
 
 export function noticeSheet(options: {

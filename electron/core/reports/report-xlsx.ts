@@ -8,28 +8,20 @@ import {
 } from '../../../shared/domain/report-definitions'
 import { splitPlanEntries } from '../../../shared/domain/plan-indicators'
 import { planLabel } from '../../../shared/domain/plan-periods'
-// The documents module's own helper (as notice-xlsx uses it); imported from its file, not the module index, which
-// would load the Word library with it.
-import { printableText } from '../documents/html-escape'
+// The documents module's own Excel helpers (as notice-xlsx uses them); imported from their file, not the module
+// index, which would load the Word library with it.
+import { excelText, styleHeaderRow } from '../documents/xlsx-sheet'
 
 /**
  * The summary report as an Excel workbook: one sheet per breakdown plus the indicators, numbers stored as numbers
  * (so the team can sum and chart them), a frozen header row, and a sheet with the definitions.
  *
- * Every text cell goes through `printableText`: unit, portal and clause names are typed by people or taken from
+ * Every text cell goes through `excelText` (the documents module's `printableText`, cut to Excel's cell limit): unit, portal and clause names are typed by people or taken from
  * audited websites, and one control character in a cell makes Excel refuse the whole file.
  */
 
-const text = printableText
-
-const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } }
-
-function styleHeader(sheet: ExcelJS.Worksheet): void {
-  const header = sheet.getRow(1)
-  header.font = { bold: true }
-  header.fill = headerFill
-  sheet.views = [{ state: 'frozen', ySplit: 1 }]
-}
+const text = excelText
+const styleHeader = (sheet: ExcelJS.Worksheet) => styleHeaderRow(sheet)
 
 function countsSheet(book: ExcelJS.Workbook, name: string, first: string, rows: readonly ReportRow[]): void {
   const sheet = book.addWorksheet(name)

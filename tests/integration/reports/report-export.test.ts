@@ -163,6 +163,11 @@ describe('reports:export', () => {
       '',
     ])
     expect(entries.rowCount).toBe(2)
+    // Every sheet: a bold, frozen header row.
+    for (const sheet of book.worksheets) {
+      expect(sheet.getRow(1).font?.bold, sheet.name).toBe(true)
+      expect(sheet.views[0], sheet.name).toMatchObject({ state: 'frozen', ySplit: 1 })
+    }
   })
 
   it('strips control characters from names, so Excel can open the file', async () => {

@@ -214,6 +214,13 @@ describe('audits:exportClauses (Excel by clause)', () => {
     expect(rows.some((r) => /未核实|unverified|reported/.test(r.gb))).toBe(false)
   })
 
+  it('has a bold, frozen header row with a filter over every column', () => {
+    const sheet = book.getWorksheet('按条款')!
+    expect(sheet.getRow(1).font?.bold).toBe(true)
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+    expect(sheet.autoFilter).toBe('A1:K1')
+  })
+
   it('writes its own columns in zh-CN words, never status codes', () => {
     for (const r of rows) {
       expect(['可感知性', '可操作性', '可理解性', '兼容性', '']).toContain(r.principle)

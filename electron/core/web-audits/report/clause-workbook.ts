@@ -5,14 +5,15 @@ import { getDocumentRule } from '../../../../shared/web/doc-rules'
 import { compareByClause, gbClauseLabel, gbt37668MappingOf } from '../../../../shared/web/gbt37668-mapping'
 import { getCriterion } from '../../../../shared/web/wcag-criteria'
 import { formatAgeingRef } from '../../../../shared/web/ageing-rules'
-import { printableText } from '../../documents/html-escape'
+import { excelText, styleHeaderRow } from '../../documents/xlsx-sheet'
 
 /**
  * A portal's results as a conformance workbook sorted by clause: automatic rules (axe and own checks), the
  * documents check and the guided manual checks in one sheet, ordered by GB/T 37668 principle, then WCAG SC, then
  * GB/T 37668 clause, as conformance reports are written. The GB/T 37668 column shows the reported clause numbers
  * and stays empty where none is known (how sure a number is lives in the mapping data, not in the report).
- * Text from the audited site goes through `printableText` (a control character makes Excel refuse the file).
+ * Text from the audited site goes through `excelText` (a control character, or a cell over Excel's limit, makes
+ * Excel refuse the file).
  */
 
 export interface ClauseRow {
@@ -86,13 +87,11 @@ export function clauseRows(run: AuditRunDetail, manual: readonly ManualChecklist
   return rows.sort(compareByClause)
 }
 
-const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } }
-
 export async function clauseWorkbook(
   run: AuditRunDetail,
   manual: readonly ManualChecklistItem[],
 ): Promise<Uint8Array> {
-  const text = printableText
+  const text = excelText
   const book = new ExcelJS.Workbook()
   book.creator = '无障碍督查'
   book.created = new Date(0)
@@ -126,11 +125,7 @@ export async function clauseWorkbook(
       detail: text(row.detail),
     })
   }
-  const header = sheet.getRow(1)
-  header.font = { bold: true }
-  header.fill = headerFill
-  sheet.views = [{ state: 'frozen', ySplit: 1 }]
-  sheet.autoFilter = { from: 'A1', to: 'K1' }
+  styleHeaderRow(sheet, { filter: true })
 
   const about = book.addWorksheet('检测信息')
   about.columns = [
