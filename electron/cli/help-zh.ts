@@ -78,7 +78,8 @@ const errors: Array<[RegExp, (...groups: string[]) => string]> = [
   ],
   [
     /^error: option '(.*)' argument '(.*)' is invalid\. ?(.*)$/s,
-    (o, v, why) => `选项 '${o}' 的取值 '${v}' 无效${why ? `：${why}` : ''}`,
+    (o, v, why) =>
+      `选项 '${o}' 的取值 '${v}' 无效${why ? `：${why.replace(/^Allowed choices are (.*)\.$/s, '可选值为 $1')}` : ''}`,
   ],
   [
     /^error: command-argument value '(.*)' is invalid for argument '(.*)'\. ?(.*)$/s,

@@ -13,6 +13,7 @@ import { renderCatalog } from './catalog-command'
 import { configureAuditCommand } from './audit-command'
 import { configureNoticeCommand } from './notice-command'
 import { configureImportCommand } from './import-command'
+import { configureProfileCommand } from './profile-command'
 import { runWeb } from './web-command'
 
 function portNumber(value: string): number {
@@ -114,6 +115,7 @@ export function buildProgram(): Command {
   configureAuditCommand(program.command('audit'), () => program.opts<{ dataDir?: string }>().dataDir)
   configureNoticeCommand(program.command('notice'), () => program.opts<{ dataDir?: string }>().dataDir)
   configureImportCommand(program.command('import'), () => program.opts<{ dataDir?: string }>().dataDir)
+  configureProfileCommand(program.command('profile'), () => program.opts<{ dataDir?: string }>().dataDir)
   // Last, so it reaches every command above (and any added above this line later): commander's words in zh-CN.
   return localizeCommander(program)
 }

@@ -28,6 +28,7 @@ import {
 } from './registry/portals-service'
 import { commitRegistryImport, previewRegistryImport } from './registry/registry-import'
 import { createUnit, getUnit, listUnits, setUnitArchived, updateUnit } from './registry/units-service'
+import { loadInstallation, saveTeamProfile } from './db/installation'
 import { rectificationHandlers } from './rectification/rectification-handlers'
 import { reportHandlers } from './reports/report-handlers'
 import { todaySummary } from './today/today-service'
@@ -52,6 +53,8 @@ export function createHandlers(ctx: CoreContext, services: CoreServices): Handle
       dataDir: ctx.dataDir,
       door,
     }),
+    'team:profile': () => loadInstallation(ctx.db),
+    'team:saveProfile': (input) => saveTeamProfile(ctx.db, input, ctx.now()),
     'units:list': (input) => listUnits(ctx, input),
     'units:get': (input) => getUnit(ctx.db, input.id),
     'units:create': (input) => createUnit(ctx, input),

@@ -49,6 +49,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   IO_ERROR: 500,
   EXPORT_FAILED: 500,
   INTERNAL: 500,
+  NOT_COORDINATOR: 403,
 }
 
 const contentTypes: Record<string, string> = {

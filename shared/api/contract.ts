@@ -107,6 +107,7 @@ import {
   type RegistryImportPreview,
   type RegistryImportResult,
 } from '../domain/registry-import'
+import { teamFieldLabels, teamProfileSaveSchema, type Installation } from '../domain/team'
 import type { ErrorCode } from './errors'
 
 /**
@@ -548,7 +549,7 @@ export const contract = {
   }),
   'notices:issue': op<NoticeSummary>()({
     input: noticeDraftSchema,
-    errors: ['NOT_FOUND', 'INVALID_STATE'],
+    errors: ['NOT_FOUND', 'INVALID_STATE', 'NOT_COORDINATOR'],
     labels: rectificationFieldLabels,
     summary: '签发整改通知书：编文号、保存内容，所含整改项转为已通知',
   }),
@@ -638,6 +639,19 @@ export const contract = {
     errors: ['NOT_FOUND', 'CONFLICT'],
     labels: planFieldLabels,
     summary: '保存规划期：名称、起止年度、是否已发布，以及各项指标和目标（新规划发布后录入）',
+  }),
+
+  'team:profile': op<Installation>()({
+    input: z.object({}).default({}),
+    errors: [],
+    labels: teamFieldLabels,
+    summary: '本机的团队身份：检查员姓名、设备编号、团队角色（外业终端或协调员）',
+  }),
+  'team:saveProfile': op<Installation>()({
+    input: teamProfileSaveSchema,
+    errors: [],
+    labels: teamFieldLabels,
+    summary: '保存检查员姓名和/或团队角色（只有协调员签发编号的整改通知书）',
   }),
 } as const
 

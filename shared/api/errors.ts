@@ -15,6 +15,7 @@ export const errorMessages = {
   EXPORT_FAILED: '生成文件失败，未留下不完整的文件',
   BROWSER_UNAVAILABLE: '未找到可用的 Chrome、Edge 或 Chromium 浏览器',
   INTERNAL: '内部错误，操作未完成，数据未被修改',
+  NOT_COORDINATOR: '只有协调员的安装可以签发编号的整改通知书，请到协调员的电脑上签发',
 } as const
 
 export type ErrorCode = keyof typeof errorMessages

@@ -4,6 +4,7 @@ import { idSchema, nameText, optionalText, refuseInvisible } from './common'
 import { inputRecordSchema } from '../catalog/schemas'
 import { categoryIds, type CategoryId } from '../catalog/categories'
 import type { CheckResult, InputRecord, InputValue, Severity } from '../catalog/types'
+import type { Authorship } from './team'
 
 export type InspectionStatus = 'draft' | 'submitted'
 
@@ -109,6 +110,10 @@ export interface InspectionSummary {
 }
 
 export interface Inspection extends InspectionSummary {
+  /** The record's global id (UUIDv7), the same on every installation it travels to. */
+  globalId: string
+  /** Who made the record and who last changed it, and on which devices (null: before 0010-global-identity). */
+  authorship: Authorship
   notes: string | null
   /** Bumped on every save; each save names the version it was based on (two windows never overwrite silently). */
   version: number

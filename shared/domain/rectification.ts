@@ -306,6 +306,9 @@ export interface ItemEvent {
   toStatus: ItemStatus | null
   note: string | null
   at: string
+  /** Who recorded it (inspector profile) and on which device; null for entries made before 0010-global-identity. */
+  by: string | null
+  device: string | null
 }
 
 export const rectificationFieldLabels: Record<string, string> = {

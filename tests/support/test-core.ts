@@ -2,6 +2,8 @@ import type { CoreServices } from '../../electron/core/handler-types'
 import { openCore, type Core } from '../../electron/core/open-core'
 import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract'
 import type { ApiErrorBody } from '../../shared/api/errors'
+import type { TeamRole } from '../../shared/domain/team'
+import { saveTeamProfile } from '../../electron/core/db/installation'
 import { makeTempDir } from './temp-dir'
 
 export interface TestCore {
@@ -20,6 +22,11 @@ export interface TestCoreOptions {
    * give the same answer whatever day the tests run on. A test may still move the clock through `core.ctx.now`.
    */
   now?: () => Date
+  /**
+   * The installation's team role, set through the service. Tests run as the coordinator's installation (the one
+   * that issues numbered notices) unless they say 'field' (a new data folder is a field laptop).
+   */
+  role?: TeamRole
 }
 
 /** `services`: replacements for the real ones (e.g. a PDF renderer on the tests' Chromium, or one that fails). */
@@ -27,6 +34,7 @@ export function openTestCore(services: Partial<CoreServices> = {}, options: Test
   const { dir, cleanup } = makeTempDir()
   const core = openCore(dir, 'test', {}, services)
   if (options.now) core.ctx.now = options.now
+  saveTeamProfile(core.ctx.db, { role: options.role ?? 'coordinator' }, new Date())
   const dispatch = core.dispatch('cli')
   return {
     core,

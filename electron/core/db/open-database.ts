@@ -6,6 +6,7 @@ import { writeAtomicallyWith } from '../files/atomic-write'
 import { errnoOf, FileWriteError, systemErrorMessage, systemErrorReason } from '../files/fs-errors'
 import { assertNotDataFile } from '../files/output-guard'
 import { databaseFileName, sqliteSidecarSuffixes } from './database-file'
+import { registerGlobalIdFunction } from './global-identity'
 import { latestSchemaVersion, migrations, type Migration } from './migrations/index'
 import { removeSessions, staleSessions, writeSession } from './session-markers'
 
@@ -138,6 +139,7 @@ export function openDatabase(dataDir: string, opts: OpenDatabaseOptions = {}): D
     db.pragma('journal_mode = WAL')
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
+    registerGlobalIdFunction(db)
     applyMigrations(db, opts.targetVersion ?? latestSchemaVersion)
     markSession(db, dataDir, stale)
     return db

@@ -39,6 +39,11 @@ interface SummaryRow {
   notes: string | null
   version: number
   submitted_at: string | null
+  global_id: string
+  created_by: string | null
+  created_device: string | null
+  updated_by: string | null
+  updated_device: string | null
 }
 
 // Results stored before 未填写 existed said needs-review with the blank inputs in `missing`: those are 未填写
@@ -232,6 +237,13 @@ export function loadInspection(db: Db, id: number, photoExists: (sha: string) =>
   if (!row) throw new ApiError('NOT_FOUND', `现场检查（编号 ${id}）不存在`)
   return {
     ...toSummary(row),
+    globalId: row.global_id,
+    authorship: {
+      createdBy: row.created_by,
+      createdDevice: row.created_device,
+      updatedBy: row.updated_by,
+      updatedDevice: row.updated_device,
+    },
     notes: row.notes,
     version: row.version,
     submittedAt: row.submitted_at,

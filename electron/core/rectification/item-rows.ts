@@ -457,6 +457,8 @@ interface EventRow {
   to_status: ItemStatus | null
   note: string | null
   at: string
+  created_by: string | null
+  created_device: string | null
 }
 
 export function itemEvents(db: Db, itemId: number): ItemEvent[] {
@@ -470,5 +472,7 @@ export function itemEvents(db: Db, itemId: number): ItemEvent[] {
     toStatus: r.to_status,
     note: r.note,
     at: r.at,
+    by: r.created_by,
+    device: r.created_device,
   }))
 }

@@ -19,6 +19,7 @@ import { noticeFacts } from './notice-facts'
 import { buildNoticeDocument } from './notice-snapshot'
 import { localDay } from '../../../shared/domain/local-dates'
 import { loadRectificationSettings } from './settings-service'
+import { requireCoordinator } from '../db/installation'
 
 /**
  * 整改通知书: preview (no number, nothing saved), issue (number + frozen snapshot + items notified, one
@@ -117,6 +118,8 @@ export function previewNoticeDocument(ctx: CoreContext, draft: Draft): NoticeDoc
 
 export function issueNotice(ctx: CoreContext, draft: Draft): NoticeSummary {
   const now = ctx.now().toISOString()
+  // First: a field laptop gives no number, whatever the draft (its items and preview stay usable).
+  requireCoordinator(ctx.db, '签发整改通知书')
   refuseFutureIssueDate(ctx, draft)
   const id = inTransaction(ctx.db, () => {
     const db = ctx.db

@@ -3,6 +3,7 @@ import { reportsZhCN } from '../reports/zh-cn'
 import { homeZhCN } from '../home/zh-cn'
 import { plansZhCN } from '../settings/plans-zh-cn'
 import { farmZhCN } from '../settings/farm-zh-cn'
+import { teamZhCN } from '../settings/team-zh-cn'
 import { inspectionsMoreZhCN } from '../inspections/zh-cn'
 import { registryImportZhCN } from '../components/registry-import-zh-cn'
 
@@ -643,6 +644,7 @@ export const zhCN = {
   plans: plansZhCN,
   farm: farmZhCN,
   registryImport: registryImportZhCN,
+  team: teamZhCN,
 } as const
 
 export type Messages = typeof zhCN

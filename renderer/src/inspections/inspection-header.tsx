@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { getCatalog } from '../../../shared/catalog/index'
 import { i18next } from '../i18n/index'
 import type { Inspection } from '../../../shared/domain/inspections'
+import { authorshipLabel } from '../../../shared/domain/team'
 import { InspectionStatusTag } from './status-tags'
 
 /** Catalog by name and version, as recorded by the server when the inspection was created. */
@@ -28,6 +29,21 @@ export function InspectionHeader({ inspection }: { inspection: Inspection }) {
       new Date(inspection.submittedAt).toLocaleString('zh-CN', { hour12: false }),
     ])
   if (inspection.notes) rows.push([t('inspections.detail.notes'), inspection.notes])
+  const { createdBy, createdDevice, updatedBy, updatedDevice } = inspection.authorship
+  const created = authorshipLabel(createdBy, createdDevice)
+  const updated = authorshipLabel(updatedBy, updatedDevice)
+  if (created || updated)
+    rows.push([
+      t('team.authorship'),
+      <span key="authorship" style={{ color: 'rgba(0,0,0,0.65)' }}>
+        {[
+          created && t('team.created', { who: created }),
+          updated && updated !== created && t('team.updated', { who: updated }),
+        ]
+          .filter(Boolean)
+          .join('；')}
+      </span>,
+    ])
   return (
     <dl className="aa-facts">
       {rows.map(([label, value]) => (

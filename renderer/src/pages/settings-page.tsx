@@ -8,6 +8,7 @@ import { NoticeSettings } from '../rectification/notice-settings'
 import { fontSizes, type FontSizeKey } from '../settings/display-settings'
 import { PlanSettings } from '../settings/plan-settings'
 import { FarmSettingsSection } from '../settings/farm-settings'
+import { TeamSettings } from '../settings/team-settings'
 
 export function SettingsPage({
   fontSize,
@@ -40,6 +41,7 @@ export function SettingsPage({
           </Radio.Group>
         </div>
       </section>
+      <TeamSettings />
       <NoticeSettings />
       <PlanSettings />
       <FarmSettingsSection />

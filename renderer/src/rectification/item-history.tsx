@@ -2,6 +2,7 @@ import { Table } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
 import { itemStatusLabels, type ItemEvent } from '../../../shared/domain/rectification'
+import { authorshipLabel } from '../../../shared/domain/team'
 import { formatDateTime } from '../web-audits/format'
 
 /** 处理记录: every change of the item, oldest first, as the server recorded it. */
@@ -27,6 +28,15 @@ export function ItemHistory({ events }: { events: ItemEvent[] }) {
       title: t('rectification.detail.historyNote'),
       dataIndex: 'note',
       render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: t('team.recordedBy'),
+      key: 'by',
+      render: (_: unknown, e) => (
+        <span style={{ color: 'rgba(0,0,0,0.65)' }}>
+          {authorshipLabel(e.by, e.device) ?? t('team.unknown')}
+        </span>
+      ),
     },
   ]
   return (

@@ -1,3 +1,4 @@
+import { saveTeamProfile } from '../../../electron/core/db/installation'
 import { openCore } from '../../../electron/core/open-core'
 import type { TestCore } from '../../support/test-core'
 
@@ -7,6 +8,8 @@ import type { TestCore } from '../../support/test-core'
  */
 export function openSeedCore(dataDir: string): TestCore {
   const core = openCore(dataDir, 'e2e')
+  // The coordinator's installation: the seeds and the screens issue numbered notices.
+  saveTeamProfile(core.ctx.db, { role: 'coordinator' }, new Date())
   const dispatch = core.dispatch('cli')
   return {
     core,

@@ -31,6 +31,8 @@ export async function seedRectificationData(dataDir: string): Promise<Rectificat
     return result.data as T
   }
   try {
+    // The coordinator's installation: the screens issue numbered notices.
+    await call('team:saveProfile', { role: 'coordinator' })
     const unit = (await call<Array<{ id: number; name: string }>>('units:list', {}))[0]!
     const placeName = '新华街政务服务大厅'
     const place = await call<{ id: number }>('places:create', {

@@ -78,6 +78,9 @@ describe('a CLI audit, then a notice (real Chromium, local site)', () => {
     expect(cliItems.length).toBeGreaterThan(0)
     expect(cliItems.every((i) => i.status === 'open' && i.unitName === unitName)).toBe(true)
 
+    // The folder the audit made is a field laptop's (外业终端): this installation becomes the coordinator's.
+    const role = await runCli(['--data-dir', data(), 'profile', '--role', 'coordinator'])
+    expect(role.code).toBe(0)
     const pdf = path.join(dir, 'n.pdf')
     const notice = await runCli([
       '--data-dir',

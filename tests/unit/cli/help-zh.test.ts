@@ -60,6 +60,11 @@ describe('access-audit help in zh-CN', () => {
       ),
     ).toBe("错误：选项 '--port <port>' 的取值 'x' 无效：端口须为 0–65535 的整数")
     expect(
+      translateCommanderError(
+        "error: option '--role <role>' argument 'boss' is invalid. Allowed choices are field, coordinator.",
+      ),
+    ).toBe("错误：选项 '--role <role>' 的取值 'boss' 无效：可选值为 field, coordinator")
+    expect(
       translateCommanderError("error: too many arguments for 'backup'. Expected 1 argument but got 2."),
     ).toBe("错误：命令 'backup' 的参数过多：应为 1 个，实际为 2 个")
   })

@@ -7,6 +7,7 @@ import { run as v6run, sql as v6 } from './0006-well-formed-text'
 import { sql as v7 } from './0007-element-measurements'
 import { sql as v8 } from './0008-audit-documents'
 import { sql as v9 } from './0009-plan-periods'
+import { run as v10run, sql as v10 } from './0010-global-identity'
 import type Database from 'better-sqlite3'
 
 export interface Migration {
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'element-measurements', sql: v7 },
   { version: 8, name: 'audit-documents', sql: v8 },
   { version: 9, name: 'plan-periods', sql: v9 },
+  { version: 10, name: 'global-identity', sql: v10, run: v10run },
 ]
 
 export const latestSchemaVersion = migrations.length
