@@ -7,6 +7,7 @@ import {
 } from '../../../shared/domain/team'
 import { deviceIdKey, teamSettingsKey } from './global-identity'
 import type { Db } from './open-database'
+import { readSetting, writeSetting } from './settings-store'
 import { inTransaction } from './transaction'
 
 /**
@@ -17,17 +18,9 @@ import { inTransaction } from './transaction'
 export function loadInstallation(db: Db): Installation {
   const deviceId = db.prepare('SELECT value FROM app_meta WHERE key = ?').pluck().get(deviceIdKey) as
     string | undefined
-  const row = db.prepare('SELECT value_json FROM settings WHERE key = ?').pluck().get(teamSettingsKey) as
-    string | undefined
-  let stored = storedTeamSettingsSchema.parse({})
-  if (row) {
-    try {
-      const parsed = storedTeamSettingsSchema.safeParse(JSON.parse(row))
-      if (parsed.success) stored = parsed.data
-    } catch {
-      // An unreadable value reads as the defaults; saving writes a good one.
-    }
-  }
+  // An unreadable value reads as the defaults; saving writes a good one.
+  const stored =
+    readSetting(db, teamSettingsKey, storedTeamSettingsSchema) ?? storedTeamSettingsSchema.parse({})
   return { profileName: stored.profileName, role: stored.role, deviceId: deviceId ?? '' }
 }
 
@@ -44,10 +37,7 @@ export function saveTeamProfile(db: Db, update: TeamProfileUpdate, now: Date): I
       profileName: update.profileName ?? current.profileName,
       role: update.role ?? current.role,
     }
-    db.prepare(
-      `INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
-    ).run(teamSettingsKey, JSON.stringify(value), now.toISOString())
+    writeSetting(db, teamSettingsKey, value, now)
     return loadInstallation(db)
   })
 }

@@ -5,6 +5,7 @@ import {
   ruleOverlapsVersion,
 } from '../../../shared/web/rule-overlaps'
 import type { Db } from '../db/open-database'
+import { readSettingText, writeSetting } from '../db/settings-store'
 import { parseMatchKey, webDefectKey, webRuleKey, type MatchKey } from '../findings/match-keys'
 import { mergeInto } from './item-merge'
 import { candidateSelect, createItem, targetItem, type CandidateRow } from './item-targets'
@@ -154,16 +155,9 @@ function mergeDuplicates(db: Db, now: string): void {
 
 /** Runs inside the sync's transaction; does nothing when the items were filed by this version of the table. */
 export function consolidateOverlaps(db: Db, now: string): void {
-  const stored = db
-    .prepare('SELECT value_json FROM settings WHERE key = ?')
-    .pluck()
-    .get(overlapsSettingKey) as string | undefined
-  if (stored === JSON.stringify(ruleOverlapsVersion)) return
+  if (readSettingText(db, overlapsSettingKey) === JSON.stringify(ruleOverlapsVersion)) return
   rekeyWholeRules(db)
   refileParts(db, now)
   mergeDuplicates(db, now)
-  db.prepare(
-    `INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
-  ).run(overlapsSettingKey, JSON.stringify(ruleOverlapsVersion), now)
+  writeSetting(db, overlapsSettingKey, ruleOverlapsVersion, now)
 }

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/domain/rectification'
 import type { CoreContext } from '../context'
 import type { Db } from '../db/open-database'
+import { readSetting, writeSetting } from '../db/settings-store'
 import { inTransaction } from '../db/transaction'
 
 /**
@@ -19,24 +20,16 @@ export const rectificationSettingsKey = 'rectification'
 
 /** The stored settings, or the defaults when none were saved (or the stored value no longer validates). */
 export function loadRectificationSettings(db: Db): RectificationSettings {
-  const row = db.prepare('SELECT value_json FROM settings WHERE key = ?').get(rectificationSettingsKey) as
-    { value_json: string } | undefined
-  if (!row) return { ...defaultRectificationSettings }
-  try {
-    const parsed = storedSettingsSchema.safeParse(JSON.parse(row.value_json))
-    if (!parsed.success) return { ...defaultRectificationSettings }
-    const stored = parsed.data
-    return {
-      ...stored,
-      contact: stored.contact ?? null,
-      copyTo: stored.copyTo ?? null,
-      printer: stored.printer ?? null,
-      // The old default (第{n}号) was never chosen: it came with the app. Its successor follows GB/T 9704.
-      numberTemplate:
-        stored.numberTemplate === legacyDefaultNumberTemplate ? defaultNumberTemplate : stored.numberTemplate,
-    }
-  } catch {
-    return { ...defaultRectificationSettings }
+  const stored = readSetting(db, rectificationSettingsKey, storedSettingsSchema)
+  if (!stored) return { ...defaultRectificationSettings }
+  return {
+    ...stored,
+    contact: stored.contact ?? null,
+    copyTo: stored.copyTo ?? null,
+    printer: stored.printer ?? null,
+    // The old default (第{n}号) was never chosen: it came with the app. Its successor follows GB/T 9704.
+    numberTemplate:
+      stored.numberTemplate === legacyDefaultNumberTemplate ? defaultNumberTemplate : stored.numberTemplate,
   }
 }
 
@@ -54,13 +47,6 @@ export function saveRectificationSettings(
     copyTo: input.copyTo ?? null,
     printer: input.printer ?? null,
   }
-  inTransaction(ctx.db, () => {
-    ctx.db
-      .prepare(
-        `INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
-      )
-      .run(rectificationSettingsKey, JSON.stringify(value), ctx.now().toISOString())
-  })
+  inTransaction(ctx.db, () => writeSetting(ctx.db, rectificationSettingsKey, value, ctx.now()))
   return loadRectificationSettings(ctx.db)
 }
