@@ -13,7 +13,8 @@ import { makeTempDir } from '../../../support/temp-dir'
 /**
  * Adaptive concurrency on the real runner, auditor and browser: pages of a slow server (1 s to answer) wait on
  * the network, so the runner lets more pages in — up to the host's politeness limit and no further; memory
- * pressure holds it at one page. The server counts how many pages it is answering at once.
+ * pressure holds it at one page. The server counts how many pages it is answering at once (other requests, such as
+ * the browser's favicon, are answered at once and not counted).
  */
 
 const GB = 1024 ** 3
@@ -29,7 +30,13 @@ interface SlowSite {
 async function startSlowSite(delayMs: number): Promise<SlowSite> {
   let open = 0
   let peak = 0
-  const server = http.createServer((_req, res) => {
+  const server = http.createServer((req, res) => {
+    // Only pages count: Chromium asks for /favicon.ico after a page has loaded, sometimes while the tab already
+    // holds the next page, and a slow answer to it would look like a third page in flight (failed 1 run in 3).
+    if (req.url !== '/' && !req.url?.startsWith('/p/')) {
+      res.writeHead(404).end()
+      return
+    }
     open++
     peak = Math.max(peak, open)
     setTimeout(() => {
