@@ -130,6 +130,7 @@ describe('the HTTP status of every error code', () => {
     'INVALID_STATE',
     'UNAUTHORIZED',
     'FORBIDDEN',
+    'NOT_COORDINATOR',
   ]
   for (const code of Object.keys(errorMessages) as ErrorCode[]) {
     it(`${code} has its own status`, () => {
@@ -142,5 +143,9 @@ describe('the HTTP status of every error code', () => {
 
   it('answers INVALID_STATE with 409, not 500', () => {
     expect(httpStatusOf.INVALID_STATE).toBe(409)
+  })
+
+  it('answers NOT_COORDINATOR (a field laptop asked to number a notice) with 403', () => {
+    expect(httpStatusOf.NOT_COORDINATOR).toBe(403)
   })
 })
