@@ -68,7 +68,8 @@ export async function startRemoteChromium(): Promise<RemoteChromium> {
       '--lang=zh-CN',
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, so a kill takes the renderers and helpers with it, as when a farm machine dies.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const wsUrl = await new Promise<string>((resolve, reject) => {
@@ -84,13 +85,21 @@ export async function startRemoteChromium(): Promise<RemoteChromium> {
     })
     child.once('exit', (code) => reject(new Error(`Chromium 已退出（${code}）：${text}`)))
   })
-  const cleanup = () => fs.rmSync(profile, { recursive: true, force: true })
+  const killGroup = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL')
+    } catch {
+      child.kill('SIGKILL') // the group is gone already
+    }
+  }
+  // Helpers of a killed Chromium may still write into the profile for a moment (ENOTEMPTY): retry, as rm -rf would.
+  const cleanup = () => fs.rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 })
   return {
     wsUrl,
     process: child,
-    kill: () => child.kill('SIGKILL'),
+    kill: killGroup,
     async close() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+      if (child.exitCode === null && child.signalCode === null) killGroup()
       await exited
       cleanup()
     },
