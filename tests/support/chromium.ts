@@ -53,21 +53,21 @@ export async function startRemoteChromium(): Promise<RemoteChromium> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'access-audit-farm-'))
   const child = spawn(
     chromiumPath(),
-    [
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--headless',
-      '--remote-debugging-port=0',
-      '--remote-debugging-address=127.0.0.1',
-      `--user-data-dir=${profile}`,
-      '--proxy-server=127.0.0.1:9',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--lang=zh-CN',
-      'about:blank',
-    ],
+    // puppeteer's own defaults, as a farm engine (browserless) runs Chromium: among them --disable-dev-shm-usage
+    // (a small /dev/shm crashes renderers) and no backgrounding of tabs or timers.
+    puppeteer.defaultArgs({
+      headless: true,
+      userDataDir: profile,
+      args: [
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        '--remote-debugging-port=0',
+        '--remote-debugging-address=127.0.0.1',
+        '--proxy-server=127.0.0.1:9',
+        '--disable-gpu',
+        '--disable-component-update',
+        '--lang=zh-CN',
+      ],
+    }),
     // Its own process group, so a kill takes the renderers and helpers with it, as when a farm machine dies.
     { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   )
