@@ -48,7 +48,13 @@ describe('a reused tab between two pages of one origin', () => {
     const remote = await startRemoteChromium()
     try {
       const connected = await connectBrowser(remote.wsUrl)
-      await leavesNoState(connected)
+      // B never sees A's state. Whether B got the warm tab back depends on its clearing finishing in time; when it
+      // does not, the pool closes that tab and B gets a new one (safe, but it proves nothing about clearing). That
+      // happened once in three CI runs on a loaded machine, so this tries up to three times for one reuse.
+      let reused = false
+      for (let attempt = 1; attempt <= 3 && !reused; attempt++)
+        reused = await leavesNoState(connected, { mustReuse: false })
+      expect(reused, 'a warm tab of the remote browser was cleared and reused').toBe(true)
       await connected.disconnect()
     } finally {
       await remote.close()
@@ -56,8 +62,11 @@ describe('a reused tab between two pages of one origin', () => {
   })
 })
 
-/** Page A then page B in one warm tab of `browser`; B sees nothing of A, exactly as in a fresh context. */
-async function leavesNoState(browser: Browser): Promise<void> {
+/**
+ * Page A then page B in one warm tab of `browser`; B sees nothing of A, exactly as in a fresh context. Returns
+ * whether B was audited in A's tab (required unless `mustReuse` is false).
+ */
+async function leavesNoState(browser: Browser, { mustReuse = true } = {}): Promise<boolean> {
   const options: AuditPageOptions = { ...fullOptions, maxTabPresses: 5, reuseTab: true }
   let pageA: Page | null = null
   let leftByA: Record<string, unknown> = {}
@@ -97,7 +106,7 @@ async function leavesNoState(browser: Browser): Promise<void> {
     },
   })
   expect(b.ok, summary(b)).toBe(true)
-  expect(pageB).toBe(pageA) // the same tab: the warm one, cleared
+  if (mustReuse) expect(pageB).toBe(pageA) // the same tab: the warm one, cleared
   expect(site.cachedFetches()).toBe(fetchesAfterA + 1) // not served from the HTTP cache
 
   // The reference: page B in a fresh incognito context.
@@ -128,4 +137,5 @@ async function leavesNoState(browser: Browser): Promise<void> {
   expect(seenByB).toEqual(fresh)
   expect(rules(b)).toEqual(rules(reference))
   await closeTabPool(browser)
+  return pageB === pageA
 }
