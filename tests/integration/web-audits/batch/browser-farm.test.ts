@@ -86,12 +86,14 @@ describe('a batch over a browser farm (two real Chromium endpoints)', () => {
     const recorded: string[] = []
     const lost: string[] = []
     let killedAt = -1
+    let lossSeenAt = -1
     const auditor = recordingAuditor(calls, async (on, browser) => {
       // A's audit that starts after 4 pages were recorded: A dies under it (and under its other page in flight).
       if (on === a.wsUrl && killedAt < 0 && recorded.length >= 4) {
         killedAt = calls.length - 1
         a.kill()
         await disconnected(browser)
+        lossSeenAt = calls.length
       }
     })
     const outcome = await new BatchRunner({
@@ -124,7 +126,9 @@ describe('a batch over a browser farm (two real Chromium endpoints)', () => {
     const beforeKill = calls.slice(0, killedAt)
     expect(beforeKill.some((c) => c.on === a.wsUrl)).toBe(true)
     expect(calls.some((c) => c.on === b.wsUrl)).toBe(true)
-    expect(calls.slice(killedAt + 1).every((c) => c.on === b.wsUrl)).toBe(true)
+    // A's other worker may start one more audit on A before the disconnect is seen (it fails and goes back to the
+    // queue); once it is seen, only B.
+    expect(calls.slice(lossSeenAt).every((c) => c.on === b.wsUrl)).toBe(true)
     // The pages A was auditing when it died were audited again, by B, and recorded once.
     const interrupted = calls[killedAt]!.url
     const repeats = [...new Set(calls.map((c) => c.url))].filter(
