@@ -7,6 +7,7 @@ import type { ApiResult } from '../../shared/api/result'
 import { formatSize } from '../../shared/domain/format-size'
 import type { Dispatch } from '../core/dispatch'
 import { maxPhotoBytes } from '../core/photos/photo-limits'
+import { maxPackageBytes } from '../../shared/domain/exchange'
 import { isLoopbackAddress, isLoopbackHost, rendererCsp, tokenMatches } from './security'
 import { createBrowserSession, type BrowserSession } from './browser-session'
 
@@ -27,7 +28,8 @@ export interface HttpDoor {
 }
 
 /** Room for the largest photo the store accepts, sent as base64 inside JSON (4/3 of the bytes, plus the rest). */
-const maxBodyBytes = Math.ceil((maxPhotoBytes * 4) / 3) + 1024 * 1024
+// The largest body: a photo or an exchange package, as base64 inside JSON.
+const maxBodyBytes = Math.ceil((Math.max(maxPhotoBytes, maxPackageBytes) * 4) / 3) + 1024 * 1024
 
 /**
  * The HTTP status of every error code (a Record, so a new code does not compile until it has one): refusals the
@@ -50,6 +52,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   EXPORT_FAILED: 500,
   INTERNAL: 500,
   NOT_COORDINATOR: 403,
+  PACKAGE_REJECTED: 422,
 }
 
 const contentTypes: Record<string, string> = {

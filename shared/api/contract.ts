@@ -93,6 +93,18 @@ import type { NoticeDocument } from '../domain/notice-document'
 import { farmFieldLabels, farmSettingsSchema, type FarmSettings } from '../web/browser-farm'
 import { itemUnverifySchema } from '../domain/rectification'
 import {
+  conflictListSchema,
+  exchangeExportSchema,
+  exchangeFieldLabels,
+  exchangeImportSchema,
+  exchangeResolveSchema,
+  teamKeySaveSchema,
+  type ConflictView,
+  type ExchangeExportSummary,
+  type ExchangeImportReport,
+  type TeamKeyStatus,
+} from '../domain/exchange'
+import {
   bulkClaimSchema,
   bulkDecideSchema,
   bulkFieldLabels,
@@ -652,6 +664,42 @@ export const contract = {
     errors: [],
     labels: teamFieldLabels,
     summary: '保存检查员姓名和/或团队角色（只有协调员签发编号的整改通知书）',
+  }),
+  'exchange:export': op<ExportedFile & { summary: ExchangeExportSummary }>()({
+    input: exchangeExportSchema,
+    errors: ['EXPORT_FAILED'],
+    labels: exchangeFieldLabels,
+    summary: '导出交换数据包（.zip）：本机的记录、照片和截图，交给协调员或其他检查员导入',
+  }),
+  'exchange:import': op<ExchangeImportReport>()({
+    input: exchangeImportSchema,
+    errors: ['PACKAGE_REJECTED'],
+    labels: exchangeFieldLabels,
+    summary: '导入交换数据包：全部导入或全部不导入，重复导入不改变任何记录，两边都改过的记录列为冲突待人工处理',
+  }),
+  'exchange:conflicts': op<ConflictView[]>()({
+    input: conflictListSchema,
+    errors: [],
+    labels: exchangeFieldLabels,
+    summary: '导入时发现的冲突：同一记录在两台电脑上都被修改，逐项对照两边的内容',
+  }),
+  'exchange:resolve': op<ConflictView>()({
+    input: exchangeResolveSchema,
+    errors: ['NOT_FOUND', 'INVALID_STATE'],
+    labels: exchangeFieldLabels,
+    summary: '处理一条冲突：保留本机的版本，或采用数据包中的版本',
+  }),
+  'exchange:keyStatus': op<TeamKeyStatus>()({
+    input: z.object({}).default({}),
+    errors: [],
+    labels: exchangeFieldLabels,
+    summary: '团队密钥是否已设置（只显示指纹，不显示密钥）',
+  }),
+  'exchange:saveKey': op<TeamKeyStatus>()({
+    input: teamKeySaveSchema,
+    errors: [],
+    labels: exchangeFieldLabels,
+    summary: '设置或清除团队密钥：导出的数据包用它签名，导入时用它验证来源',
   }),
 } as const
 

@@ -16,6 +16,7 @@ export const errorMessages = {
   BROWSER_UNAVAILABLE: '未找到可用的 Chrome、Edge 或 Chromium 浏览器',
   INTERNAL: '内部错误，操作未完成，数据未被修改',
   NOT_COORDINATOR: '只有协调员的安装可以签发编号的整改通知书，请到协调员的电脑上签发',
+  PACKAGE_REJECTED: '数据包无法导入（不完整、被改动、来自更新的版本或团队签名不符），本机数据未做任何修改',
 } as const
 
 export type ErrorCode = keyof typeof errorMessages

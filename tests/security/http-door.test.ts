@@ -131,6 +131,7 @@ describe('the HTTP status of every error code', () => {
     'UNAUTHORIZED',
     'FORBIDDEN',
     'NOT_COORDINATOR',
+    'PACKAGE_REJECTED',
   ]
   for (const code of Object.keys(errorMessages) as ErrorCode[]) {
     it(`${code} has its own status`, () => {
