@@ -3,6 +3,7 @@ import { Button } from 'antd'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../api/api-context'
+import { ApiCallError } from '../api/client'
 import { useAnnounce } from '../components/announcer'
 import { ErrorAlert } from '../components/error-alert'
 import { readBase64 } from '../inspections/photo-panel'
@@ -68,7 +69,14 @@ export function ExchangeImport() {
       {importer.isPending && file && <p>{t('team.exchange.import.working', { name: file.name })}</p>}
       {importer.error && (
         <div ref={errorRef} tabIndex={-1} className="aa-exchange-outcome" data-testid="exchange-import-error">
-          <ErrorAlert error={importer.error} />
+          <ErrorAlert
+            error={importer.error}
+            title={
+              importer.error instanceof ApiCallError && importer.error.code === 'PACKAGE_REJECTED'
+                ? t('team.exchange.import.rejected')
+                : undefined
+            }
+          />
         </div>
       )}
       {importer.data && (
