@@ -19,6 +19,7 @@ import {
   waitForText,
   type AppSession,
 } from './helpers'
+import { tabTo } from './daily-work/page-checks'
 
 /**
  * 设置 → 团队协作 → 交换数据包 through the browser door, as the coordinator works: set the team key (a short one is
@@ -79,21 +80,6 @@ async function shot(name: string): Promise<void> {
   if (dir && section) await section.screenshot({ path: `${dir}/${name}.png` })
 }
 
-const focusedName = () =>
-  app.page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null
-    const label = el?.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null
-    return el?.getAttribute('aria-label') ?? label ?? el?.textContent ?? ''
-  })
-
-async function tabTo(name: string, limit = 40): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await app.page.keyboard.press('Tab')
-    if ((await focusedName()).includes(name)) return
-  }
-  throw new Error(`Tab never reached “${name}”`)
-}
-
 const announced = (text: string) =>
   app.page.waitForFunction(
     (t) => document.querySelector('[data-testid="announcer"]')?.textContent?.includes(t),
@@ -105,7 +91,7 @@ async function importByKeyboard(file: string): Promise<void> {
   const input = (await app.page.$('#exchange-import-file')) as ElementHandle<HTMLInputElement>
   await input.uploadFile(file)
   await app.page.focus('#exchange-import-file')
-  await tabTo('导入数据包')
+  await tabTo(app.page, 'button', '导入数据包')
   await app.page.keyboard.press('Enter')
 }
 
@@ -129,7 +115,7 @@ describe('设置 → 团队协作 → 交换数据包', () => {
     // The team key: too short is refused on the field; the right one shows the laptop's fingerprint.
     await page.focus('#team-key_teamKey')
     await page.keyboard.type('太短的密钥')
-    await tabTo('保存团队密钥')
+    await tabTo(page, 'button', '保存团队密钥')
     await page.keyboard.press('Enter')
     await page.waitForFunction(() => document.body.innerText.includes('团队密钥至少 12 个字符'))
     expect(await fieldError(page, 'team-key_teamKey')).toContain('团队密钥至少 12 个字符')
@@ -142,7 +128,7 @@ describe('设置 → 团队协作 → 交换数据包', () => {
 
     // Export: a zip with a manifest is saved, and what it holds is announced.
     await page.focus('#exchange-export_since')
-    await tabTo('导出交换数据包')
+    await tabTo(page, 'button', '导出交换数据包')
     await page.keyboard.press('Enter')
     const exported = await waitForDownloadIn(downloads, '.zip')
     const zip = await JSZip.loadAsync(fs.readFileSync(exported))
@@ -208,7 +194,7 @@ describe('设置 → 团队协作 → 交换数据包', () => {
 
     // Resolved by keyboard: the announcement, the focus on the (now empty) list's heading, the laptop's address.
     await page.focus('.aa-exchange-conflict h5')
-    await tabTo('采用数据包中的版本')
+    await tabTo(page, 'button', '采用数据包中的版本')
     await page.keyboard.press('Enter')
     await announced('采用数据包中的版本')
     await page.waitForFunction(() => document.activeElement?.id === 'exchange-conflicts')

@@ -1,11 +1,12 @@
-import { useId, useState } from 'react'
-import { Button, Form, Input, Modal } from 'antd'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Button, Form, Input } from 'antd'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TeamKeyStatus } from '../../../shared/domain/exchange'
 import { useApi } from '../api/api-context'
 import { applyFieldErrors } from '../api/form-errors'
 import { useAnnounce } from '../components/announcer'
+import { ArchiveDialog } from '../components/archive-dialog'
 import { ErrorAlert } from '../components/error-alert'
 
 const queryKey = ['exchange:keyStatus']
@@ -110,37 +111,17 @@ function TeamKeyForm({ status }: { status: TeamKeyStatus }) {
           )}
         </div>
       </Form>
-      {confirming && <ClearKeyDialog onClose={() => setConfirming(false)} onDone={cleared} />}
+      {confirming && (
+        <ArchiveDialog
+          archiving
+          title={t('team.exchange.key.clearTitle')}
+          body={t('team.exchange.key.clearBody')}
+          okText={t('team.exchange.key.clearOk')}
+          save={() => api.call('exchange:saveKey', { teamKey: null })}
+          onClose={() => setConfirming(false)}
+          onDone={cleared}
+        />
+      )}
     </>
-  )
-}
-
-/** A modal, not a Popconfirm: it takes the focus (on its answer), traps Tab and closes on Escape. */
-function ClearKeyDialog(props: { onClose: () => void; onDone: (saved: TeamKeyStatus) => void }) {
-  const { t } = useTranslation()
-  const api = useApi()
-  const okId = useId()
-  const clear = useMutation({
-    mutationFn: () => api.call('exchange:saveKey', { teamKey: null }),
-    onSuccess: props.onDone,
-  })
-  return (
-    <Modal
-      open
-      title={t('team.exchange.key.clearTitle')}
-      okText={t('team.exchange.key.clearOk')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ id: okId, danger: true }}
-      confirmLoading={clear.isPending}
-      onOk={() => clear.mutate()}
-      onCancel={props.onClose}
-      destroyOnHidden
-      afterOpenChange={(open) => {
-        if (open) document.getElementById(okId)?.focus()
-      }}
-    >
-      <p>{t('team.exchange.key.clearBody')}</p>
-      <ErrorAlert error={clear.error} />
-    </Modal>
   )
 }
