@@ -197,7 +197,9 @@ function merge(ctx: CoreContext, state: ImportState, hooks: ImportHooks): void {
          package_id, from_device, from_inspector, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     const conflictIdOf = db
-      .prepare('SELECT id FROM exchange_conflicts WHERE table_name = ? AND record_id = ? AND incoming_hash = ?')
+      .prepare(
+        'SELECT id FROM exchange_conflicts WHERE table_name = ? AND record_id = ? AND incoming_hash = ?',
+      )
       .pluck()
     let merged = 0
     for (const shape of exchangeShapes(db)) {
