@@ -14,6 +14,7 @@ import {
 import { openCore } from '../core/open-core'
 import { resolveDataDir } from '../core/paths'
 import { readAppVersion } from './app-version'
+import { runPackageImport } from './exchange-command'
 import { exitCodes, exitWith, out, refuseUsage } from './output'
 
 /**
@@ -25,7 +26,7 @@ import { exitCodes, exitWith, out, refuseUsage } from './output'
  */
 
 interface ImportCommandOptions {
-  kind: RegistryImportKind
+  kind?: RegistryImportKind
   confirm?: boolean
   json?: boolean
   dataDir?: string
@@ -83,7 +84,7 @@ async function readFileBytes(file: string): Promise<Buffer> {
 export async function runImportCommand(
   dataDir: string,
   file: string,
-  opts: ImportCommandOptions,
+  opts: ImportCommandOptions & { kind: RegistryImportKind },
 ): Promise<number> {
   const bytes = await readFileBytes(file)
   const core = openCore(dataDir, readAppVersion())
@@ -110,19 +111,29 @@ export async function runImportCommand(
 export function configureImportCommand(command: Command, globalDataDir: () => string | undefined): Command {
   return command
     .description(
-      '从 Excel（.xlsx）或 CSV 文件批量导入场所或网站：默认只预览（逐行列出新增、已登记和有错误的行，不写入）；加 --confirm 才导入',
+      '从 Excel（.xlsx）或 CSV 文件批量导入场所或网站：默认只预览（逐行列出新增、已登记和有错误的行，不写入）；加 --confirm 才导入。' +
+        '也导入其他电脑导出的交换数据包（.zip，不用 --kind）：全部导入或全部不导入，两边都改过的记录列为冲突',
     )
-    .argument('<file>', '.xlsx 或 .csv 文件（CSV 可为 UTF-8 或 Excel 另存的 GBK）')
+    .argument('<file>', '.xlsx 或 .csv 文件（CSV 可为 UTF-8 或 Excel 另存的 GBK），或交换数据包 .zip')
     .addOption(
-      new Option('--kind <kind>', '导入场所（places）还是网站（portals）')
-        .choices([...registryImportKinds])
-        .makeOptionMandatory(),
+      new Option(
+        '--kind <kind>',
+        '导入场所（places）还是网站（portals）；导入交换数据包（.zip）时不用',
+      ).choices([...registryImportKinds]),
     )
     .option('--confirm', '确认导入：在一个事务中写入全部新增的行（有错误的行不导入）')
     .option('--json', '以 JSON 输出预览或导入结果')
     .option('--data-dir <dir>', '数据文件夹')
     .action(async (file: string, opts: ImportCommandOptions) => {
-      const code = await runImportCommand(resolveDataDir(opts.dataDir ?? globalDataDir()), file, opts)
+      const dataDir = resolveDataDir(opts.dataDir ?? globalDataDir())
+      let code: number
+      if (opts.kind) code = await runImportCommand(dataDir, file, { ...opts, kind: opts.kind })
+      else if (file.toLowerCase().endsWith('.zip')) code = await runPackageImport(dataDir, file, opts)
+      else
+        refuseUsage(
+          'import',
+          '请用 --kind places 或 --kind portals 指明导入场所还是网站（导入 .zip 交换数据包时不用 --kind）',
+        )
       if (code !== exitCodes.ok) await exitWith(code)
     })
 }

@@ -14,6 +14,11 @@ import { configureAuditCommand } from './audit-command'
 import { configureNoticeCommand } from './notice-command'
 import { configureImportCommand } from './import-command'
 import { configureProfileCommand } from './profile-command'
+import {
+  configureConflictsCommand,
+  configureExportCommand,
+  configureResolveCommand,
+} from './exchange-command'
 import { runWeb } from './web-command'
 
 function portNumber(value: string): number {
@@ -116,6 +121,9 @@ export function buildProgram(): Command {
   configureNoticeCommand(program.command('notice'), () => program.opts<{ dataDir?: string }>().dataDir)
   configureImportCommand(program.command('import'), () => program.opts<{ dataDir?: string }>().dataDir)
   configureProfileCommand(program.command('profile'), () => program.opts<{ dataDir?: string }>().dataDir)
+  configureExportCommand(program.command('export'), () => program.opts<{ dataDir?: string }>().dataDir)
+  configureConflictsCommand(program.command('conflicts'), () => program.opts<{ dataDir?: string }>().dataDir)
+  configureResolveCommand(program.command('resolve'), () => program.opts<{ dataDir?: string }>().dataDir)
   // Last, so it reaches every command above (and any added above this line later): commander's words in zh-CN.
   return localizeCommander(program)
 }

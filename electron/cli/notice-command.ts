@@ -1,5 +1,4 @@
 import { InvalidArgumentError, Option, type Command } from 'commander'
-import type { InputOf, OperationName, OutputOf } from '../../shared/api/contract'
 import { ApiError } from '../../shared/api/errors'
 import {
   exportFormats,
@@ -11,11 +10,12 @@ import { formatSize } from '../../shared/domain/format-size'
 import type { Unit } from '../../shared/domain/units'
 import { assertWritableTarget, writeFileAtomically } from '../core/files/atomic-write'
 import { FileWriteError } from '../core/files/fs-errors'
-import { openCore, type Core } from '../core/open-core'
+import { openCore } from '../core/open-core'
 import { resolveDataDir } from '../core/paths'
 import { addDays, localDay } from '../core/rectification/rectification-dates'
 import { formatCount, formatDay } from '../../shared/format/index'
 import { readAppVersion } from './app-version'
+import { caller, type Call } from './call'
 import { out, refuseUsage } from './output'
 
 /**
@@ -43,21 +43,6 @@ function dayArgument(value: string): string {
 
 /** Refusals the user can fix by changing the command (or its output folder): the reason alone, exit code 2. */
 class NoticeUsageError extends Error {}
-
-type Call = <N extends OperationName>(name: N, input: InputOf<N>) => Promise<OutputOf<N>>
-
-function caller(core: Core): Call {
-  const dispatch = core.dispatch('cli')
-  return async (name, input) => {
-    const result = await dispatch(name, input)
-    if (result.ok) return result.data as OutputOf<typeof name>
-    const fields = result.error.fields?.map((f) => f.message).join('；')
-    throw new ApiError(
-      result.error.code,
-      fields ? `${result.error.message}：${fields}` : result.error.message,
-    )
-  }
-}
 
 /** By id (digits) or exact name, archived units included (an old notice of an archived unit still prints). */
 async function findUnit(call: Call, query: string): Promise<Unit> {

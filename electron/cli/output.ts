@@ -16,6 +16,8 @@ export const exitCodes = {
   noPageAudited: 4,
   /** `import`: some rows of the file have errors (listed; not written). */
   rowErrors: 5,
+  /** `import` of an exchange package: conflicts were found (recorded for a person; nothing was overwritten). */
+  conflicts: 6,
 } as const
 
 /** Ends the process with `code` once stdout and stderr are flushed (main() maps only 0, 1 and 2). */

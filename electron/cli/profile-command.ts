@@ -16,6 +16,8 @@ import { out, refuseUsage } from './output'
 interface ProfileOptions {
   name?: string
   role?: TeamRole
+  teamKey?: string
+  clearTeamKey?: boolean
   json?: boolean
   dataDir?: string
 }
@@ -33,6 +35,8 @@ export function profileLines(installation: Installation): string[] {
 }
 
 async function runProfile(dataDir: string, opts: ProfileOptions): Promise<void> {
+  if (opts.teamKey !== undefined && opts.clearTeamKey)
+    refuseUsage('profile', '--team-key 与 --clear-team-key 不能同时使用')
   const core = openCore(dataDir, readAppVersion())
   try {
     const dispatch = core.dispatch('cli')
@@ -47,10 +51,29 @@ async function runProfile(dataDir: string, opts: ProfileOptions): Promise<void> 
     } else result = await dispatch('team:profile', {})
     if (!result.ok) throw new ApiError(result.error.code, result.error.message)
     const installation = result.data as OutputOf<'team:profile'>
-    if (opts.json) out.line(JSON.stringify(installation, null, 2))
+    const keyResult =
+      opts.teamKey !== undefined || opts.clearTeamKey
+        ? await dispatch('exchange:saveKey', { teamKey: opts.clearTeamKey ? null : (opts.teamKey ?? null) })
+        : await dispatch('exchange:keyStatus', {})
+    if (!keyResult.ok && keyResult.error.code === 'VALIDATION')
+      refuseUsage('profile', keyResult.error.message)
+    if (!keyResult.ok) throw new ApiError(keyResult.error.code, keyResult.error.message)
+    const key = keyResult.data as OutputOf<'exchange:keyStatus'>
+    if (opts.json) out.line(JSON.stringify({ ...installation, teamKey: key }, null, 2))
     else {
-      if (opts.name !== undefined || opts.role !== undefined) out.line('已保存。')
+      if (
+        opts.name !== undefined ||
+        opts.role !== undefined ||
+        opts.teamKey !== undefined ||
+        opts.clearTeamKey
+      )
+        out.line('已保存。')
       for (const line of profileLines(installation)) out.line(line)
+      out.line(
+        key.set
+          ? `团队密钥：已设置（指纹 ${key.fingerprint}），导出的数据包用它签名，只导入用同一密钥签名的数据包`
+          : '团队密钥：未设置（用 --team-key 设置，全队使用同一个）',
+      )
     }
   } finally {
     core.close()
@@ -67,6 +90,11 @@ export function configureProfileCommand(command: Command, globalDataDir: () => s
         '团队角色：field（外业终端，默认）或 coordinator（协调员，签发编号的整改通知书）',
       ).choices([...teamRoles]),
     )
+    .option(
+      '--team-key <密钥>',
+      '设置团队密钥（至少 12 个字符，全队相同）：导出的数据包用它签名，导入时验证来源',
+    )
+    .option('--clear-team-key', '清除本机的团队密钥')
     .option('--json', '以 JSON 输出')
     .option('--data-dir <dir>', '数据文件夹')
     .action(async (opts: ProfileOptions) => {

@@ -33,6 +33,7 @@ import { rectificationHandlers } from './rectification/rectification-handlers'
 import { reportHandlers } from './reports/report-handlers'
 import { todaySummary } from './today/today-service'
 import { webAuditHandlers } from './web-audits/web-audit-handlers'
+import { exchangeHandlers } from './exchange/exchange-handlers'
 
 export function createHandlers(ctx: CoreContext, services: CoreServices): Handlers {
   const photoExists = (sha: string) => services.photos.exists(sha)
@@ -47,6 +48,7 @@ export function createHandlers(ctx: CoreContext, services: CoreServices): Handle
     ...rectificationHandlers(ctx, services),
     ...reportHandlers(ctx, services),
     ...webAuditHandlers(ctx, services),
+    ...exchangeHandlers(ctx, services),
     'app:info': (_input, door) => ({
       version: ctx.appVersion,
       schemaVersion: Number(ctx.db.pragma('user_version', { simple: true })),

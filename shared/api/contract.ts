@@ -675,7 +675,8 @@ export const contract = {
     input: exchangeImportSchema,
     errors: ['PACKAGE_REJECTED'],
     labels: exchangeFieldLabels,
-    summary: '导入交换数据包：全部导入或全部不导入，重复导入不改变任何记录，两边都改过的记录列为冲突待人工处理',
+    summary:
+      '导入交换数据包：全部导入或全部不导入，重复导入不改变任何记录，两边都改过的记录列为冲突待人工处理',
   }),
   'exchange:conflicts': op<ConflictView[]>()({
     input: conflictListSchema,

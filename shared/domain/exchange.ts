@@ -64,9 +64,7 @@ export const exchangeResolveSchema = z.object({
   keep: z.enum(conflictChoices, { error: '请选择保留本机的版本（local）或采用数据包中的版本（incoming）' }),
 })
 
-export const conflictListSchema = z
-  .object({ includeResolved: z.boolean().optional() })
-  .default({})
+export const conflictListSchema = z.object({ includeResolved: z.boolean().optional() }).default({})
 
 /** The shared team key: at least 12 characters, so it cannot be guessed; null removes it. */
 export const minTeamKeyLength = 12

@@ -110,4 +110,18 @@ export const sampleData: Record<number, (db: Database.Database) => void> = {
       "INSERT INTO units (name, kind, created_at, updated_at) VALUES ('新单位', 'government', 'x', 'x')",
     ).run()
   },
+  [versionOf('exchange')]: (db) => {
+    // 0011-exchange: a version of the unit known here, and an alias another installation's id has for it.
+    const id = db.prepare("SELECT global_id FROM units WHERE name = '新单位'").pluck().get() as string
+    db.prepare('INSERT INTO exchange_versions (table_name, record_id, hash) VALUES (?, ?, ?)').run(
+      'units',
+      id,
+      'b'.repeat(64),
+    )
+    db.prepare('INSERT INTO exchange_aliases (table_name, alias_id, record_id) VALUES (?, ?, ?)').run(
+      'units',
+      '0190a5c2-7d1e-7c3a-9b1a-0123456789ab',
+      id,
+    )
+  },
 }

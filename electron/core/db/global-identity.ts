@@ -50,6 +50,10 @@ export const localTables: Readonly<Record<string, string>> = {
   notice_sequences: 'the coordinator’s number counter; numbers are issued at one installation only',
   audit_batches: 'a local job queue; the runs it made travel',
   schema_migrations: 'the schema history of this file',
+  exchange_versions: 'the versions of each record this installation has known (exchange packages)',
+  exchange_aliases: 'other installations’ ids for records that are the same as ones here',
+  exchange_imports: 'the packages imported here',
+  exchange_conflicts: 'records changed here and elsewhere, waiting for a person to decide',
 }
 
 export const deviceIdKey = 'device_id'

@@ -165,7 +165,12 @@ describe('team identity and roles', () => {
     expect(badName.stderr).toContain('检查员姓名：请填写检查员姓名')
     const set = await runCli(['--data-dir', t.dir, 'profile', '--role', 'coordinator', '--json'])
     expect(set.code).toBe(0)
-    expect(JSON.parse(set.stdout)).toEqual({ profileName: '李娜', role: 'coordinator', deviceId: device })
+    expect(JSON.parse(set.stdout)).toEqual({
+      profileName: '李娜',
+      role: 'coordinator',
+      deviceId: device,
+      teamKey: { set: false, fingerprint: null },
+    })
     const [item] = await t.call('rectification:list', { unitId: unit.id })
     const viaHttp = await post('notices:issue', {
       unitId: unit.id,

@@ -1,0 +1,53 @@
+/**
+ * 0011-exchange: what an installation remembers of exchange packages (electron/core/exchange/). All four tables stay
+ * on their installation (global-identity.ts lists them as local):
+ * - exchange_versions: per record, every version (content hash) known here: made here and exported, or brought by a
+ *   package with the versions it came from. A package's version known here is an old one; a package's version
+ *   that comes from the one here replaces it; anything else changed on both sides and is a conflict.
+ * - exchange_aliases: another installation's global id for a record that is the same as one here (the same unit
+ *   name, portal address, plan short name, or the same key of a value), so later packages find it again.
+ * - exchange_imports: the packages imported here and what each did.
+ * - exchange_conflicts: records changed on both sides, the incoming version kept whole until a person decides.
+ */
+export const sql = `
+CREATE TABLE exchange_versions (
+  table_name TEXT NOT NULL,
+  record_id  TEXT NOT NULL,
+  hash       TEXT NOT NULL CHECK (length(hash) = 64),
+  PRIMARY KEY (table_name, record_id, hash)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE exchange_aliases (
+  table_name TEXT NOT NULL,
+  alias_id   TEXT NOT NULL,
+  record_id  TEXT NOT NULL,
+  PRIMARY KEY (table_name, alias_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE exchange_imports (
+  package_id  TEXT PRIMARY KEY,
+  device_id   TEXT NOT NULL,
+  inspector   TEXT,
+  created_at  TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  report_json TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE exchange_conflicts (
+  id             INTEGER PRIMARY KEY,
+  table_name     TEXT NOT NULL,
+  record_id      TEXT NOT NULL,
+  incoming_id    TEXT NOT NULL,
+  incoming_json  TEXT NOT NULL,
+  incoming_hash  TEXT NOT NULL CHECK (length(incoming_hash) = 64),
+  package_id     TEXT NOT NULL,
+  from_device    TEXT,
+  from_inspector TEXT,
+  detected_at    TEXT NOT NULL,
+  state          TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'kept-local', 'took-incoming')),
+  resolved_at    TEXT,
+  resolved_by    TEXT,
+  UNIQUE (table_name, record_id, incoming_hash)
+) STRICT;
+CREATE INDEX exchange_conflicts_open ON exchange_conflicts (state, id);
+`

@@ -1,0 +1,380 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { ApiError } from '../../../shared/api/errors'
+import {
+  exchangeTableLabels,
+  type ExchangeImportReport,
+  type ExchangeOutcome,
+  type ExchangeTableCount,
+} from '../../../shared/domain/exchange'
+import { isGlobalId } from '../../../shared/domain/global-id'
+import type { CoreContext } from '../context'
+import { dataLayout } from '../data-layout'
+import { latestSchemaVersion } from '../db/migrations/index'
+import type { Db } from '../db/open-database'
+import { inTransaction } from '../db/transaction'
+import { writeFileAtomically } from '../files/atomic-write'
+import type { PhotoStorePort } from '../inspections/inspection-photos'
+import { conflictsById } from './exchange-conflicts'
+import {
+  findLocalRow,
+  findSameKeyRow,
+  RecordIndex,
+  toGlobal,
+  toLocal,
+  UnresolvedReference,
+  withLocalIds,
+} from './exchange-records'
+import { readPackage, type Manifest } from './exchange-package'
+import { contentHash, exchangeShapes, type GlobalRow, type TableShape } from './exchange-tables'
+import { historyKey, KnownVersions, maxHistory } from './exchange-versions'
+import { insertRecord, updateRecord } from './exchange-write'
+import { readTeamKey } from './team-key'
+
+/**
+ * Import: a pipeline of named steps over one state.
+ *   open      the zip, its manifest (ours, not newer), the team signature, every file against its SHA-256
+ *   parse     each records file against this installation's schema (known table, known columns, global ids)
+ *   merge     in ONE transaction, table by table, parents first: each record is new, updated, unchanged or a
+ *             conflict (three-way, against the version both sides last agreed on); any refusal rolls it all back
+ *   files     photo originals (through the photo store) and screenshots not yet here, after the commit; a file
+ *             missed by a stop half-way is written by importing the same package again
+ * The package is refused whole, with a zh-CN reason and nothing written, when any step before `files` fails.
+ */
+
+/** The oldest schema a package may come from: the one that gave records their global ids. */
+const minSchemaVersion = 10
+
+export interface ImportDeps {
+  ctx: CoreContext
+  photos: Pick<PhotoStorePort, 'ingest' | 'exists'>
+}
+
+export interface ImportHooks {
+  /** Called after each record is merged, inside the transaction (tests stop the process here). */
+  onRecord?: (count: number) => void
+}
+
+interface ImportState {
+  bytes: Buffer
+  manifest?: Manifest
+  signature?: ExchangeImportReport['signature']
+  files?: Map<string, Buffer>
+  records?: Map<string, GlobalRow[]>
+  /** Per `table/global id`: the versions of the record its exporter knew. */
+  histories?: Map<string, string[]>
+  counts?: Map<string, ExchangeTableCount>
+  seenBefore?: boolean
+  conflictIds?: number[]
+  written?: { written: number; present: number }
+}
+
+const reject = (message: string) => new ApiError('PACKAGE_REJECTED', message)
+
+export async function importPackage(
+  deps: ImportDeps,
+  input: { fileName: string; dataBase64: string },
+  hooks: ImportHooks = {},
+): Promise<ExchangeImportReport> {
+  const state: ImportState = { bytes: Buffer.from(input.dataBase64, 'base64') }
+  await open(deps, state)
+  parse(deps.ctx.db, state)
+  merge(deps.ctx, state, hooks)
+  await writeFiles(deps, state)
+  return report(deps.ctx.db, state)
+}
+
+async function open(deps: ImportDeps, state: ImportState): Promise<void> {
+  const opened = await readPackage(state.bytes, {
+    teamKey: readTeamKey(deps.ctx.db),
+    schemaVersion: latestSchemaVersion,
+    minSchemaVersion,
+  })
+  state.manifest = opened.manifest
+  state.signature = opened.signature
+  state.files = opened.files
+}
+
+const hexHash = /^[0-9a-f]{64}$/
+
+function parse(db: Db, state: ImportState): void {
+  const shapes = new Map(exchangeShapes(db).map((s) => [s.name, s]))
+  const records = new Map<string, GlobalRow[]>()
+  const histories = new Map<string, string[]>()
+  for (const [name, bytes] of state.files!) {
+    const match = /^records\/([a-z_]+)\.json$/.exec(name)
+    if (!match) continue
+    const table = match[1]!
+    const shape = shapes.get(table)
+    if (!shape) throw reject(`数据包中有本机不认识的记录类别（${table}），无法导入`)
+    let rows: unknown
+    try {
+      rows = JSON.parse(bytes.toString('utf8'))
+    } catch {
+      throw reject(`数据包中的${shape.label}记录文件无法读取`)
+    }
+    if (!Array.isArray(rows)) throw reject(`数据包中的${shape.label}记录文件格式不对`)
+    const known = new Set([...shape.columns, historyKey])
+    const seen = new Set<string>()
+    rows.forEach((row: unknown, i) => {
+      const where = `数据包中的第 ${i + 1} 条${shape.label}记录`
+      if (typeof row !== 'object' || row === null || Array.isArray(row)) throw reject(`${where}格式不对`)
+      for (const [key, value] of Object.entries(row)) {
+        if (!known.has(key)) throw reject(`${where}有本机数据结构中没有的内容（${key}），无法导入`)
+        if (key === historyKey) continue
+        if (value !== null && typeof value !== 'string' && typeof value !== 'number')
+          throw reject(`${where}的内容格式不对`)
+      }
+      const r = row as GlobalRow
+      if (!isGlobalId(r.global_id)) throw reject(`${where}缺少有效的全局编号`)
+      if (seen.has(r.global_id)) throw reject(`${where}与同类的另一条记录编号重复`)
+      seen.add(r.global_id)
+      const history = (row as Record<string, unknown>)[historyKey]
+      if (history !== undefined) {
+        if (
+          !Array.isArray(history) ||
+          history.length > maxHistory ||
+          !history.every((h) => typeof h === 'string' && hexHash.test(h))
+        )
+          throw reject(`${where}的版本记录格式不对`)
+        histories.set(`${table}/${r.global_id}`, history as string[])
+        delete (r as Record<string, unknown>)[historyKey]
+      }
+      for (const ref of shape.references) {
+        const v = r[ref.column]
+        if (ref.to === 'id' && v !== null && v !== undefined && !isGlobalId(v))
+          throw reject(`${where}对${exchangeTableLabels[ref.table] ?? ref.table}的引用格式不对`)
+      }
+    })
+    if (state.manifest!.counts[table] !== rows.length)
+      throw reject(`数据包中的${shape.label}记录数与清单不符，数据包可能被改动`)
+    records.set(table, rows as GlobalRow[])
+  }
+  for (const table of Object.keys(state.manifest!.counts))
+    if (!records.has(table) && state.manifest!.counts[table]! > 0)
+      throw reject(`数据包不完整：缺少${exchangeTableLabels[table] ?? table}的记录文件`)
+  state.records = records
+  state.histories = histories
+}
+
+/** A table's records with each one after the records of the same table it refers to (revisions, merges). */
+function selfOrdered(shape: TableShape, rows: GlobalRow[]): GlobalRow[] {
+  const selfRefs = shape.references.filter((r) => r.table === shape.name && r.to === 'id')
+  if (selfRefs.length === 0) return rows
+  const byId = new Map(rows.map((r) => [r.global_id as string, r]))
+  const done = new Set<string>()
+  const out: GlobalRow[] = []
+  const visit = (row: GlobalRow, depth: number) => {
+    const id = row.global_id as string
+    if (done.has(id)) return
+    if (depth > rows.length) throw reject(`数据包中的${shape.label}记录互相引用成环，无法导入`)
+    for (const ref of selfRefs) {
+      const target = row[ref.column]
+      const parent = typeof target === 'string' ? byId.get(target) : undefined
+      if (parent && parent !== row) visit(parent, depth + 1)
+    }
+    done.add(id)
+    out.push(row)
+  }
+  for (const row of rows) visit(row, 0)
+  return out
+}
+
+function merge(ctx: CoreContext, state: ImportState, hooks: ImportHooks): void {
+  const { db } = ctx
+  const manifest = state.manifest!
+  const now = ctx.now().toISOString()
+  const counts = new Map<string, ExchangeTableCount>()
+  const conflictIds: number[] = []
+  inTransaction(db, () => {
+    const index = new RecordIndex(db)
+    const versions = new KnownVersions(db)
+    const addAlias = db.prepare(
+      'INSERT OR IGNORE INTO exchange_aliases (table_name, alias_id, record_id) VALUES (?, ?, ?)',
+    )
+    const addConflict = db.prepare(
+      `INSERT OR IGNORE INTO exchange_conflicts (table_name, record_id, incoming_id, incoming_json, incoming_hash,
+         package_id, from_device, from_inspector, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const conflictIdOf = db
+      .prepare(
+        'SELECT id FROM exchange_conflicts WHERE table_name = ? AND record_id = ? AND incoming_hash = ?',
+      )
+      .pluck()
+    let merged = 0
+    for (const shape of exchangeShapes(db)) {
+      const rows = state.records!.get(shape.name)
+      if (!rows) continue
+      const count: ExchangeTableCount = {
+        table: shape.name,
+        label: shape.label,
+        new: 0,
+        updated: 0,
+        unchanged: 0,
+        conflict: 0,
+      }
+      counts.set(shape.name, count)
+      for (const row of selfOrdered(shape, rows)) {
+        let outcome: ExchangeOutcome
+        try {
+          outcome = mergeOne(shape, row)
+        } catch (error) {
+          if (error instanceof UnresolvedReference)
+            throw reject(
+              `数据包中的一条${shape.label}记录引用了本机和数据包中都没有的${exchangeTableLabels[error.target] ?? error.target}` +
+                '，数据包不完整（导出时可能漏选了起始日期之前的记录）。请让导出方不填起始日期重新导出',
+            )
+          if (error instanceof ApiError) throw error
+          if (/^SQLITE_CONSTRAINT/.test(String((error as { code?: unknown }).code)))
+            throw reject(
+              `数据包中的一条${shape.label}记录不符合本机的数据规则（内容缺失或超出允许的取值），无法导入`,
+            )
+          throw error
+        }
+        count[outcome] += 1
+        hooks.onRecord?.(++merged)
+      }
+    }
+
+    function mergeOne(shape: TableShape, received: GlobalRow): ExchangeOutcome {
+      const row = withLocalIds(shape, received, index)
+      const incomingId = row.global_id as string
+      const identity = (table: string, g: string) => index.identityOf(table, g)
+      const incomingHash = contentHash(shape, row, identity)
+      // The versions this one comes from, as its exporter knew them (itself included).
+      const history = new Set(state.histories!.get(`${shape.name}/${incomingId}`) ?? [])
+      history.add(incomingHash)
+      let local = findLocalRow(db, shape, incomingId, index)
+      if (!local) {
+        const values = toLocal(shape, row, index)
+        local = findSameKeyRow(db, shape, values)
+        if (!local) {
+          const rowid = insertRecord(db, shape, values)
+          if (shape.integerKey) index.remember(shape.name, incomingId, rowid)
+          versions.add(shape.name, incomingId, history)
+          return 'new'
+        }
+        // The same record made on two installations (the same unit name, the same value of a facility's check):
+        // from now on the other installation's id stands for the one here.
+        addAlias.run(shape.name, incomingId, local.global_id)
+      }
+      const canonical = local.global_id as string
+      if (shape.integerKey) index.remember(shape.name, incomingId, Number(local.id))
+      const localHash = contentHash(shape, toGlobal(shape, local, index), identity)
+      const knownHere = versions.of(shape.name, canonical)
+      if (
+        localHash === incomingHash || // the same
+        knownHere.has(incomingHash) || // an older version, or one a person here already decided against
+        shape.name === 'photos' // a photo is its file: the first description of it stays, as when attached twice
+      ) {
+        versions.add(shape.name, canonical, history)
+        return 'unchanged'
+      }
+      if (history.has(localHash)) {
+        // The package's version was made from the one here: it is newer.
+        updateRecord(db, shape, local.rowid, toLocal(shape, row, index), local.version)
+        versions.add(shape.name, canonical, [...history, localHash])
+        return 'updated'
+      }
+      // Changed on both sides. What the package's version came from is known now; the version itself waits for a
+      // person (arriving again, it is the same conflict).
+      history.delete(incomingHash)
+      versions.add(shape.name, canonical, history)
+      addConflict.run(
+        shape.name,
+        canonical,
+        incomingId,
+        JSON.stringify(row),
+        incomingHash,
+        manifest.packageId,
+        manifest.deviceId,
+        manifest.inspector,
+        now,
+      )
+      // The same version met before (another package, or this one again) is the same conflict, listed once.
+      conflictIds.push(conflictIdOf.get(shape.name, canonical, incomingHash) as number)
+      return 'conflict'
+    }
+
+    const before = db.prepare('SELECT 1 FROM exchange_imports WHERE package_id = ?').get(manifest.packageId)
+    state.seenBefore = before !== undefined
+    if (!state.seenBefore)
+      db.prepare(
+        `INSERT INTO exchange_imports (package_id, device_id, inspector, created_at, imported_at, report_json)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(
+        manifest.packageId,
+        manifest.deviceId,
+        manifest.inspector,
+        manifest.createdAt,
+        now,
+        JSON.stringify([...counts.values()]),
+      )
+  })
+  state.counts = counts
+  state.conflictIds = conflictIds
+}
+
+async function writeFiles(deps: ImportDeps, state: ImportState): Promise<void> {
+  const { db } = deps.ctx
+  const layout = dataLayout(deps.ctx.dataDir)
+  const index = new RecordIndex(db)
+  const photoNames = new Map(
+    (state.records!.get('photos') ?? []).map((p) => [String(p.sha256), String(p.original_name ?? '照片')]),
+  )
+  let written = 0
+  let present = 0
+  for (const [name, bytes] of state.files!) {
+    const photo = /^photos\/([0-9a-f]{64})\.[a-z0-9]+$/.exec(name)
+    if (photo) {
+      const sha256 = photo[1]!
+      if (deps.photos.exists(sha256)) present += 1
+      else {
+        const stored = await deps.photos.ingest({
+          bytes,
+          fileName: photoNames.get(sha256) ?? `${sha256}.jpg`,
+        })
+        if (stored.sha256 !== sha256) throw reject(`数据包中的照片 ${name} 与其校验值不符`)
+        written += 1
+      }
+      continue
+    }
+    const shot = /^screenshots\/([0-9a-f-]{36})\/(.+)$/.exec(name)
+    if (shot) {
+      const runId = index.localIdOf('audit_runs', shot[1]!)
+      if (runId === null) continue
+      const target = path.join(layout.runScreenshots(runId), shot[2]!)
+      if (fs.existsSync(target)) present += 1
+      else {
+        await fs.promises.mkdir(path.dirname(target), { recursive: true })
+        await writeFileAtomically(target, bytes)
+        written += 1
+      }
+    }
+  }
+  state.written = { written, present }
+}
+
+function report(db: Db, state: ImportState): ExchangeImportReport {
+  const manifest = state.manifest!
+  const tables = [...state.counts!.values()]
+  const totals: Record<ExchangeOutcome, number> = { new: 0, updated: 0, unchanged: 0, conflict: 0 }
+  for (const t of tables) for (const k of Object.keys(totals) as ExchangeOutcome[]) totals[k] += t[k]
+  return {
+    origin: {
+      packageId: manifest.packageId,
+      deviceId: manifest.deviceId,
+      inspector: manifest.inspector,
+      role: manifest.role,
+      createdAt: manifest.createdAt,
+      schemaVersion: manifest.schemaVersion,
+      since: manifest.since,
+    },
+    signature: state.signature!,
+    seenBefore: state.seenBefore!,
+    totals,
+    tables,
+    files: state.written!,
+    conflicts: conflictsById(db, state.conflictIds!),
+  }
+}

@@ -1,0 +1,182 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import JSZip from 'jszip'
+import { z } from '../../../shared/domain/zod-setup'
+import { ApiError } from '../../../shared/api/errors'
+import { exchangeFormat, exchangeFormatVersion, maxPackageBytes } from '../../../shared/domain/exchange'
+import { isGlobalId } from '../../../shared/domain/global-id'
+import { canonicalJson, sha256Hex } from './exchange-tables'
+
+/**
+ * The package file: a zip whose manifest names every other file with its SHA-256 and size, optionally signed with
+ * the team key (HMAC-SHA256 over the manifest's canonical JSON without the signature). Reading checks, in order:
+ * it is a zip, the manifest is ours and not from a newer version, the signature (when a key is set here), and that
+ * the files are exactly those the manifest lists, byte for byte. Any failure refuses the whole package.
+ */
+
+export const manifestName = 'manifest.json'
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/)
+const fileEntry = z.object({ sha256, bytes: z.number().int().nonnegative() })
+
+export const manifestSchema = z.object({
+  format: z.literal(exchangeFormat),
+  formatVersion: z.number().int().positive(),
+  schemaVersion: z.number().int().positive(),
+  packageId: z.string().refine(isGlobalId),
+  deviceId: z.string().refine(isGlobalId),
+  inspector: z.string().max(200).nullable(),
+  role: z.string().max(40),
+  appVersion: z.string().max(80),
+  createdAt: z.string().max(40),
+  since: z.string().max(10).nullable(),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+  files: z.record(z.string(), fileEntry),
+  signature: z
+    .object({
+      algorithm: z.literal('HMAC-SHA256'),
+      keyFingerprint: z.string().regex(/^[0-9a-f]{8}$/),
+      value: sha256,
+    })
+    .optional(),
+})
+
+export type Manifest = z.infer<typeof manifestSchema>
+
+/** 8 hex digits that name a key without revealing it. */
+export function keyFingerprint(key: string): string {
+  return sha256Hex(`access-audit team key\n${key}`).slice(0, 8)
+}
+
+function signatureOf(manifest: Omit<Manifest, 'signature'>, key: string): string {
+  return createHmac('sha256', key).update(canonicalJson(manifest)).digest('hex')
+}
+
+/** Paths a package may hold: records per table, photos by hash, screenshots under a run's global id. */
+const pathPatterns = [
+  /^records\/[a-z_]+\.json$/,
+  /^photos\/[0-9a-f]{64}\.[a-z0-9]{2,5}$/,
+  /^screenshots\/[0-9a-f-]{36}\/[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/,
+]
+export const isPackagePath = (p: string): boolean => pathPatterns.some((re) => re.test(p))
+
+export interface PackageContent {
+  manifest: Omit<Manifest, 'files' | 'signature'>
+  files: Map<string, Uint8Array>
+}
+
+export async function writePackage(content: PackageContent, teamKey: string | null): Promise<Buffer> {
+  const zip = new JSZip()
+  const files: Manifest['files'] = {}
+  for (const [name, bytes] of content.files) {
+    if (!isPackagePath(name)) throw new Error(`not a package path: ${name}`)
+    files[name] = { sha256: sha256Hex(bytes), bytes: bytes.byteLength }
+    // Pictures are compressed already; JSON shrinks well.
+    zip.file(name, bytes, { compression: name.endsWith('.json') ? 'DEFLATE' : 'STORE' })
+  }
+  const unsigned = { ...content.manifest, files }
+  const manifest: Manifest = teamKey
+    ? {
+        ...unsigned,
+        signature: {
+          algorithm: 'HMAC-SHA256',
+          keyFingerprint: keyFingerprint(teamKey),
+          value: signatureOf(unsigned, teamKey),
+        },
+      }
+    : unsigned
+  zip.file(manifestName, JSON.stringify(manifest, null, 2), { compression: 'DEFLATE' })
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } })
+}
+
+const reject = (message: string) => new ApiError('PACKAGE_REJECTED', message)
+
+export interface OpenedPackage {
+  manifest: Manifest
+  /** Every file but the manifest, verified against it. */
+  files: Map<string, Buffer>
+  signature: 'verified' | 'unsigned' | 'not-checked'
+}
+
+export async function readPackage(
+  bytes: Uint8Array,
+  opts: { teamKey: string | null; schemaVersion: number; minSchemaVersion: number },
+): Promise<OpenedPackage> {
+  if (bytes.byteLength > maxPackageBytes)
+    throw reject(`数据包过大（上限 ${maxPackageBytes / 1024 / 1024} MB），请让导出方用“起始日期”分批导出`)
+  let zip: JSZip
+  try {
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: true })
+  } catch {
+    throw reject(
+      '无法读取数据包：文件不完整（可能在复制或传输时被截断）或不是 AccessAudit 导出的 .zip 数据包',
+    )
+  }
+  const manifestFile = zip.file(manifestName)
+  if (!manifestFile) throw reject('这不是 AccessAudit 的交换数据包：缺少清单文件 manifest.json')
+  let manifest: Manifest
+  try {
+    const raw: unknown = JSON.parse(await manifestFile.async('string'))
+    const format = (raw as { format?: unknown; formatVersion?: unknown } | null) ?? {}
+    if (
+      format.format === exchangeFormat &&
+      typeof format.formatVersion === 'number' &&
+      format.formatVersion > exchangeFormatVersion
+    )
+      throw reject(
+        '此数据包由更新版本的 AccessAudit 导出（数据包格式更新），本机无法读取。请先升级本机的无障碍督查再导入',
+      )
+    manifest = manifestSchema.parse(raw)
+  } catch (error) {
+    if (error instanceof ApiError) throw error
+    throw reject('数据包的清单文件（manifest.json）已损坏或不是 AccessAudit 的格式，无法导入')
+  }
+  if (manifest.schemaVersion > opts.schemaVersion)
+    throw reject(
+      `此数据包来自更新版本的 AccessAudit（数据结构第 ${manifest.schemaVersion} 版，本机为第 ${opts.schemaVersion} 版），` +
+        '本机无法正确理解其中的记录。请先升级本机的无障碍督查再导入',
+    )
+  if (manifest.schemaVersion < opts.minSchemaVersion)
+    throw reject('此数据包来自不支持团队协作的旧版本（记录没有全局编号），无法导入。请让导出方升级后重新导出')
+
+  let signature: OpenedPackage['signature']
+  const { signature: signed, ...unsigned } = manifest
+  if (opts.teamKey) {
+    if (!signed)
+      throw reject(
+        '本机设置了团队密钥，只接受用同一团队密钥签名的数据包，而此数据包未签名。' +
+          '请导出方在“设置 › 团队协作”中设置团队密钥后重新导出',
+      )
+    const expected = Buffer.from(signatureOf(unsigned, opts.teamKey), 'hex')
+    const given = Buffer.from(signed.value, 'hex')
+    if (signed.keyFingerprint !== keyFingerprint(opts.teamKey))
+      throw reject(
+        `团队签名不符：数据包用另一个团队密钥签名（指纹 ${signed.keyFingerprint}，本机为 ${keyFingerprint(opts.teamKey)}）。` +
+          '请核对两台电脑的团队密钥',
+      )
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw reject('团队签名不符：数据包的清单在签名后被改动过，不能确认它来自本团队。请让导出方重新导出')
+    signature = 'verified'
+  } else signature = signed ? 'not-checked' : 'unsigned'
+
+  const listed = new Set(Object.keys(manifest.files))
+  const files = new Map<string, Buffer>()
+  const entries = Object.values(zip.files).filter((f) => !f.dir && f.name !== manifestName)
+  for (const entry of entries) {
+    if (!listed.has(entry.name)) throw reject(`数据包被改动过：其中的文件 ${entry.name} 不在清单中`)
+  }
+  for (const [name, expected] of Object.entries(manifest.files)) {
+    if (!isPackagePath(name)) throw reject(`数据包的清单列出了不允许的文件路径：${name}`)
+    const entry = zip.file(name)
+    if (!entry) throw reject(`数据包不完整：缺少清单中列出的文件 ${name}`)
+    let content: Buffer
+    try {
+      content = await entry.async('nodebuffer')
+    } catch {
+      throw reject(`数据包已损坏：文件 ${name} 无法解压（可能被截断或改动）`)
+    }
+    if (content.byteLength !== expected.bytes || sha256Hex(content) !== expected.sha256)
+      throw reject(`数据包被改动或已损坏：文件 ${name} 的内容与清单中的 SHA-256 校验值不符`)
+    files.set(name, content)
+  }
+  return { manifest, files, signature }
+}
