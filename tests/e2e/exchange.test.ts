@@ -170,7 +170,7 @@ describe('设置 → 团队协作 → 交换数据包', () => {
     const refusal = await page.$eval('[data-testid="exchange-import-error"] [role="alert"]', (a) =>
       (a as HTMLElement).innerText.trim(),
     )
-    expect(refusal).toMatch(/^数据包未导入\s+\S{6,}/)
+    expect(refusal).toMatch(/^数据包未导入，本机数据没有任何改动\s+\S*改动/)
     await shot('exchange-refused')
     await expectNoAxeViolations(page, '交换数据包 refused package')
     expect((await placesNamed())[0]?.address).toBe('文化路 1 号（本机）')

@@ -20,7 +20,7 @@ export const exchangeZhCN = {
     button: '导入数据包',
     chosen: '已选择 {{name}}',
     working: '正在导入 {{name}}…',
-    rejected: '数据包未导入',
+    rejected: '数据包未导入，本机数据没有任何改动',
     reportHeading: '导入结果：{{fileName}}',
     seenBefore: '这个数据包以前在本机导入过：已重新比对，没有重复写入任何记录。',
     origin: '数据包来源',
