@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { exchangeTableLabels } from '../../../shared/domain/exchange'
 import { travellingTables } from '../db/global-identity'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/open-database'
 
 /**
@@ -117,6 +118,23 @@ export function orderTables(shapes: TableShape[]): TableShape[] {
   }
   for (const shape of shapes) visit(shape, [])
   return ordered
+}
+
+const statementCache = new WeakMap<Db, Map<string, Statement>>()
+
+/** A prepared statement, compiled once per connection: an import or export runs the same few per record. */
+export function prepared(db: Db, sql: string): Statement {
+  let cache = statementCache.get(db)
+  if (!cache) {
+    cache = new Map()
+    statementCache.set(db, cache)
+  }
+  let statement = cache.get(sql)
+  if (!statement) {
+    statement = db.prepare(sql)
+    cache.set(sql, statement)
+  }
+  return statement
 }
 
 const shapeCache = new WeakMap<Db, TableShape[]>()
