@@ -25,7 +25,7 @@ import {
   UnresolvedReference,
   withLocalIds,
 } from './exchange-records'
-import { readPackage, type Manifest } from './exchange-package'
+import { describeFile, readPackage, type Manifest } from './exchange-package'
 import { contentHash, exchangeShapes, type GlobalRow, type TableShape } from './exchange-tables'
 import { historyKey, KnownVersions, maxHistory } from './exchange-versions'
 import { insertRecord, updateRecord } from './exchange-write'
@@ -334,7 +334,7 @@ async function writeFiles(deps: ImportDeps, state: ImportState): Promise<void> {
           bytes,
           fileName: photoNames.get(sha256) ?? `${sha256}.jpg`,
         })
-        if (stored.sha256 !== sha256) throw reject(`数据包中的照片 ${name} 与其校验值不符`)
+        if (stored.sha256 !== sha256) throw reject(`数据包中的${describeFile(name)}与其校验值不符`)
         written += 1
       }
       continue

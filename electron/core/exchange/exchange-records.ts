@@ -2,11 +2,9 @@ import type { Db } from '../db/open-database'
 import {
   canonicalJson,
   prepared,
-  columnsWithRunPaths,
+  embeddedIds,
   exchangeShapes,
   naturalKey,
-  globaliseRunPaths,
-  localiseRunPaths,
   quoteName,
   type GlobalRow,
   type TableShape,
@@ -118,10 +116,11 @@ export function toGlobal(shape: TableShape, row: Record<string, unknown>, index:
     const value = row[ref.column]
     if (ref.to === 'id' && typeof value === 'number') out[ref.column] = index.globalIdOf(ref.table, value)
   }
-  for (const column of columnsWithRunPaths[shape.name] ?? []) {
-    const text = out[column]
-    if (typeof text === 'string')
-      out[column] = globaliseRunPaths(text, (id) => index.globalIdOf('audit_runs', id))
+  for (const [column, codecs] of Object.entries(embeddedIds[shape.name] ?? {})) {
+    let text = out[column]
+    if (typeof text !== 'string') continue
+    for (const codec of codecs) text = codec.globalise(text, (table, id) => index.globalIdOf(table, id))
+    out[column] = text
   }
   return out
 }
@@ -154,10 +153,11 @@ export function toLocal(shape: TableShape, row: GlobalRow, index: RecordIndex): 
     if (local === null) throw new UnresolvedReference(shape, ref.column, ref.table, String(value))
     out[ref.column] = local
   }
-  for (const column of columnsWithRunPaths[shape.name] ?? []) {
-    const text = out[column]
-    if (typeof text === 'string')
-      out[column] = localiseRunPaths(text, (g) => index.localIdOf('audit_runs', g))
+  for (const [column, codecs] of Object.entries(embeddedIds[shape.name] ?? {})) {
+    let text = out[column]
+    if (typeof text !== 'string') continue
+    for (const codec of codecs) text = codec.localise(text, (table, g) => index.localIdOf(table, g))
+    out[column] = text
   }
   return out
 }

@@ -320,6 +320,17 @@ describe('versions, parts of the work, and web-audit evidence', () => {
       expect(moved).toHaveLength(1)
       expect(moved[0]!.run).not.toBe(runA)
       expect(JSON.parse(moved[0]!.evidence).screenshot).toBe(`run-${moved[0]!.run}/p1-1.png`)
+      // The finding's key names D's number of the portal, not A's (D's own portal has A's number).
+      const keyed = D.core.ctx.db
+        .prepare('SELECT portal_id AS portal, match_key AS key FROM findings WHERE audit_run_id = ?')
+        .get(moved[0]!.run) as { portal: number; key: string }
+      expect(keyed.portal).not.toBe(portal.id)
+      expect(keyed.key.startsWith(`web:portal:${keyed.portal}:`)).toBe(true)
+      const group = D.core.ctx.db
+        .prepare('SELECT group_key FROM rectification_items WHERE portal_id = ?')
+        .pluck()
+        .all(keyed.portal) as string[]
+      expect(group.every((k) => k.startsWith(`web:portal:${keyed.portal}:`))).toBe(true)
       const shotD = path.join(D.dir, 'screenshots', `run-${moved[0]!.run}`, 'p1-1.png')
       expect(fs.readFileSync(shotD)).toEqual(fs.readFileSync(shotA))
       // And back again it is the same finding, not a changed one.
@@ -359,18 +370,20 @@ describe('packages refused whole, with nothing changed', () => {
       const text = await zip.file('records/places.json')!.async('string')
       zip.file('records/places.json', text.replace('区政务服务大厅', '区政务服务大楼'))
     })
-    expect(await refused(tampered)).toMatch(/records\/places\.json.*SHA-256/)
+    expect(await refused(tampered)).toBe(
+      '数据包被改动或已损坏：其中的场所记录（records/places.json）与清单上的校验值（SHA-256）不符',
+    )
   })
 
   it('a file added that the manifest does not list, and one it lists taken out', async () => {
     const added = await rezip(good, async (zip) => {
       zip.file('records/extra.json', '[]')
     })
-    expect(await refused(added)).toContain('不在清单中')
+    expect(await refused(added)).toContain('多出了清单上没有的一类记录（records/extra.json）')
     const removed = await rezip(good, async (zip) => {
       zip.remove('records/places.json')
     })
-    expect(await refused(removed)).toContain('缺少清单中列出的文件')
+    expect(await refused(removed)).toContain('缺少清单上列出的场所记录')
   })
 
   it('a truncated package and a file that is not a package', async () => {

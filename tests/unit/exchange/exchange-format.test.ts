@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   canonicalJson,
   contentHash,
-  globaliseRunPaths,
-  localiseRunPaths,
+  embeddedIds,
   orderTables,
   type TableShape,
 } from '../../../electron/core/exchange/exchange-tables'
@@ -46,14 +45,43 @@ describe('the global form of records', () => {
     expect(contentHash(places, { ...row, unit_id: 'u9' })).not.toBe(contentHash(places, row))
   })
 
-  it('evidence paths carry the run’s global id in a package and the local number here', () => {
-    const g = '01900000-0000-7000-8000-000000000001'
-    const text = '{"screenshot":"run-12/p3-1.png","other":"run-5/x.png","not":"prerun-12/x"}'
-    const global = globaliseRunPaths(text, (id) => (id === 12 ? g : null))
-    expect(global).toBe(`{"screenshot":"run-{${g}}/p3-1.png","other":"run-5/x.png","not":"prerun-12/x"}`)
-    expect(localiseRunPaths(global, (id) => (id === g ? 40 : null))).toBe(
-      '{"screenshot":"run-40/p3-1.png","other":"run-5/x.png","not":"prerun-12/x"}',
+  it('local numbers inside keys, paths and snapshots travel as global ids and come back as the numbers here', () => {
+    const g = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`
+    const there: Record<string, Record<number, number>> = {
+      audit_runs: { 12: 40 },
+      places: { 3: 7 },
+      inspection_elements: { 8: 90 },
+      portals: { 2: 5 },
+      rectification_items: { 41: 4 },
+    }
+    const globalIdOf = (table: string, id: number) => (there[table]?.[id] !== undefined ? g(id) : null)
+    const localIdOf = (table: string, gid: string) => there[table]?.[Number(gid.slice(-12))] ?? null
+    const roundTrip = (table: string, column: string, text: string) => {
+      let global = text
+      for (const c of embeddedIds[table]![column]!) global = c.globalise(global, globalIdOf)
+      let local = global
+      for (const c of embeddedIds[table]![column]!) local = c.localise(local, localIdOf)
+      return { global, local }
+    }
+    const key = roundTrip('findings', 'match_key', 'site:place:3:element:8:check:ramp.slope')
+    expect(key.global).toBe(`site:place:{${g(3)}}:element:{${g(8)}}:check:ramp.slope`)
+    expect(key.local).toBe('site:place:7:element:90:check:ramp.slope')
+    const web = roundTrip('rectification_items', 'group_key', 'web:portal:2:rule:image-alt')
+    expect(web.local).toBe('web:portal:5:rule:image-alt')
+    // Only the key's own parts: a URL further on that happens to hold ":portal:2:" is left alone.
+    expect(roundTrip('findings', 'match_key', 'web:portal:2:link:http://x/web:portal:2:a').local).toBe(
+      'web:portal:5:link:http://x/web:portal:2:a',
     )
+    const evidence = roundTrip(
+      'findings',
+      'evidence_json',
+      '{"screenshot":"run-12/p3-1.png","pageUrl":"http://x/run-12/"}',
+    )
+    expect(evidence.global).toBe(`{"screenshot":"run-{${g(12)}}/p3-1.png","pageUrl":"http://x/run-12/"}`)
+    expect(evidence.local).toBe('{"screenshot":"run-40/p3-1.png","pageUrl":"http://x/run-12/"}')
+    const snapshot = roundTrip('notices', 'snapshot_json', '{"items":[{"itemId":41,"n":1},{"itemId":99}]}')
+    expect(snapshot.global).toBe(`{"items":[{"itemId":"{${g(41)}}","n":1},{"itemId":99}]}`)
+    expect(snapshot.local).toBe('{"items":[{"itemId":4,"n":1},{"itemId":99}]}')
   })
 
   it('tables are ordered parents first, self references allowed, cycles refused', () => {
