@@ -163,10 +163,6 @@ export async function exportPackage(
 
   const files = new Map<string, Uint8Array>()
   const counts: Record<string, number> = {}
-  for (const [table, rows] of records) {
-    files.set(`records/${table}.json`, Buffer.from(JSON.stringify(rows)))
-    counts[table] = rows.length
-  }
   let total = 0
   const add = (name: string, bytes: Uint8Array) => {
     total += bytes.byteLength
@@ -176,6 +172,10 @@ export async function exportPackage(
         `数据包超过 ${maxPackageBytes / 1024 / 1024} MB（照片和截图较多），请填写“起始日期”分批导出。未生成任何文件`,
       )
     files.set(name, bytes)
+  }
+  for (const [table, rows] of records) {
+    add(`records/${table}.json`, Buffer.from(JSON.stringify(rows)))
+    counts[table] = rows.length
   }
   // A photo whose original has gone from this folder travels as its record only (shown as 照片缺失 there too).
   for (const photo of photoFiles) {

@@ -26,7 +26,9 @@ import {
   withLocalIds,
 } from './exchange-records'
 import { describeFile, readPackage, type Manifest } from './exchange-package'
-import { contentHash, exchangeShapes, type GlobalRow, type TableShape } from './exchange-tables'
+import { contentHash, exchangeShapes, sha256Hex, type GlobalRow, type TableShape } from './exchange-tables'
+import { maxPhotoBytes } from '../photos/photo-limits'
+import { sniffImageType } from '../photos/sniff-image-type'
 import { historyKey, maxHistory, versionKey, VersionStore } from './exchange-versions'
 import { insertRecord, updateRecord } from './exchange-write'
 import { readTeamKey } from './team-key'
@@ -66,7 +68,7 @@ interface ImportState {
   counts?: Map<string, ExchangeTableCount>
   seenBefore?: boolean
   conflictIds?: number[]
-  written?: { written: number; present: number }
+  written?: { written: number; present: number; failed: number }
 }
 
 const reject = (message: string) => new ApiError('PACKAGE_REJECTED', message)
@@ -148,6 +150,12 @@ function parse(db: Db, state: ImportState): void {
       versionsOf.set(`${table}/${r.global_id}`, { version, history: history as string[] })
       delete raw[historyKey]
       delete raw[versionKey]
+      for (const column of shape.columns) {
+        // A JSON column holds JSON: screens and notices parse it.
+        const v = r[column]
+        if (column.endsWith('_json') && typeof v === 'string' && !isJson(v))
+          throw reject(`${where}的内容已损坏（${shape.label}的一项数据不是有效的格式），无法导入`)
+      }
       for (const ref of shape.references) {
         const v = r[ref.column]
         if (ref.to === 'id' && v !== null && v !== undefined && !isGlobalId(v))
@@ -158,11 +166,28 @@ function parse(db: Db, state: ImportState): void {
       throw reject(`数据包中的${shape.label}记录数与清单不符，数据包可能被改动`)
     records.set(table, rows as GlobalRow[])
   }
+  // Photos are checked here, before anything is written: each is an image this program takes, named by its hash.
+  for (const [name, bytes] of state.files!) {
+    const photo = /^photos\/([0-9a-f]{64})\.[a-z0-9]+$/.exec(name)
+    if (!photo) continue
+    if (sha256Hex(bytes) !== photo[1]) throw reject(`数据包中的${describeFile(name)}与其校验值不符`)
+    if (bytes.byteLength > maxPhotoBytes || sniffImageType(bytes).kind !== 'photo')
+      throw reject(`数据包中的${describeFile(name)}不是本软件接受的照片（JPEG、PNG、WebP、GIF 或 HEIC）`)
+  }
   for (const table of Object.keys(state.manifest!.counts))
     if (!records.has(table) && state.manifest!.counts[table]! > 0)
       throw reject(`数据包不完整：缺少${exchangeTableLabels[table] ?? table}的记录文件`)
   state.records = records
   state.versions = versionsOf
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** A table's records with each one after the records of the same table it refers to (revisions, merges). */
@@ -172,19 +197,29 @@ function selfOrdered(shape: TableShape, rows: GlobalRow[]): GlobalRow[] {
   const byId = new Map(rows.map((r) => [r.global_id as string, r]))
   const done = new Set<string>()
   const out: GlobalRow[] = []
-  const visit = (row: GlobalRow, depth: number) => {
-    const id = row.global_id as string
-    if (done.has(id)) return
-    if (depth > rows.length) throw reject(`数据包中的${shape.label}记录互相引用成环，无法导入`)
-    for (const ref of selfRefs) {
-      const target = row[ref.column]
-      const parent = typeof target === 'string' ? byId.get(target) : undefined
-      if (parent && parent !== row) visit(parent, depth + 1)
+  for (const start of rows) {
+    // Walk up to the first parent not yet placed, then place the chain from there down (no recursion: chains of
+    // revisions may be long).
+    const chain: GlobalRow[] = []
+    const onChain = new Set<string>()
+    let row: GlobalRow | undefined = start
+    while (row && !done.has(row.global_id as string)) {
+      if (onChain.has(row.global_id as string))
+        throw reject(`数据包中的${shape.label}记录互相引用成环，无法导入`)
+      onChain.add(row.global_id as string)
+      chain.push(row)
+      const current: GlobalRow = row
+      row = selfRefs
+        .map((ref) => current[ref.column])
+        .map((target) => (typeof target === 'string' ? byId.get(target) : undefined))
+        .find((parent) => parent !== undefined && parent !== current && !done.has(parent.global_id as string))
     }
-    done.add(id)
-    out.push(row)
+    for (const r of chain.reverse()) {
+      if (done.has(r.global_id as string)) continue
+      done.add(r.global_id as string)
+      out.push(r)
+    }
   }
-  for (const row of rows) visit(row, 0)
   return out
 }
 
@@ -288,9 +323,13 @@ function merge(ctx: CoreContext, state: ImportState, hooks: ImportHooks): void {
         versions.addKnown(shape.name, canonical, history)
         return 'unchanged'
       }
-      if (history.has(localVersion)) {
+      const values = toLocal(shape, row, index)
+      // A newer version whose name (or address, number…) another record here already has cannot replace this one
+      // without a person: it is a conflict, not a refused package.
+      const clash = findSameKeyRow(db, shape, values)
+      if (history.has(localVersion) && !(clash && clash.rowid !== local.rowid)) {
         // The package's version was made from the one here: it is newer.
-        updateRecord(db, shape, local.rowid, toLocal(shape, row, index), local.version)
+        updateRecord(db, shape, local.rowid, values, local.version)
         versions.addKnown(shape.name, canonical, history)
         versions.setHead(shape.name, canonical, incomingHead, now)
         return 'updated'
@@ -345,6 +384,7 @@ async function writeFiles(deps: ImportDeps, state: ImportState): Promise<void> {
   )
   let written = 0
   let present = 0
+  let failed = 0
   for (const [name, bytes] of state.files!) {
     const photo = /^photos\/([0-9a-f]{64})\.[a-z0-9]+$/.exec(name)
     if (photo) {
@@ -367,13 +407,17 @@ async function writeFiles(deps: ImportDeps, state: ImportState): Promise<void> {
       const target = path.join(layout.runScreenshots(runId), shot[2]!)
       if (fs.existsSync(target)) present += 1
       else {
-        await fs.promises.mkdir(path.dirname(target), { recursive: true })
-        await writeFileAtomically(target, bytes)
-        written += 1
+        try {
+          await fs.promises.mkdir(path.dirname(target), { recursive: true })
+          await writeFileAtomically(target, bytes)
+          written += 1
+        } catch {
+          failed += 1
+        }
       }
     }
   }
-  state.written = { written, present }
+  state.written = { written, present, failed }
 }
 
 function report(db: Db, state: ImportState): ExchangeImportReport {

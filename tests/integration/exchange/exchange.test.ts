@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -306,6 +307,21 @@ describe('versions, parts of the work, and web-audit evidence', () => {
     expect((await transfer(C, A)).totals).toMatchObject({ updated: 0, conflict: 0 })
   })
 
+  it('a newer version that takes a name another record has here is a conflict, not a refused package', async () => {
+    await C.call('units:create', { name: '区无障碍工作组', kind: 'government' } as never)
+    const own = await A.call('units:create', { name: '区无障碍办公室', kind: 'government' } as never)
+    await transfer(A, C)
+    const u = await A.call('units:get', { id: own.id })
+    await A.call('units:update', { ...u, name: '区无障碍工作组' } as never)
+    const report = await transfer(A, C)
+    expect(count(report, 'units')).toMatchObject({ conflict: 1, updated: 0 })
+    const names = (await C.call('units:list', { search: '区无障碍' })).map((x) => x.name).sort()
+    expect(names).toEqual(['区无障碍办公室', '区无障碍工作组'])
+    const taken = await C.fail('exchange:resolve', { conflictId: report.conflicts[0]!.id, keep: 'incoming' })
+    expect(taken).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('同名') })
+    await C.call('exchange:resolve', { conflictId: report.conflicts[0]!.id, keep: 'local' })
+  })
+
   it('--since exports the records changed since that day with what they refer to, and it imports on its own', async () => {
     const D = openTestCore({}, { role: 'field' })
     try {
@@ -434,6 +450,68 @@ describe('packages refused whole, with nothing changed', () => {
   it('a truncated package and a file that is not a package', async () => {
     expect(await refused(good.subarray(0, Math.floor(good.length * 0.6)))).toContain('不完整')
     expect(await refused(Buffer.from('名称,地址\n区图书馆,新华街\n'))).toContain('不完整')
+  })
+
+  /** A changed package whose manifest was rewritten to match (as a careful forger would, without a team key). */
+  async function forge(bytes: Buffer, change: (zip: JSZip) => Promise<void>): Promise<Buffer> {
+    return rezip(bytes, async (zip) => {
+      await change(zip)
+      const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+        files: Record<string, { sha256: string; bytes: number }>
+      }
+      manifest.files = {}
+      for (const entry of Object.values(zip.files)) {
+        if (entry.dir || entry.name === 'manifest.json') continue
+        const content = await entry.async('nodebuffer')
+        manifest.files[entry.name] = {
+          sha256: createHash('sha256').update(content).digest('hex'),
+          bytes: content.length,
+        }
+      }
+      zip.file('manifest.json', JSON.stringify(manifest))
+    })
+  }
+
+  it('records that pass the manifest but not this program’s rules: a photo that is not an image, broken JSON', async () => {
+    const withPhoto = await exportFrom(C)
+    const notImage = Buffer.from('这不是图片')
+    const sha = createHash('sha256').update(notImage).digest('hex')
+    const fakePhoto = await forge(withPhoto, async (zip) => {
+      const photos = JSON.parse(await zip.file('records/photos.json')!.async('string')) as Array<
+        Record<string, unknown>
+      >
+      const old = photos[0]!
+      zip.remove(`photos/${String(old.sha256)}.jpg`)
+      zip.file(`photos/${sha}.jpg`, notImage)
+      zip.file('records/photos.json', JSON.stringify([{ ...old, sha256: sha }, ...photos.slice(1)]))
+      const links = JSON.parse(await zip.file('records/element_photos.json')!.async('string')) as Array<
+        Record<string, unknown>
+      >
+      zip.file('records/element_photos.json', JSON.stringify(links.map((l) => ({ ...l, sha256: sha }))))
+    })
+    expect(await refused(fakePhoto)).toContain('不是本软件接受的照片')
+    const brokenJson = await forge(withPhoto, async (zip) => {
+      const findings = JSON.parse(await zip.file('records/findings.json')!.async('string')) as Array<
+        Record<string, unknown>
+      >
+      zip.file(
+        'records/findings.json',
+        JSON.stringify([{ ...findings[0], evidence_json: '{not json' }, ...findings.slice(1)]),
+      )
+    })
+    expect(await refused(brokenJson)).toContain('内容已损坏')
+  })
+
+  it('a zip whose file inflates to more than it declares is refused without inflating it all', async () => {
+    const zip = await JSZip.loadAsync(good)
+    zip.file('records/places.json', Buffer.alloc(8 * 1024 * 1024, 0x20))
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
+    for (let i = 0; i < bytes.length - 30; i++) {
+      const sig = bytes.readUInt32LE(i)
+      if (sig === 0x04034b50 && bytes.readUInt32LE(i + 22) === 8 * 1024 * 1024) bytes.writeUInt32LE(2, i + 22)
+      if (sig === 0x02014b50 && bytes.readUInt32LE(i + 24) === 8 * 1024 * 1024) bytes.writeUInt32LE(2, i + 24)
+    }
+    expect(await refused(bytes)).toMatch(/场所记录.*(大小与清单不符|无法解压)/)
   })
 
   it('a package from a newer schema', async () => {
