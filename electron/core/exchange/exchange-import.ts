@@ -26,7 +26,14 @@ import {
   withLocalIds,
 } from './exchange-records'
 import { describeFile, readPackage, type Manifest } from './exchange-package'
-import { contentHash, exchangeShapes, sha256Hex, type GlobalRow, type TableShape } from './exchange-tables'
+import {
+  contentHash,
+  exchangeShapes,
+  sha256Hex,
+  type GlobalRow,
+  type TableShape,
+  type Value,
+} from './exchange-tables'
 import { maxPhotoBytes } from '../photos/photo-limits'
 import { sniffImageType } from '../photos/sniff-image-type'
 import { historyKey, maxHistory, versionKey, VersionStore } from './exchange-versions'
@@ -232,6 +239,7 @@ function merge(ctx: CoreContext, state: ImportState, hooks: ImportHooks): void {
   inTransaction(db, () => {
     const index = new RecordIndex(db)
     const versions = new VersionStore(db)
+    const deletedHere = db.prepare('SELECT 1 FROM exchange_tombstones WHERE table_name = ? AND record_id = ?')
     const addAlias = db.prepare(
       'INSERT OR IGNORE INTO exchange_aliases (table_name, alias_id, record_id) VALUES (?, ?, ?)',
     )
@@ -297,7 +305,16 @@ function merge(ctx: CoreContext, state: ImportState, hooks: ImportHooks): void {
       const incomingHead = { version: incomingVersion, hash: incomingHash }
       let local = findLocalRow(db, shape, incomingId, index)
       if (!local) {
-        const values = toLocal(shape, row, index)
+        // Deleted here, or part of a record deleted here: a package that still holds it does not bring it back.
+        if (deletedHere.get(shape.name, index.canonicalId(shape.name, incomingId))) return 'unchanged'
+        let values: Record<string, Value>
+        try {
+          values = toLocal(shape, row, index)
+        } catch (error) {
+          if (error instanceof UnresolvedReference && deletedHere.get(error.target, error.globalId))
+            return 'unchanged'
+          throw error
+        }
         local = findSameKeyRow(db, shape, values)
         if (!local) {
           const rowid = insertRecord(db, shape, values)
