@@ -36,7 +36,7 @@ import {
 } from './exchange-tables'
 import { maxPhotoBytes } from '../photos/photo-limits'
 import { sniffImageType } from '../photos/sniff-image-type'
-import { historyKey, maxHistory, versionKey, VersionStore } from './exchange-versions'
+import { aliasesKey, historyKey, maxAliases, maxHistory, versionKey, VersionStore } from './exchange-versions'
 import { insertRecord, updateRecord } from './exchange-write'
 import { readTeamKey } from './team-key'
 
@@ -83,6 +83,7 @@ const reject = (message: string) => new ApiError('PACKAGE_REJECTED', message)
 interface Received {
   version: string
   history: string[]
+  aliases: string[]
 }
 
 export async function importPackage(
@@ -128,14 +129,14 @@ function parse(db: Db, state: ImportState): void {
       throw reject(`数据包中的${shape.label}记录文件无法读取`)
     }
     if (!Array.isArray(rows)) throw reject(`数据包中的${shape.label}记录文件格式不对`)
-    const known = new Set([...shape.columns, historyKey, versionKey])
+    const known = new Set([...shape.columns, historyKey, versionKey, aliasesKey])
     const seen = new Set<string>()
     rows.forEach((row: unknown, i) => {
       const where = `数据包中的第 ${i + 1} 条${shape.label}记录`
       if (typeof row !== 'object' || row === null || Array.isArray(row)) throw reject(`${where}格式不对`)
       for (const [key, value] of Object.entries(row)) {
         if (!known.has(key)) throw reject(`${where}有本机数据结构中没有的内容（${key}），无法导入`)
-        if (key === historyKey || key === versionKey) continue
+        if (key === historyKey || key === versionKey || key === aliasesKey) continue
         if (value !== null && typeof value !== 'string' && typeof value !== 'number')
           throw reject(`${where}的内容格式不对`)
       }
@@ -154,9 +155,17 @@ function parse(db: Db, state: ImportState): void {
         !history.every((h) => typeof h === 'string' && hexHash.test(h))
       )
         throw reject(`${where}的版本记录缺失或格式不对`)
-      versionsOf.set(`${table}/${r.global_id}`, { version, history: history as string[] })
+      const aliases = raw[aliasesKey] ?? []
+      if (!Array.isArray(aliases) || aliases.length > maxAliases || !aliases.every((a) => isGlobalId(a)))
+        throw reject(`${where}的编号记录格式不对`)
+      versionsOf.set(`${table}/${r.global_id}`, {
+        version,
+        history: history as string[],
+        aliases: aliases as string[],
+      })
       delete raw[historyKey]
       delete raw[versionKey]
+      delete raw[aliasesKey]
       for (const column of shape.columns) {
         // A JSON column holds JSON: screens and notices parse it.
         const v = r[column]
@@ -297,13 +306,19 @@ function merge(ctx: CoreContext, state: ImportState, hooks: ImportHooks): void {
       const incomingId = row.global_id as string
       const identity = (table: string, g: string) => index.identityOf(table, g)
       const incomingHash = contentHash(shape, row, identity)
-      const { version: incomingVersion, history: exporterKnew } = state.versions!.get(
-        `${shape.name}/${incomingId}`,
-      )!
+      const sent = state.versions!.get(`${shape.name}/${incomingId}`)!
+      const { version: incomingVersion, history: exporterKnew, aliases } = sent
       // Every version the package's one comes from, and itself.
       const history = new Set([...exporterKnew, incomingVersion])
       const incomingHead = { version: incomingVersion, hash: incomingHash }
+      // The record by its id, or by another id it has elsewhere that is known here (a unit renamed on a laptop
+      // that knew it under the coordinator's id).
       let local = findLocalRow(db, shape, incomingId, index)
+      for (const alias of aliases) {
+        if (local) break
+        local = findLocalRow(db, shape, alias, index)
+        if (local) addAlias.run(shape.name, incomingId, local.global_id)
+      }
       if (!local) {
         // Deleted here, or part of a record deleted here: a package that still holds it does not bring it back.
         if (deletedHere.get(shape.name, index.canonicalId(shape.name, incomingId))) return 'unchanged'

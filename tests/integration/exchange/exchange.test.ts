@@ -322,6 +322,23 @@ describe('versions, parts of the work, and web-audit evidence', () => {
     await C.call('exchange:resolve', { conflictId: report.conflicts[0]!.id, keep: 'local' })
   })
 
+  it('a unit renamed on a laptop that knew it under the coordinator’s id is renamed there, not duplicated', async () => {
+    const E = openTestCore({}, { role: 'field' })
+    try {
+      await transfer(C, E) // E's seeded units are C's under other ids
+      const mine = await seededUnit(E, '交通局')
+      const u = await E.call('units:get', { id: mine.id })
+      await E.call('units:update', { ...u, name: '乌达区交通运输局' } as never)
+      const report = await transfer(E, C)
+      expect(count(report, 'units')).toMatchObject({ new: 0, updated: 1, conflict: 0 })
+      expect((await C.call('units:list', { search: '交通' })).map((x) => x.name)).toEqual([
+        '乌达区交通运输局',
+      ])
+    } finally {
+      E.close()
+    }
+  })
+
   it('a facility removed on a laptop is not brought back by the coordinator’s package', async () => {
     let insp = await A.call('inspections:create', {
       placeId: hallId(A),
