@@ -388,6 +388,13 @@ function merge(ctx: CoreContext, state: ImportState, hooks: ImportHooks): void {
       return 'conflict'
     }
 
+    // Notices issued elsewhere count here: should this installation become the coordinator's, its next number
+    // follows the last one the team issued, never repeats it.
+    if (state.records!.has('notices'))
+      db.prepare(
+        `INSERT INTO notice_sequences (year, last_seq) SELECT year, MAX(seq) FROM notices WHERE true GROUP BY year
+         ON CONFLICT (year) DO UPDATE SET last_seq = MAX(last_seq, excluded.last_seq)`,
+      ).run()
     const before = db.prepare('SELECT 1 FROM exchange_imports WHERE package_id = ?').get(manifest.packageId)
     state.seenBefore = before !== undefined
     if (!state.seenBefore)

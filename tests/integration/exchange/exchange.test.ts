@@ -138,6 +138,11 @@ describe('exchange packages between two field laptops and the coordinator', () =
       deadline: '2026-12-25',
     })
     expect(notice.number).toMatch(/〔2026〕1号$/)
+    // The laptops learn the number too: one of them made coordinator later goes on from it.
+    await transfer(C, A)
+    expect(
+      A.core.ctx.db.prepare('SELECT last_seq FROM notice_sequences WHERE year = 2026').pluck().get(),
+    ).toBe(1)
   })
 
   it('photos travel by hash and arrive as files', async () => {
