@@ -75,7 +75,54 @@ const fieldLabels: Record<string, string> = {
   submitted_at: '提交时间',
   state: '状态',
   explanation: '说明',
+  confirmed_finding: '确认为问题',
+  carried_json: '沿用上次的测量值',
+  on_day: '日期',
+  from_status: '原状态',
+  to_status: '新状态',
+  needs_review: '待复核',
+  source: '来源',
+  snapshot_json: '通知书内容',
+  original_name: '文件名',
+  taken_at: '拍摄时间',
+  url: '网址',
+  depth: '深度',
+  failure_reason: '失败原因',
+  options_json: '检测设置',
+  summary_json: '检测概况',
+  score: '得分',
+  started_at: '开始时间',
+  finished_at: '完成时间',
+  year: '年度',
+  seq: '序号',
+  merged_into_id: '合并到',
+  notice_id: '整改通知书',
+  notified_at: '通知日期',
+  verified_at: '核验日期',
+  first_found_at: '首次发现',
+  proposed_at: '提出时间',
+  decided_at: '决定时间',
+  audit_run_id: '网站检测',
+  revision_of: '修订自',
+  previous_inspection_id: '上次检查',
+  previous_element_id: '上次检查的设施',
+  catalog_id: '检查目录',
+  catalog_version: '检查目录版本',
+  short_name: '简称',
+  start_year: '起始年度',
+  end_year: '结束年度',
+  published: '已发布',
+  target_value: '目标值',
+  unit: '计量单位',
+  definition: '口径',
+  basis: '依据',
+  include_json: '包含的网址',
+  exclude_json: '排除的网址',
+  checked_at: '检查时间',
 }
+
+/** Kept in step with the fields above them (keys built from references): not shown to a person. */
+const hiddenInConflicts = new Set(['match_key', 'group_key', 'lease_until', 'attempts'])
 
 /** What names a record for a person, per table. */
 const labelColumns: Record<string, string[]> = {
@@ -106,7 +153,7 @@ export function recordLabel(shape: TableShape, row: GlobalRow): string {
   const parts = (labelColumns[shape.name] ?? [])
     .map((c) => row[c])
     .filter((v): v is string | number => v !== null && v !== undefined && v !== '')
-  return `${shape.label}：${parts.length > 0 ? parts.join(' · ') : String(row.global_id ?? '')}`
+  return `${shape.label}：${parts.length > 0 ? parts.join(' · ') : '（无名称）'}`
 }
 
 function shown(db: Db, shape: TableShape, column: string, value: Value | undefined): string {
@@ -145,12 +192,13 @@ function view(db: Db, row: ConflictRow): ConflictView {
   const local = localRow ? toGlobal(shape, localRow, new RecordIndex(db)) : null
   const fields: ConflictField[] = []
   for (const column of comparedColumns(shape)) {
+    if (hiddenInConflicts.has(column)) continue
     const mine = local ? (local[column] ?? null) : null
     const theirs = incoming[column] ?? null
     if (local && canonicalJson(mine) === canonicalJson(theirs)) continue
     fields.push({
       column,
-      label: fieldLabels[column] ?? column,
+      label: fieldLabels[column] ?? '其他内容',
       local: local ? shown(db, shape, column, mine) : '（本机已没有这条记录）',
       incoming: shown(db, shape, column, theirs),
     })
