@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import { InvalidArgumentError, Option, type Command } from 'commander'
 import { ApiError } from '../../shared/api/errors'
@@ -20,6 +19,7 @@ import { openCore } from '../core/open-core'
 import { resolveDataDir } from '../core/paths'
 import { readAppVersion } from './app-version'
 import { caller } from './call'
+import { readInputFile } from './input-file'
 import { exitCodes, out, refuseUsage } from './output'
 
 /**
@@ -99,31 +99,18 @@ export function conflictLines(c: ConflictView): string[] {
   return lines
 }
 
-async function readPackageFile(file: string): Promise<Buffer> {
-  try {
-    const stat = await fs.stat(file)
-    if (!stat.isFile()) refuseUsage('import', `${file} 不是文件`)
-    if (stat.size > maxPackageBytes)
-      refuseUsage(
-        'import',
-        `数据包过大（上限 ${maxPackageBytes / 1024 / 1024} MB），请让导出方用 --since 分批导出`,
-      )
-    return await fs.readFile(file)
-  } catch (error) {
-    const code = (error as { code?: string }).code
-    if (code === 'ENOENT') refuseUsage('import', `找不到文件 ${file}`)
-    if (code === 'EACCES' || code === 'EPERM') refuseUsage('import', `没有读取 ${file} 的权限`)
-    throw error
-  }
-}
-
 /** `import <file.zip>`: imports an exchange package; returns the exit code. */
 export async function runPackageImport(
   dataDir: string,
   file: string,
   opts: { json?: boolean },
 ): Promise<number> {
-  const bytes = await readPackageFile(file)
+  const bytes = await readInputFile(
+    'import',
+    file,
+    maxPackageBytes,
+    `数据包过大（上限 ${maxPackageBytes / 1024 / 1024} MB），请让导出方用 --since 分批导出`,
+  )
   const core = openCore(dataDir, readAppVersion())
   try {
     let report: ExchangeImportReport

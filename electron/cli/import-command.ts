@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import { Option, type Command } from 'commander'
 import { ApiError } from '../../shared/api/errors'
@@ -15,6 +14,7 @@ import { openCore } from '../core/open-core'
 import { resolveDataDir } from '../core/paths'
 import { readAppVersion } from './app-version'
 import { runPackageImport } from './exchange-command'
+import { readInputFile } from './input-file'
 import { exitCodes, exitWith, out, refuseUsage } from './output'
 
 /**
@@ -66,27 +66,17 @@ export function previewLines(preview: RegistryImportPreview | RegistryImportResu
   return lines
 }
 
-async function readFileBytes(file: string): Promise<Buffer> {
-  try {
-    const stat = await fs.stat(file)
-    if (!stat.isFile()) refuseUsage('import', `${file} 不是文件`)
-    if (stat.size > maxImportFileBytes)
-      refuseUsage('import', `文件过大（上限 ${maxImportFileBytes / 1024 / 1024} MB），请分成几个文件导入`)
-    return await fs.readFile(file)
-  } catch (error) {
-    const code = (error as { code?: string }).code
-    if (code === 'ENOENT') refuseUsage('import', `找不到文件 ${file}`)
-    if (code === 'EACCES' || code === 'EPERM') refuseUsage('import', `没有读取 ${file} 的权限`)
-    throw error
-  }
-}
-
 export async function runImportCommand(
   dataDir: string,
   file: string,
   opts: ImportCommandOptions & { kind: RegistryImportKind },
 ): Promise<number> {
-  const bytes = await readFileBytes(file)
+  const bytes = await readInputFile(
+    'import',
+    file,
+    maxImportFileBytes,
+    `文件过大（上限 ${maxImportFileBytes / 1024 / 1024} MB），请分成几个文件导入`,
+  )
   const core = openCore(dataDir, readAppVersion())
   try {
     const name = opts.confirm ? 'registry:importCommit' : 'registry:importPreview'
