@@ -85,12 +85,13 @@ export function reportLines(report: ExchangeImportReport): string[] {
 export function conflictLines(c: ConflictView): string[] {
   const side = (s: { by: string | null; device: string | null }) =>
     authorshipLabel(s.by, s.device) ?? '未署名'
-  const state =
-    c.state === 'open'
-      ? '待处理'
-      : c.state === 'kept-local'
-        ? `已保留本机的版本（${c.resolvedBy ?? '未署名'}）`
-        : `已采用数据包中的版本（${c.resolvedBy ?? '未署名'}）`
+  const who = c.resolvedBy ?? '未署名'
+  const state = {
+    open: '待处理',
+    'kept-local': `已保留本机的版本（${who}）`,
+    'took-incoming': `已采用数据包中的版本（${who}）`,
+    superseded: '已由同一记录更新的版本取代',
+  }[c.state]
   const lines = [
     `  冲突 ${c.id}：${c.recordLabel}（${state}；本机：${side(c.local)}；数据包：${side(c.incoming)}）`,
   ]

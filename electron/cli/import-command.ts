@@ -111,8 +111,8 @@ export async function runImportCommand(
 export function configureImportCommand(command: Command, globalDataDir: () => string | undefined): Command {
   return command
     .description(
-      '从 Excel（.xlsx）或 CSV 文件批量导入场所或网站：默认只预览（逐行列出新增、已登记和有错误的行，不写入）；加 --confirm 才导入。' +
-        '也导入其他电脑导出的交换数据包（.zip，不用 --kind）：全部导入或全部不导入，两边都改过的记录列为冲突',
+      '批量导入场所或网站（.xlsx 或 .csv，--kind 指明类别；默认只预览不写入，加 --confirm 才导入），' +
+        '或导入其他电脑导出的交换数据包（.zip）',
     )
     .argument('<file>', '.xlsx 或 .csv 文件（CSV 可为 UTF-8 或 Excel 另存的 GBK），或交换数据包 .zip')
     .addOption(

@@ -161,7 +161,8 @@ export interface ConflictView {
   local: { by: string | null; device: string | null }
   incoming: { by: string | null; device: string | null }
   detectedAt: string
-  state: 'open' | 'kept-local' | 'took-incoming'
+  /** superseded: a newer version of the same record arrived, in conflict again (listed on its own). */
+  state: 'open' | 'kept-local' | 'took-incoming' | 'superseded'
   resolvedAt: string | null
   resolvedBy: string | null
 }

@@ -91,7 +91,7 @@ describe('设置 → 浏览器集群', () => {
     await shot('farm-saved')
     await expectNoAxeViolations(page, '设置 with two remote browsers')
 
-    await page.focus('#farm-settings_endpoints_1_concurrency')
+    await page.focus('#farm-settings_endpoints_0_concurrency')
     await tabTo('删除远程浏览器 1')
     await page.keyboard.press('Enter')
     await page.waitForFunction(() => !document.querySelector('#farm-settings_endpoints_1_url'))

@@ -113,7 +113,7 @@ export const sampleData: Record<number, (db: Database.Database) => void> = {
   [versionOf('exchange')]: (db) => {
     // 0011-exchange: a version of the unit known here, and an alias another installation's id has for it.
     const id = db.prepare("SELECT global_id FROM units WHERE name = '新单位'").pluck().get() as string
-    db.prepare('INSERT INTO exchange_versions (table_name, record_id, hash) VALUES (?, ?, ?)').run(
+    db.prepare('INSERT INTO exchange_versions (table_name, record_id, version) VALUES (?, ?, ?)').run(
       'units',
       id,
       'b'.repeat(64),

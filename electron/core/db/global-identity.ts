@@ -51,6 +51,7 @@ export const localTables: Readonly<Record<string, string>> = {
   audit_batches: 'a local job queue; the runs it made travel',
   schema_migrations: 'the schema history of this file',
   exchange_versions: 'the versions of each record this installation has known (exchange packages)',
+  exchange_heads: 'the version each record is at here, as exchange packages see it',
   exchange_aliases: 'other installations’ ids for records that are the same as ones here',
   exchange_imports: 'the packages imported here',
   exchange_conflicts: 'records changed here and elsewhere, waiting for a person to decide',

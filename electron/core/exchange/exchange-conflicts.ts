@@ -8,12 +8,13 @@ import { findLocalRow, RecordIndex, toGlobal, toLocal, UnresolvedReference } fro
 import {
   canonicalJson,
   comparedColumns,
+  contentHash,
   exchangeShapes,
   type GlobalRow,
   type TableShape,
   type Value,
 } from './exchange-tables'
-import { KnownVersions } from './exchange-versions'
+import { versionId, VersionStore } from './exchange-versions'
 import { updateRecord } from './exchange-write'
 
 /**
@@ -126,6 +127,8 @@ interface ConflictRow {
   id: number
   table_name: string
   record_id: string
+  incoming_hash: string
+  incoming_version: string
   incoming_json: string
   from_device: string | null
   from_inspector: string | null
@@ -208,6 +211,10 @@ export function resolveConflict(
     const local = findLocalRow(db, shape, row.record_id, index)
     if (!local) throw new ApiError('INVALID_STATE', '本机的这条记录已不存在，无法对照处理')
     const now = ctx.now().toISOString()
+    const versions = new VersionStore(db)
+    const identity = (table: string, g: string) => index.identityOf(table, g)
+    const localHash = contentHash(shape, toGlobal(shape, local, index), identity)
+    const localVersion = versions.current(shape.name, row.record_id, localHash)
     if (input.keep === 'incoming') {
       let values: Record<string, Value>
       try {
@@ -222,9 +229,18 @@ export function resolveConflict(
       }
       updateRecord(db, shape, local.rowid, values, local.version)
     }
-    // Either way this version has been seen and decided on: arriving again, it is an old one, not a conflict; and
-    // the version kept here, once exported, replaces it where it came from.
-    new KnownVersions(db).add(shape.name, row.record_id, [row.incoming_hash])
+    // The decision is a version of its own, made from both: the other side's version, arriving again, is an old
+    // one; this one, exported, replaces it there. Two people deciding the same way on two installations make the
+    // same version.
+    const hash = input.keep === 'incoming' ? row.incoming_hash : localHash
+    const parents = [localVersion, row.incoming_version]
+    versions.addKnown(shape.name, row.record_id, parents)
+    versions.setHead(
+      shape.name,
+      row.record_id,
+      { version: versionId(hash, parents), hash },
+      input.keep === 'incoming' ? now : null,
+    )
     db.prepare('UPDATE exchange_conflicts SET state = ?, resolved_at = ?, resolved_by = ? WHERE id = ?').run(
       input.keep === 'incoming' ? 'took-incoming' : 'kept-local',
       now,

@@ -16,7 +16,7 @@ import { safeFileName } from '../rectification/notice-exports'
 import { RecordIndex, toGlobal } from './exchange-records'
 import { isPackagePath, writePackage } from './exchange-package'
 import { contentHash, exchangeShapes, quoteName, type TableShape } from './exchange-tables'
-import { historyKey, KnownVersions, maxHistory } from './exchange-versions'
+import { historyKey, versionKey, VersionStore } from './exchange-versions'
 import { readTeamKey } from './team-key'
 
 /**
@@ -130,7 +130,7 @@ export async function exportPackage(
   const shapes = exchangeShapes(db)
   const index = new RecordIndex(db)
   const installation = loadInstallation(db)
-  const versions = new KnownVersions(db)
+  const versions = new VersionStore(db)
   const identity = (table: string, g: string) => index.identityOf(table, g)
 
   // One write transaction: a consistent moment, and the versions exported are remembered as known here.
@@ -146,9 +146,12 @@ export async function exportPackage(
           if (!included.has(row.rowid)) continue
           const record = toGlobal(shape, row, index)
           const globalId = record.global_id as string
-          versions.add(shape.name, globalId, [contentHash(shape, record, identity)])
-          const history = [...versions.of(shape.name, globalId)].sort().slice(-maxHistory)
-          out.push({ ...record, [historyKey]: history })
+          // The version it is at; a change made here since its last exchange becomes a version of its own.
+          const hash = contentHash(shape, record, identity)
+          const version = versions.current(shape.name, globalId, hash)
+          versions.setHead(shape.name, globalId, { version, hash }, null)
+          const history = [...versions.known(shape.name, globalId)].sort()
+          out.push({ ...record, [versionKey]: version, [historyKey]: history })
           if (shape.name === 'photos') photoFiles.push({ sha256: String(row.sha256), ext: String(row.ext) })
           if (shape.name === 'audit_runs') runs.push({ id: Number(row.id), globalId: String(row.global_id) })
         }

@@ -25,9 +25,9 @@ import {
   UnresolvedReference,
   withLocalIds,
 } from './exchange-records'
-import { readPackage, type Manifest } from './exchange-package'
+import { describeFile, readPackage, type Manifest } from './exchange-package'
 import { contentHash, exchangeShapes, type GlobalRow, type TableShape } from './exchange-tables'
-import { historyKey, KnownVersions, maxHistory } from './exchange-versions'
+import { historyKey, maxHistory, versionKey, VersionStore } from './exchange-versions'
 import { insertRecord, updateRecord } from './exchange-write'
 import { readTeamKey } from './team-key'
 
@@ -61,8 +61,8 @@ interface ImportState {
   signature?: ExchangeImportReport['signature']
   files?: Map<string, Buffer>
   records?: Map<string, GlobalRow[]>
-  /** Per `table/global id`: the versions of the record its exporter knew. */
-  histories?: Map<string, string[]>
+  /** Per `table/global id`: the record's version and the versions its exporter knew of it. */
+  versions?: Map<string, Received>
   counts?: Map<string, ExchangeTableCount>
   seenBefore?: boolean
   conflictIds?: number[]
@@ -70,6 +70,11 @@ interface ImportState {
 }
 
 const reject = (message: string) => new ApiError('PACKAGE_REJECTED', message)
+
+interface Received {
+  version: string
+  history: string[]
+}
 
 export async function importPackage(
   deps: ImportDeps,
@@ -100,7 +105,7 @@ const hexHash = /^[0-9a-f]{64}$/
 function parse(db: Db, state: ImportState): void {
   const shapes = new Map(exchangeShapes(db).map((s) => [s.name, s]))
   const records = new Map<string, GlobalRow[]>()
-  const histories = new Map<string, string[]>()
+  const versionsOf = new Map<string, Received>()
   for (const [name, bytes] of state.files!) {
     const match = /^records\/([a-z_]+)\.json$/.exec(name)
     if (!match) continue
@@ -114,14 +119,14 @@ function parse(db: Db, state: ImportState): void {
       throw reject(`数据包中的${shape.label}记录文件无法读取`)
     }
     if (!Array.isArray(rows)) throw reject(`数据包中的${shape.label}记录文件格式不对`)
-    const known = new Set([...shape.columns, historyKey])
+    const known = new Set([...shape.columns, historyKey, versionKey])
     const seen = new Set<string>()
     rows.forEach((row: unknown, i) => {
       const where = `数据包中的第 ${i + 1} 条${shape.label}记录`
       if (typeof row !== 'object' || row === null || Array.isArray(row)) throw reject(`${where}格式不对`)
       for (const [key, value] of Object.entries(row)) {
         if (!known.has(key)) throw reject(`${where}有本机数据结构中没有的内容（${key}），无法导入`)
-        if (key === historyKey) continue
+        if (key === historyKey || key === versionKey) continue
         if (value !== null && typeof value !== 'string' && typeof value !== 'number')
           throw reject(`${where}的内容格式不对`)
       }
@@ -129,17 +134,20 @@ function parse(db: Db, state: ImportState): void {
       if (!isGlobalId(r.global_id)) throw reject(`${where}缺少有效的全局编号`)
       if (seen.has(r.global_id)) throw reject(`${where}与同类的另一条记录编号重复`)
       seen.add(r.global_id)
-      const history = (row as Record<string, unknown>)[historyKey]
-      if (history !== undefined) {
-        if (
-          !Array.isArray(history) ||
-          history.length > maxHistory ||
-          !history.every((h) => typeof h === 'string' && hexHash.test(h))
-        )
-          throw reject(`${where}的版本记录格式不对`)
-        histories.set(`${table}/${r.global_id}`, history as string[])
-        delete (r as Record<string, unknown>)[historyKey]
-      }
+      const raw = row as Record<string, unknown>
+      const version = raw[versionKey]
+      const history = raw[historyKey]
+      if (
+        typeof version !== 'string' ||
+        !hexHash.test(version) ||
+        !Array.isArray(history) ||
+        history.length > maxHistory ||
+        !history.every((h) => typeof h === 'string' && hexHash.test(h))
+      )
+        throw reject(`${where}的版本记录缺失或格式不对`)
+      versionsOf.set(`${table}/${r.global_id}`, { version, history: history as string[] })
+      delete raw[historyKey]
+      delete raw[versionKey]
       for (const ref of shape.references) {
         const v = r[ref.column]
         if (ref.to === 'id' && v !== null && v !== undefined && !isGlobalId(v))
@@ -154,7 +162,7 @@ function parse(db: Db, state: ImportState): void {
     if (!records.has(table) && state.manifest!.counts[table]! > 0)
       throw reject(`数据包不完整：缺少${exchangeTableLabels[table] ?? table}的记录文件`)
   state.records = records
-  state.histories = histories
+  state.versions = versionsOf
 }
 
 /** A table's records with each one after the records of the same table it refers to (revisions, merges). */
@@ -188,17 +196,22 @@ function merge(ctx: CoreContext, state: ImportState, hooks: ImportHooks): void {
   const conflictIds: number[] = []
   inTransaction(db, () => {
     const index = new RecordIndex(db)
-    const versions = new KnownVersions(db)
+    const versions = new VersionStore(db)
     const addAlias = db.prepare(
       'INSERT OR IGNORE INTO exchange_aliases (table_name, alias_id, record_id) VALUES (?, ?, ?)',
     )
     const addConflict = db.prepare(
       `INSERT OR IGNORE INTO exchange_conflicts (table_name, record_id, incoming_id, incoming_json, incoming_hash,
-         package_id, from_device, from_inspector, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         incoming_version, package_id, from_device, from_inspector, detected_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const supersedeOne = db.prepare(
+      `UPDATE exchange_conflicts SET state = 'superseded', resolved_at = ?
+       WHERE table_name = ? AND record_id = ? AND incoming_version = ? AND state = 'open'`,
     )
     const conflictIdOf = db
       .prepare(
-        'SELECT id FROM exchange_conflicts WHERE table_name = ? AND record_id = ? AND incoming_hash = ?',
+        'SELECT id FROM exchange_conflicts WHERE table_name = ? AND record_id = ? AND incoming_version = ?',
       )
       .pluck()
     let merged = 0
@@ -241,9 +254,12 @@ function merge(ctx: CoreContext, state: ImportState, hooks: ImportHooks): void {
       const incomingId = row.global_id as string
       const identity = (table: string, g: string) => index.identityOf(table, g)
       const incomingHash = contentHash(shape, row, identity)
-      // The versions this one comes from, as its exporter knew them (itself included).
-      const history = new Set(state.histories!.get(`${shape.name}/${incomingId}`) ?? [])
-      history.add(incomingHash)
+      const { version: incomingVersion, history: exporterKnew } = state.versions!.get(
+        `${shape.name}/${incomingId}`,
+      )!
+      // Every version the package's one comes from, and itself.
+      const history = new Set([...exporterKnew, incomingVersion])
+      const incomingHead = { version: incomingVersion, hash: incomingHash }
       let local = findLocalRow(db, shape, incomingId, index)
       if (!local) {
         const values = toLocal(shape, row, index)
@@ -251,7 +267,8 @@ function merge(ctx: CoreContext, state: ImportState, hooks: ImportHooks): void {
         if (!local) {
           const rowid = insertRecord(db, shape, values)
           if (shape.integerKey) index.remember(shape.name, incomingId, rowid)
-          versions.add(shape.name, incomingId, history)
+          versions.addKnown(shape.name, incomingId, history)
+          versions.setHead(shape.name, incomingId, incomingHead, now)
           return 'new'
         }
         // The same record made on two installations (the same unit name, the same value of a facility's check):
@@ -261,38 +278,42 @@ function merge(ctx: CoreContext, state: ImportState, hooks: ImportHooks): void {
       const canonical = local.global_id as string
       if (shape.integerKey) index.remember(shape.name, incomingId, Number(local.id))
       const localHash = contentHash(shape, toGlobal(shape, local, index), identity)
-      const knownHere = versions.of(shape.name, canonical)
+      const localVersion = versions.current(shape.name, canonical, localHash)
+      const knownHere = versions.known(shape.name, canonical)
       if (
-        localHash === incomingHash || // the same
-        knownHere.has(incomingHash) || // an older version, or one a person here already decided against
+        localHash === incomingHash || // the same content
+        knownHere.has(incomingVersion) || // an older version, or one a person here already decided against
         shape.name === 'photos' // a photo is its file: the first description of it stays, as when attached twice
       ) {
-        versions.add(shape.name, canonical, history)
+        versions.addKnown(shape.name, canonical, history)
         return 'unchanged'
       }
-      if (history.has(localHash)) {
+      if (history.has(localVersion)) {
         // The package's version was made from the one here: it is newer.
         updateRecord(db, shape, local.rowid, toLocal(shape, row, index), local.version)
-        versions.add(shape.name, canonical, [...history, localHash])
+        versions.addKnown(shape.name, canonical, history)
+        versions.setHead(shape.name, canonical, incomingHead, now)
         return 'updated'
       }
       // Changed on both sides. What the package's version came from is known now; the version itself waits for a
-      // person (arriving again, it is the same conflict).
-      history.delete(incomingHash)
-      versions.add(shape.name, canonical, history)
+      // person (arriving again, it is the same conflict). An open conflict with an older version of it is replaced.
+      history.delete(incomingVersion)
+      versions.addKnown(shape.name, canonical, history)
+      for (const older of history) supersedeOne.run(now, shape.name, canonical, older)
       addConflict.run(
         shape.name,
         canonical,
         incomingId,
         JSON.stringify(row),
         incomingHash,
+        incomingVersion,
         manifest.packageId,
         manifest.deviceId,
         manifest.inspector,
         now,
       )
       // The same version met before (another package, or this one again) is the same conflict, listed once.
-      conflictIds.push(conflictIdOf.get(shape.name, canonical, incomingHash) as number)
+      conflictIds.push(conflictIdOf.get(shape.name, canonical, incomingVersion) as number)
       return 'conflict'
     }
 
@@ -334,7 +355,7 @@ async function writeFiles(deps: ImportDeps, state: ImportState): Promise<void> {
           bytes,
           fileName: photoNames.get(sha256) ?? `${sha256}.jpg`,
         })
-        if (stored.sha256 !== sha256) throw reject(`数据包中的照片 ${name} 与其校验值不符`)
+        if (stored.sha256 !== sha256) throw reject(`数据包中的${describeFile(name)}与其校验值不符`)
         written += 1
       }
       continue

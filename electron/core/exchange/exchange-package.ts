@@ -2,7 +2,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import JSZip from 'jszip'
 import { z } from '../../../shared/domain/zod-setup'
 import { ApiError } from '../../../shared/api/errors'
-import { exchangeFormat, exchangeFormatVersion, maxPackageBytes } from '../../../shared/domain/exchange'
+import {
+  exchangeFormat,
+  exchangeFormatVersion,
+  exchangeTableLabels,
+  maxPackageBytes,
+} from '../../../shared/domain/exchange'
 import { isGlobalId } from '../../../shared/domain/global-id'
 import { canonicalJson, sha256Hex } from './exchange-tables'
 
@@ -90,6 +95,15 @@ export async function writePackage(content: PackageContent, teamKey: string | nu
 
 const reject = (message: string) => new ApiError('PACKAGE_REJECTED', message)
 
+/** A file of the package in words, for a person: “场所记录（records/places.json）”. */
+export function describeFile(name: string): string {
+  const records = /^records\/([a-z_]+)\.json$/.exec(name)
+  if (records) return `${exchangeTableLabels[records[1]!] ?? '一类'}记录（${name}）`
+  if (name.startsWith('photos/')) return `一张照片（${name.slice(0, 19)}…）`
+  if (name.startsWith('screenshots/')) return `一张网页截图（${name.split('/').pop()}）`
+  return `文件“${name.slice(0, 80)}”`
+}
+
 export interface OpenedPackage {
   manifest: Manifest
   /** Every file but the manifest, verified against it. */
@@ -162,20 +176,22 @@ export async function readPackage(
   const files = new Map<string, Buffer>()
   const entries = Object.values(zip.files).filter((f) => !f.dir && f.name !== manifestName)
   for (const entry of entries) {
-    if (!listed.has(entry.name)) throw reject(`数据包被改动过：其中的文件 ${entry.name} 不在清单中`)
+    if (!listed.has(entry.name))
+      throw reject(`数据包被改动过：其中多出了清单上没有的${describeFile(entry.name)}`)
   }
   for (const [name, expected] of Object.entries(manifest.files)) {
-    if (!isPackagePath(name)) throw reject(`数据包的清单列出了不允许的文件路径：${name}`)
+    if (!isPackagePath(name))
+      throw reject(`数据包的清单列出了不该有的${describeFile(name)}，数据包可能被改动`)
     const entry = zip.file(name)
-    if (!entry) throw reject(`数据包不完整：缺少清单中列出的文件 ${name}`)
+    if (!entry) throw reject(`数据包不完整：缺少清单上列出的${describeFile(name)}`)
     let content: Buffer
     try {
       content = await entry.async('nodebuffer')
     } catch {
-      throw reject(`数据包已损坏：文件 ${name} 无法解压（可能被截断或改动）`)
+      throw reject(`数据包已损坏：其中的${describeFile(name)}无法解压（可能被截断或改动）`)
     }
     if (content.byteLength !== expected.bytes || sha256Hex(content) !== expected.sha256)
-      throw reject(`数据包被改动或已损坏：文件 ${name} 的内容与清单中的 SHA-256 校验值不符`)
+      throw reject(`数据包被改动或已损坏：其中的${describeFile(name)}与清单上的校验值（SHA-256）不符`)
     files.set(name, content)
   }
   return { manifest, files, signature }

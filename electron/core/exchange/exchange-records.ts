@@ -1,11 +1,10 @@
 import type { Db } from '../db/open-database'
 import {
   canonicalJson,
-  columnsWithRunPaths,
+  prepared,
+  embeddedIds,
   exchangeShapes,
   naturalKey,
-  globaliseRunPaths,
-  localiseRunPaths,
   quoteName,
   type GlobalRow,
   type TableShape,
@@ -36,8 +35,7 @@ export class RecordIndex {
     }
     const hit = cache.get(localId)
     if (hit !== undefined) return hit
-    const g = this.db
-      .prepare(`SELECT global_id FROM ${quoteName(table)} WHERE id = ?`)
+    const g = prepared(this.db, `SELECT global_id FROM ${quoteName(table)} WHERE id = ?`)
       .pluck()
       .get(localId) as string | undefined
     if (g) cache.set(localId, g)
@@ -48,8 +46,7 @@ export class RecordIndex {
   localIdOf(table: string, globalId: string): number | null {
     const added = this.added.get(table)?.get(globalId)
     if (added !== undefined) return added
-    const own = this.db
-      .prepare(`SELECT id FROM ${quoteName(table)} WHERE global_id = ?`)
+    const own = prepared(this.db, `SELECT id FROM ${quoteName(table)} WHERE global_id = ?`)
       .pluck()
       .get(globalId) as number | undefined
     if (own !== undefined) return own
@@ -60,8 +57,10 @@ export class RecordIndex {
 
   /** The global id a record has here: the alias' target, or the id itself. */
   canonicalId(table: string, globalId: string): string {
-    const target = this.db
-      .prepare('SELECT record_id FROM exchange_aliases WHERE table_name = ? AND alias_id = ?')
+    const target = prepared(
+      this.db,
+      'SELECT record_id FROM exchange_aliases WHERE table_name = ? AND alias_id = ?',
+    )
       .pluck()
       .get(table, globalId) as string | undefined
     return target ?? globalId
@@ -78,8 +77,10 @@ export class RecordIndex {
     if (!shape || localId === null) return globalId
     const key = naturalKey(shape)
     if (!key) return this.globalIdOf(table, localId) ?? globalId
-    const row = this.db
-      .prepare(`SELECT ${key.map(quoteName).join(', ')} FROM ${quoteName(table)} WHERE id = ?`)
+    const row = prepared(
+      this.db,
+      `SELECT ${key.map(quoteName).join(', ')} FROM ${quoteName(table)} WHERE id = ?`,
+    )
       .raw()
       .get(localId) as Value[]
     return `${table}:${canonicalJson(row)}`
@@ -115,10 +116,11 @@ export function toGlobal(shape: TableShape, row: Record<string, unknown>, index:
     const value = row[ref.column]
     if (ref.to === 'id' && typeof value === 'number') out[ref.column] = index.globalIdOf(ref.table, value)
   }
-  for (const column of columnsWithRunPaths[shape.name] ?? []) {
-    const text = out[column]
-    if (typeof text === 'string')
-      out[column] = globaliseRunPaths(text, (id) => index.globalIdOf('audit_runs', id))
+  for (const [column, codecs] of Object.entries(embeddedIds[shape.name] ?? {})) {
+    let text = out[column]
+    if (typeof text !== 'string') continue
+    for (const codec of codecs) text = codec.globalise(text, (table, id) => index.globalIdOf(table, id))
+    out[column] = text
   }
   return out
 }
@@ -151,10 +153,11 @@ export function toLocal(shape: TableShape, row: GlobalRow, index: RecordIndex): 
     if (local === null) throw new UnresolvedReference(shape, ref.column, ref.table, String(value))
     out[ref.column] = local
   }
-  for (const column of columnsWithRunPaths[shape.name] ?? []) {
-    const text = out[column]
-    if (typeof text === 'string')
-      out[column] = localiseRunPaths(text, (g) => index.localIdOf('audit_runs', g))
+  for (const [column, codecs] of Object.entries(embeddedIds[shape.name] ?? {})) {
+    let text = out[column]
+    if (typeof text !== 'string') continue
+    for (const codec of codecs) text = codec.localise(text, (table, g) => index.localIdOf(table, g))
+    out[column] = text
   }
   return out
 }
@@ -166,7 +169,7 @@ export function findLocalRow(
   globalId: string,
   index: RecordIndex,
 ): (Record<string, unknown> & { rowid: number }) | null {
-  const select = db.prepare(`SELECT rowid AS rowid, * FROM ${quoteName(shape.name)} WHERE global_id = ?`)
+  const select = prepared(db, `SELECT rowid AS rowid, * FROM ${quoteName(shape.name)} WHERE global_id = ?`)
   const own = select.get(globalId) as (Record<string, unknown> & { rowid: number }) | undefined
   if (own) return own
   const canonical = index.canonicalId(shape.name, globalId)

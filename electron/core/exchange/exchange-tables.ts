@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { exchangeTableLabels } from '../../../shared/domain/exchange'
 import { travellingTables } from '../db/global-identity'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/open-database'
 
 /**
@@ -119,6 +120,23 @@ export function orderTables(shapes: TableShape[]): TableShape[] {
   return ordered
 }
 
+const statementCache = new WeakMap<Db, Map<string, Statement>>()
+
+/** A prepared statement, compiled once per connection: an import or export runs the same few per record. */
+export function prepared(db: Db, sql: string): Statement {
+  let cache = statementCache.get(db)
+  if (!cache) {
+    cache = new Map()
+    statementCache.set(db, cache)
+  }
+  let statement = cache.get(sql)
+  if (!statement) {
+    statement = db.prepare(sql)
+    cache.set(sql, statement)
+  }
+  return statement
+}
+
 const shapeCache = new WeakMap<Db, TableShape[]>()
 
 /** Every travelling table's shape, parents before children. Read once per connection. */
@@ -131,27 +149,49 @@ export function exchangeShapes(db: Db): TableShape[] {
   return shapes
 }
 
-/** Evidence paths carry the run's local number ('run-12/p3-1.png'); in a package they carry its global id. */
-const runPathPattern = /\brun-(\d+)\//g
-const globalRunPathPattern = /\brun-\{([0-9a-f-]{36})\}\//g
-export const columnsWithRunPaths: Readonly<Record<string, readonly string[]>> = {
-  findings: ['evidence_json'],
-  notices: ['snapshot_json'],
-  rectification_items: ['reply_json'],
+/**
+ * Local numbers written inside text: the run's folder in evidence paths ('"run-12/p3-1.png'), the place, facility
+ * and portal in match and group keys ('site:place:3:element:8:check:…', 'web:portal:2:…'), the items of a notice's
+ * snapshot ('"itemId":41'). In a package each is written with the record's global id ('{0190…}') and turned back
+ * into this installation's number on import, so keys and paths point at the same records everywhere.
+ */
+export interface EmbeddedIds {
+  globalise(text: string, globalIdOf: (table: string, localId: number) => string | null): string
+  localise(text: string, localIdOf: (table: string, globalId: string) => number | null): string
 }
 
-export function globaliseRunPaths(text: string, runGlobalId: (localId: number) => string | null): string {
-  return text.replace(runPathPattern, (whole, id: string) => {
-    const g = runGlobalId(Number(id))
-    return g ? `run-{${g}}/` : whole
-  })
+const gid = '\\{([0-9a-f-]{36})\\}'
+
+/** One number of `table` inside text: `local` and `global` match it with the same parts around it. */
+function embedded(table: string, before: string, after: string, quoted = false): EmbeddedIds {
+  const local = new RegExp(`(${before})(\\d+)(${after})`, 'g')
+  const global = new RegExp(`(${before})${quoted ? '"' : ''}${gid}${quoted ? '"' : ''}(${after})`, 'g')
+  return {
+    globalise: (text, globalIdOf) =>
+      text.replace(local, (whole, pre: string, id: string, post: string) => {
+        const g = globalIdOf(table, Number(id))
+        return g ? `${pre}${quoted ? '"' : ''}{${g}}${quoted ? '"' : ''}${post}` : whole
+      }),
+    localise: (text, localIdOf) =>
+      text.replace(global, (whole, pre: string, g: string, post: string) => {
+        const id = localIdOf(table, g)
+        return id === null ? whole : `${pre}${id}${post}`
+      }),
+  }
 }
 
-export function localiseRunPaths(text: string, runLocalId: (globalId: string) => number | null): string {
-  return text.replace(globalRunPathPattern, (whole, g: string) => {
-    const id = runLocalId(g)
-    return id === null ? whole : `run-${id}/`
-  })
+const runPaths = embedded('audit_runs', '"run-', '/')
+const matchKeyIds = [
+  embedded('places', '^site:place:', ':'),
+  embedded('inspection_elements', '^site:place:[^:]+:element:', ':'),
+  embedded('portals', '^web:portal:', ':'),
+]
+const noticeItemIds = embedded('rectification_items', '"itemId":', '[,}]', true)
+
+export const embeddedIds: Readonly<Record<string, Readonly<Record<string, readonly EmbeddedIds[]>>>> = {
+  findings: { evidence_json: [runPaths], match_key: matchKeyIds },
+  rectification_items: { reply_json: [runPaths], group_key: matchKeyIds },
+  notices: { snapshot_json: [runPaths, noticeItemIds] },
 }
 
 /** Canonical JSON: keys sorted, so the same content always hashes the same. */

@@ -1,35 +1,80 @@
 import type { Db } from '../db/open-database'
+import { prepared, sha256Hex } from './exchange-tables'
 
 /**
- * The versions of each record known here (exchange_versions): a version is the hash of what the record says
- * (contentHash). A package carries, with each record, the versions its exporter knew of it (`_history`), so an
- * importer can tell a newer version (it comes from the one here), an older one (known here already) and one
- * changed on both sides (neither): a conflict.
+ * Versions of records, as exchange packages compare them. A version is named by what the record says (its content
+ * hash) and the versions it was made from, so a change and its undoing are three versions, not two; the same
+ * content reached by the same decision on two installations gets the same name. Each installation keeps, per
+ * record, the versions it has known (exchange_versions) and the one the record is at (exchange_heads). A package
+ * carries with each record its version (`_version`) and every version its exporter knew of it (`_history`):
+ * - a version known here is an old one (or one a person here decided against);
+ * - a version whose history holds the one here was made from it: it replaces it;
+ * - anything else was changed on both sides: a conflict for a person.
  */
 
-/** A record's key in a package's records file: the versions of it its exporter knew, current one included. */
+export const versionKey = '_version'
 export const historyKey = '_history'
-/** More versions than this of one record are not carried (the oldest are the least likely to come back). */
-export const maxHistory = 500
+/** More versions of one record than this in a package are refused as not from this program. */
+export const maxHistory = 5000
 
-export class KnownVersions {
-  private readonly select
-  private readonly insert
+export function versionId(hash: string, parents: Iterable<string>): string {
+  return sha256Hex(`version\n${hash}\n${[...new Set(parents)].sort().join(',')}`)
+}
 
-  constructor(db: Db) {
-    this.select = db
-      .prepare('SELECT hash FROM exchange_versions WHERE table_name = ? AND record_id = ?')
-      .pluck()
-    this.insert = db.prepare(
-      'INSERT OR IGNORE INTO exchange_versions (table_name, record_id, hash) VALUES (?, ?, ?)',
+export interface Head {
+  version: string
+  hash: string
+}
+
+export class VersionStore {
+  constructor(private readonly db: Db) {}
+
+  known(table: string, recordId: string): Set<string> {
+    return new Set(
+      prepared(this.db, 'SELECT version FROM exchange_versions WHERE table_name = ? AND record_id = ?')
+        .pluck()
+        .all(table, recordId) as string[],
     )
   }
 
-  of(table: string, globalId: string): Set<string> {
-    return new Set(this.select.all(table, globalId) as string[])
+  addKnown(table: string, recordId: string, versions: Iterable<string>): void {
+    const insert = prepared(
+      this.db,
+      'INSERT OR IGNORE INTO exchange_versions (table_name, record_id, version) VALUES (?, ?, ?)',
+    )
+    for (const version of versions) insert.run(table, recordId, version)
   }
 
-  add(table: string, globalId: string, hashes: Iterable<string>): void {
-    for (const hash of hashes) this.insert.run(table, globalId, hash)
+  head(table: string, recordId: string): Head | undefined {
+    return prepared(
+      this.db,
+      'SELECT version, hash FROM exchange_heads WHERE table_name = ? AND record_id = ?',
+    ).get(table, recordId) as Head | undefined
+  }
+
+  /** The version the record is at now, given its content hash: its head, or a new one made from the head. */
+  current(table: string, recordId: string, hash: string): string {
+    const head = this.head(table, recordId)
+    if (head && head.hash === hash) return head.version
+    return versionId(hash, head ? [head.version] : [])
+  }
+
+  setHead(table: string, recordId: string, head: Head, receivedAt: string | null): void {
+    prepared(
+      this.db,
+      `INSERT INTO exchange_heads (table_name, record_id, version, hash, received_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (table_name, record_id) DO UPDATE SET version = excluded.version, hash = excluded.hash,
+         received_at = COALESCE(excluded.received_at, exchange_heads.received_at)`,
+    ).run(table, recordId, head.version, head.hash, receivedAt)
+    this.addKnown(table, recordId, [head.version])
+  }
+
+  /** When a package last brought the record here, or null. */
+  receivedAt(table: string, recordId: string): string | null {
+    return (
+      (prepared(this.db, 'SELECT received_at FROM exchange_heads WHERE table_name = ? AND record_id = ?')
+        .pluck()
+        .get(table, recordId) as string | null | undefined) ?? null
+    )
   }
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database'
-import { quoteName, type TableShape, type Value } from './exchange-tables'
+import { prepared, quoteName, type TableShape, type Value } from './exchange-tables'
 
 /**
  * Writing a record that came from another installation, keeping who made it there. The authorship triggers
@@ -20,12 +20,12 @@ export interface Authorship {
 function writeAuthorship(db: Db, table: string, rowid: number, a: Partial<Authorship>): void {
   const columns = Object.keys(a).filter((c) => c !== 'updated_device')
   const sets = [...columns.map((c) => `${quoteName(c)} = ?`), 'updated_device = ?'].join(', ')
-  db.prepare(`UPDATE ${quoteName(table)} SET ${sets} WHERE rowid = ?`).run(
+  prepared(db, `UPDATE ${quoteName(table)} SET ${sets} WHERE rowid = ?`).run(
     ...columns.map((c) => a[c as keyof Authorship] ?? null),
     placeholderDevice,
     rowid,
   )
-  db.prepare(`UPDATE ${quoteName(table)} SET updated_device = ? WHERE rowid = ?`).run(
+  prepared(db, `UPDATE ${quoteName(table)} SET updated_device = ? WHERE rowid = ?`).run(
     a.updated_device ?? null,
     rowid,
   )
@@ -37,7 +37,7 @@ export function insertRecord(db: Db, shape: TableShape, values: Record<string, V
   const sql = `INSERT INTO ${quoteName(shape.name)} (${columns.map(quoteName).join(', ')}) VALUES (${columns
     .map(() => '?')
     .join(', ')})`
-  const rowid = Number(db.prepare(sql).run(...columns.map((c) => values[c] ?? null)).lastInsertRowid)
+  const rowid = Number(prepared(db, sql).run(...columns.map((c) => values[c] ?? null)).lastInsertRowid)
   // Records from before authorship was kept have none: the insert trigger stamped this installation; undo that.
   if (values.created_device === null || values.updated_device === null)
     writeAuthorship(db, shape.name, rowid, {
@@ -71,8 +71,8 @@ export function updateRecord(
   }
   sets.push('updated_device = ?')
   params.push(placeholderDevice)
-  db.prepare(`UPDATE ${quoteName(shape.name)} SET ${sets.join(', ')} WHERE rowid = ?`).run(...params, rowid)
-  db.prepare(`UPDATE ${quoteName(shape.name)} SET updated_device = ? WHERE rowid = ?`).run(
+  prepared(db, `UPDATE ${quoteName(shape.name)} SET ${sets.join(', ')} WHERE rowid = ?`).run(...params, rowid)
+  prepared(db, `UPDATE ${quoteName(shape.name)} SET updated_device = ? WHERE rowid = ?`).run(
     values.updated_device ?? null,
     rowid,
   )

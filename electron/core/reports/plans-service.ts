@@ -163,10 +163,21 @@ export function savePlan(ctx: CoreContext, input: ParsedInputOf<'plans:save'>): 
         { path: 'shortName', message: `规划简称：已有简称为“${input.shortName}”的规划期` },
       ])
     }
-    db.prepare('DELETE FROM plan_indicators WHERE plan_id = ?').run(planId)
+    // Indicators kept are updated in place (keeping their global ids, so another installation sees the same
+    // records changed, not new ones); those taken out of the plan are deleted.
+    const kept = new Set(rows.map((row) => row.indicatorId))
+    const current = db
+      .prepare('SELECT indicator_id FROM plan_indicators WHERE plan_id = ?')
+      .pluck()
+      .all(planId)
+    const remove = db.prepare('DELETE FROM plan_indicators WHERE plan_id = ? AND indicator_id = ?')
+    for (const indicatorId of current as string[]) if (!kept.has(indicatorId)) remove.run(planId, indicatorId)
     const insert = db.prepare(
       `INSERT INTO plan_indicators (plan_id, indicator_id, position, target_text, target_value, basis, title, unit,
-         definition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         definition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (plan_id, indicator_id) DO UPDATE SET position = excluded.position,
+         target_text = excluded.target_text, target_value = excluded.target_value, basis = excluded.basis,
+         title = excluded.title, unit = excluded.unit, definition = excluded.definition`,
     )
     rows.forEach((row, index) =>
       insert.run(

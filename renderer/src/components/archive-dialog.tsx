@@ -7,12 +7,15 @@ import { ErrorAlert } from './error-alert'
 /**
  * Confirms 归档 or 恢复 of a record (unit, place, portal). A modal rather than a Popconfirm: it takes the focus,
  * traps Tab and closes on Escape, so a keyboard or screen-reader user lands on the question instead of behind it;
- * the focus starts on the answer (the archive or restore button).
+ * the focus starts on the answer (the archive or restore button). Other confirmations of one reversible step
+ * (e.g. 清除 the team key) pass their own `okText`.
  */
 export function ArchiveDialog<T>(props: {
   archiving: boolean
   title: string
   body: string
+  /** The answer's words when it is neither 归档 nor 恢复. */
+  okText?: string
   save: () => Promise<T>
   onClose: () => void
   onDone: (saved: T) => void
@@ -24,7 +27,7 @@ export function ArchiveDialog<T>(props: {
     <Modal
       open
       title={props.title}
-      okText={t(props.archiving ? 'common.archive' : 'common.restore')}
+      okText={props.okText ?? t(props.archiving ? 'common.archive' : 'common.restore')}
       cancelText={t('common.cancel')}
       okButtonProps={{ id: okId }}
       confirmLoading={change.isPending}

@@ -1,8 +1,11 @@
 import { Alert } from 'antd'
 import { useTranslation } from 'react-i18next'
 
-/** A failed operation: role=alert so it is read at once; the text comes from the API's zh-CN message. */
-export function ErrorAlert({ error }: { error: unknown }) {
+/**
+ * A failed operation: role=alert so it is read at once; the text comes from the API's zh-CN message. `title` names
+ * what did not happen when the screen knows better than the general 操作未完成.
+ */
+export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
   const { t } = useTranslation()
   if (!error) return null
   const message = error instanceof Error ? error.message : String(error)
@@ -13,7 +16,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
       type="error"
       role="alert"
       showIcon
-      title={t('common.errorTitle')}
+      title={title ?? t('common.errorTitle')}
       description={
         lines.length === 0 ? (
           message

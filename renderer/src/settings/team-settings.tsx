@@ -7,6 +7,7 @@ import { useApi } from '../api/api-context'
 import { applyFieldErrors } from '../api/form-errors'
 import { useAnnounce } from '../components/announcer'
 import { ErrorAlert } from '../components/error-alert'
+import { ExchangeSection } from './exchange-section'
 
 interface TeamValues {
   profileName: string
@@ -15,7 +16,8 @@ interface TeamValues {
 
 /**
  * 设置 → 团队协作: this installation's inspector name (signed on every record made or changed here), its role
- * (外业终端 or 协调员: only the coordinator issues numbered notices) and its device id (read only).
+ * (外业终端 or 协调员: only the coordinator issues numbered notices) and its device id (read only); below it the
+ * exchange packages that bring the team's work together.
  */
 export function TeamSettings() {
   const { t } = useTranslation()
@@ -29,6 +31,7 @@ export function TeamSettings() {
       <p>{t('team.intro')}</p>
       <ErrorAlert error={profile.error} />
       {profile.data && <TeamForm installation={profile.data} />}
+      <ExchangeSection />
     </section>
   )
 }

@@ -1,3 +1,5 @@
+import { exchangeZhCN } from './exchange-zh-cn'
+
 /** 设置 → 团队协作 strings, and the authorship shown beside history (the `team` block of renderer/src/i18n/zh-cn.ts). */
 export const teamZhCN = {
   heading: '团队协作',
@@ -20,4 +22,5 @@ export const teamZhCN = {
   created: '创建：{{who}}',
   updated: '最后修改：{{who}}',
   authorship: '记录',
+  exchange: exchangeZhCN,
 } as const

@@ -7,7 +7,7 @@ import { ImpactTag, ScoreText } from './tags'
 const impactOrder = ['critical', 'serious', 'moderate', 'minor']
 
 /** A small captioned table of counts (native, so caption and headers reach screen readers as they are). */
-function CountTable(props: {
+export function CountTable(props: {
   caption: string
   keyHeader: string
   rows: Array<{ key: string; label: ReactNode; values: number[] }>

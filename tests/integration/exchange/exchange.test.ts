@@ -261,6 +261,51 @@ describe('versions, parts of the work, and web-audit evidence', () => {
     expect((await B.call('places:get', { id: hallId(B) })).note).toBe('第二次记录（已核实）')
   })
 
+  it('a change undone is a new version: it travels (x, y, then x again)', async () => {
+    await editHall(A, { note: '甲' })
+    await transfer(A, C)
+    await editHall(A, { note: '乙' })
+    await transfer(A, C)
+    await editHall(A, { note: '甲' })
+    expect(count(await transfer(A, C), 'places')).toMatchObject({ updated: 1, conflict: 0 })
+    expect((await C.call('places:get', { id: placeAtC })).note).toBe('甲')
+  })
+
+  it('a newer version in conflict replaces the older conflict; two people deciding differently meet again', async () => {
+    await transfer(C, A)
+    await editHall(C, { address: '丙路 1 号' })
+    await editHall(A, { address: '丁路 1 号' })
+    const first = await transfer(A, C)
+    expect(first.conflicts).toHaveLength(1)
+    await editHall(A, { address: '丁路 2 号' })
+    const second = await transfer(A, C)
+    expect(second.conflicts).toHaveLength(1)
+    const all = await C.call('exchange:conflicts', { includeResolved: true })
+    expect(all.find((c) => c.id === first.conflicts[0]!.id)!.state).toBe('superseded')
+    const open = await C.call('exchange:conflicts', {})
+    expect(open.map((c) => c.fields.find((f) => f.column === 'address')!.incoming)).toEqual(['丁路 2 号'])
+
+    // A gets C's version and is in conflict too. Each takes the other's: they must not silently swap.
+    const atA = await transfer(C, A)
+    expect(atA.conflicts).toHaveLength(1)
+    await C.call('exchange:resolve', { conflictId: open[0]!.id, keep: 'incoming' })
+    await A.call('exchange:resolve', { conflictId: atA.conflicts[0]!.id, keep: 'incoming' })
+    const again = await transfer(A, C)
+    expect(again.totals.conflict).toBe(1)
+    expect(again.conflicts[0]!.fields.find((f) => f.column === 'address')).toMatchObject({
+      local: '丁路 2 号',
+      incoming: '丙路 1 号',
+    })
+    // Decided the same way on both sides this time: they agree and stay agreed.
+    await C.call('exchange:resolve', { conflictId: again.conflicts[0]!.id, keep: 'local' })
+    const atA2 = await transfer(C, A)
+    if (atA2.conflicts.length > 0)
+      await A.call('exchange:resolve', { conflictId: atA2.conflicts[0]!.id, keep: 'incoming' })
+    expect((await A.call('places:get', { id: hallId(A) })).address).toBe('丁路 2 号')
+    expect((await transfer(A, C)).totals).toMatchObject({ updated: 0, conflict: 0 })
+    expect((await transfer(C, A)).totals).toMatchObject({ updated: 0, conflict: 0 })
+  })
+
   it('--since exports the records changed since that day with what they refer to, and it imports on its own', async () => {
     const D = openTestCore({}, { role: 'field' })
     try {
@@ -320,6 +365,17 @@ describe('versions, parts of the work, and web-audit evidence', () => {
       expect(moved).toHaveLength(1)
       expect(moved[0]!.run).not.toBe(runA)
       expect(JSON.parse(moved[0]!.evidence).screenshot).toBe(`run-${moved[0]!.run}/p1-1.png`)
+      // The finding's key names D's number of the portal, not A's (D's own portal has A's number).
+      const keyed = D.core.ctx.db
+        .prepare('SELECT portal_id AS portal, match_key AS key FROM findings WHERE audit_run_id = ?')
+        .get(moved[0]!.run) as { portal: number; key: string }
+      expect(keyed.portal).not.toBe(portal.id)
+      expect(keyed.key.startsWith(`web:portal:${keyed.portal}:`)).toBe(true)
+      const group = D.core.ctx.db
+        .prepare('SELECT group_key FROM rectification_items WHERE portal_id = ?')
+        .pluck()
+        .all(keyed.portal) as string[]
+      expect(group.every((k) => k.startsWith(`web:portal:${keyed.portal}:`))).toBe(true)
       const shotD = path.join(D.dir, 'screenshots', `run-${moved[0]!.run}`, 'p1-1.png')
       expect(fs.readFileSync(shotD)).toEqual(fs.readFileSync(shotA))
       // And back again it is the same finding, not a changed one.
@@ -359,18 +415,20 @@ describe('packages refused whole, with nothing changed', () => {
       const text = await zip.file('records/places.json')!.async('string')
       zip.file('records/places.json', text.replace('区政务服务大厅', '区政务服务大楼'))
     })
-    expect(await refused(tampered)).toMatch(/records\/places\.json.*SHA-256/)
+    expect(await refused(tampered)).toBe(
+      '数据包被改动或已损坏：其中的场所记录（records/places.json）与清单上的校验值（SHA-256）不符',
+    )
   })
 
   it('a file added that the manifest does not list, and one it lists taken out', async () => {
     const added = await rezip(good, async (zip) => {
       zip.file('records/extra.json', '[]')
     })
-    expect(await refused(added)).toContain('不在清单中')
+    expect(await refused(added)).toContain('多出了清单上没有的一类记录（records/extra.json）')
     const removed = await rezip(good, async (zip) => {
       zip.remove('records/places.json')
     })
-    expect(await refused(removed)).toContain('缺少清单中列出的文件')
+    expect(await refused(removed)).toContain('缺少清单上列出的场所记录')
   })
 
   it('a truncated package and a file that is not a package', async () => {
@@ -444,7 +502,8 @@ describe('packages refused whole, with nothing changed', () => {
 })
 
 describe('the CLI door', () => {
-  it('export --out, import of a .zip, conflicts and resolve', async () => {
+  // Seven CLI processes, each compiling the CLI with tsx: slow on a loaded 2-core machine.
+  it('export --out, import of a .zip, conflicts and resolve', { timeout: 180_000 }, async () => {
     A.core.ctx.db.pragma('wal_checkpoint(TRUNCATE)')
     const out = path.join(A.dir, '..', `exchange-${process.pid}.zip`)
     try {

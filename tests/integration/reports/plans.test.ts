@@ -47,6 +47,24 @@ describe('plans:save', () => {
     ])
   })
 
+  it('keeps each kept indicator’s global id when the plan is saved again (exchange packages see it changed, not new)', async () => {
+    const plan = await fifteenth()
+    const ids = () =>
+      t.core.ctx.db
+        .prepare(
+          'SELECT indicator_id, global_id FROM plan_indicators WHERE plan_id = ? ORDER BY indicator_id',
+        )
+        .all(plan.id) as Array<{ indicator_id: string; global_id: string }>
+    const before = ids()
+    const first = plan.indicators[0]!
+    const saved = await t.call('plans:save', {
+      ...plan,
+      indicators: [{ indicatorId: first.indicatorId, target: '≥400', targetValue: 400 }],
+    })
+    expect(saved.indicators.map((i) => i.indicatorId)).toEqual([first.indicatorId])
+    expect(ids()).toEqual(before.filter((r) => r.indicator_id === first.indicatorId))
+  })
+
   it('refuses overlapping years, a new indicator without a name or unit, a duplicate and a stale version', async () => {
     const plan = await fifteenth()
     const base = { ...plan, indicators: plan.indicators.map((i) => ({ indicatorId: i.indicatorId })) }

@@ -192,7 +192,11 @@ export async function checkRunDocuments(deps: DocumentCheckDeps, runId: number):
     deps.db.prepare('SELECT url FROM audit_documents WHERE run_id = ?').pluck().all(runId) as string[],
   )
   const insert = deps.db.prepare(
-    `INSERT OR REPLACE INTO audit_documents (run_id, url, status, result_json, checked_at) VALUES (?, ?, ?, ?, ?)`,
+    // An upsert, not INSERT OR REPLACE: a re-checked document keeps its global id (a replace would delete the row
+    // and make a new one, which another installation would see as a different record).
+    `INSERT INTO audit_documents (run_id, url, status, result_json, checked_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (run_id, url) DO UPDATE SET status = excluded.status, result_json = excluded.result_json,
+       checked_at = excluded.checked_at`,
   )
   const store = (r: DocumentCheckResult): void => {
     insert.run(runId, r.url, r.status, JSON.stringify(r), deps.now().toISOString())
