@@ -273,10 +273,7 @@ describe('confirm and undo in the registry', () => {
 describe('focus rings, hover colours and a second tab', () => {
   it('draws every focus ring at 3:1 or more, in the sidebar as in the page', async () => {
     for (const route of ['/', '/rectification', '/settings']) {
-      // A fresh document per route: after a hash-only navigation the previous page's h1 still matched, and the new
-      // page could render (and move focus to its heading) in the middle of the Tab presses on a loaded machine.
-      await page.goto(`${door.origin}/#${route}`)
-      await page.reload({ waitUntil: 'networkidle0' })
+      await page.goto(`${door.origin}/#${route}`, { waitUntil: 'networkidle0' })
       await page.waitForSelector('h1')
       await page.focus('body')
       expect(await weakFocusRings(page, 30), route).toEqual([])
