@@ -667,13 +667,13 @@ export const contract = {
   }),
   'exchange:export': op<ExportedFile & { summary: ExchangeExportSummary }>()({
     input: exchangeExportSchema,
-    errors: ['EXPORT_FAILED'],
+    errors: ['EXPORT_FAILED', 'INVALID_STATE'],
     labels: exchangeFieldLabels,
     summary: '导出交换数据包（.zip）：本机的记录、照片和截图，交给协调员或其他检查员导入',
   }),
   'exchange:import': op<ExchangeImportReport>()({
     input: exchangeImportSchema,
-    errors: ['PACKAGE_REJECTED'],
+    errors: ['PACKAGE_REJECTED', 'INVALID_STATE'],
     labels: exchangeFieldLabels,
     summary:
       '导入交换数据包：全部导入或全部不导入，重复导入不改变任何记录，两边都改过的记录列为冲突待人工处理',

@@ -131,7 +131,8 @@ export interface ExchangeImportReport {
   seenBefore: boolean
   totals: Record<ExchangeOutcome, number>
   tables: ExchangeTableCount[]
-  files: { written: number; present: number }
+  /** Photo and screenshot files: written now, already here, and not written (importing again writes them). */
+  files: { written: number; present: number; failed: number }
   /** The conflicts this import found (open ones; an earlier import's conflicts stay in the list). */
   conflicts: ConflictView[]
 }

@@ -14,7 +14,8 @@ import { makeGlobalId } from '../../../shared/domain/global-id'
  * (e.g. the sqlite3 shell) cannot insert into a travelling table, rather than insert a row without an id.
  * An insert that names its own global_id / authorship (a record brought from another installation) keeps them.
  *
- * A new table that holds team data: add one line to `travellingTables`, and call `applyGlobalIdentity(db)` in the
+ * A new table that holds team data: add one line to `travellingTables`, and call `applyGlobalIdentity(db)` and
+ * `applyTombstones(db)` in the
  * migration that creates it (it only touches tables that lack the columns). The test of this module fails for a
  * table in neither list.
  */
@@ -52,6 +53,7 @@ export const localTables: Readonly<Record<string, string>> = {
   schema_migrations: 'the schema history of this file',
   exchange_versions: 'the versions of each record this installation has known (exchange packages)',
   exchange_heads: 'the version each record is at here, as exchange packages see it',
+  exchange_tombstones: 'the records deleted here, so a package does not bring them back',
   exchange_aliases: 'other installations’ ids for records that are the same as ones here',
   exchange_imports: 'the packages imported here',
   exchange_conflicts: 'records changed here and elsewhere, waiting for a person to decide',
@@ -125,5 +127,24 @@ export function applyGlobalIdentity(db: Database.Database): void {
   for (const table of travellingTables) {
     if (!tableExists(db, table) || hasColumn(db, table, 'global_id')) continue
     db.exec(identitySql(table))
+  }
+}
+
+/**
+ * Remembers each travelling record deleted here (exchange_tombstones, made by 0011-exchange), so an exchange
+ * package that still holds it does not bring it back. Only touches tables without the trigger.
+ */
+export function applyTombstones(db: Database.Database): void {
+  for (const table of travellingTables) {
+    if (!tableExists(db, table)) continue
+    const name = `${table}_tombstone`
+    if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?").get(name)) continue
+    db.exec(`
+CREATE TRIGGER ${quote(name)} AFTER DELETE ON ${quote(table)}
+WHEN OLD.global_id <> ''
+BEGIN
+  INSERT OR IGNORE INTO exchange_tombstones (table_name, record_id, deleted_at)
+  VALUES ('${table}', OLD.global_id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;`)
   }
 }

@@ -3,7 +3,7 @@ import type { ConflictChoice, ConflictField, ConflictView } from '../../../share
 import type { CoreContext } from '../context'
 import { loadInstallation } from '../db/installation'
 import type { Db } from '../db/open-database'
-import { inTransaction } from '../db/transaction'
+import { inTransaction, isUniqueViolation } from '../db/transaction'
 import { findLocalRow, RecordIndex, toGlobal, toLocal, UnresolvedReference } from './exchange-records'
 import {
   canonicalJson,
@@ -227,7 +227,15 @@ export function resolveConflict(
           )
         throw error
       }
-      updateRecord(db, shape, local.rowid, values, local.version)
+      try {
+        updateRecord(db, shape, local.rowid, values, local.version)
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error
+        throw new ApiError(
+          'INVALID_STATE',
+          `数据包中的版本与本机另一条${shape.label}同名（或网址、文号相同），不能采用。请先修改那一条，再处理这条冲突`,
+        )
+      }
     }
     // The decision is a version of its own, made from both: the other side's version, arriving again, is an old
     // one; this one, exported, replaces it there. Two people deciding the same way on two installations make the

@@ -16,7 +16,7 @@ import { safeFileName } from '../rectification/notice-exports'
 import { RecordIndex, toGlobal } from './exchange-records'
 import { isPackagePath, writePackage } from './exchange-package'
 import { contentHash, exchangeShapes, quoteName, type TableShape } from './exchange-tables'
-import { historyKey, versionKey, VersionStore } from './exchange-versions'
+import { aliasesKey, historyKey, versionKey, VersionStore } from './exchange-versions'
 import { readTeamKey } from './team-key'
 
 /**
@@ -132,6 +132,9 @@ export async function exportPackage(
   const installation = loadInstallation(db)
   const versions = new VersionStore(db)
   const identity = (table: string, g: string) => index.identityOf(table, g)
+  const aliasesOf = db
+    .prepare('SELECT alias_id FROM exchange_aliases WHERE table_name = ? AND record_id = ? ORDER BY alias_id')
+    .pluck()
 
   // One write transaction: a consistent moment, and the versions exported are remembered as known here.
   const { records, photoFiles, runs } = db
@@ -151,7 +154,13 @@ export async function exportPackage(
           const version = versions.current(shape.name, globalId, hash)
           versions.setHead(shape.name, globalId, { version, hash }, null)
           const history = [...versions.known(shape.name, globalId)].sort()
-          out.push({ ...record, [versionKey]: version, [historyKey]: history })
+          const aliases = aliasesOf.all(shape.name, globalId) as string[]
+          out.push({
+            ...record,
+            [versionKey]: version,
+            [historyKey]: history,
+            ...(aliases.length > 0 ? { [aliasesKey]: aliases } : {}),
+          })
           if (shape.name === 'photos') photoFiles.push({ sha256: String(row.sha256), ext: String(row.ext) })
           if (shape.name === 'audit_runs') runs.push({ id: Number(row.id), globalId: String(row.global_id) })
         }
@@ -163,10 +172,6 @@ export async function exportPackage(
 
   const files = new Map<string, Uint8Array>()
   const counts: Record<string, number> = {}
-  for (const [table, rows] of records) {
-    files.set(`records/${table}.json`, Buffer.from(JSON.stringify(rows)))
-    counts[table] = rows.length
-  }
   let total = 0
   const add = (name: string, bytes: Uint8Array) => {
     total += bytes.byteLength
@@ -176,6 +181,10 @@ export async function exportPackage(
         `数据包超过 ${maxPackageBytes / 1024 / 1024} MB（照片和截图较多），请填写“起始日期”分批导出。未生成任何文件`,
       )
     files.set(name, bytes)
+  }
+  for (const [table, rows] of records) {
+    add(`records/${table}.json`, Buffer.from(JSON.stringify(rows)))
+    counts[table] = rows.length
   }
   // A photo whose original has gone from this folder travels as its record only (shown as 照片缺失 there too).
   for (const photo of photoFiles) {

@@ -26,8 +26,17 @@ import {
   withLocalIds,
 } from './exchange-records'
 import { describeFile, readPackage, type Manifest } from './exchange-package'
-import { contentHash, exchangeShapes, type GlobalRow, type TableShape } from './exchange-tables'
-import { historyKey, maxHistory, versionKey, VersionStore } from './exchange-versions'
+import {
+  contentHash,
+  exchangeShapes,
+  sha256Hex,
+  type GlobalRow,
+  type TableShape,
+  type Value,
+} from './exchange-tables'
+import { maxPhotoBytes } from '../photos/photo-limits'
+import { sniffImageType } from '../photos/sniff-image-type'
+import { aliasesKey, historyKey, maxAliases, maxHistory, versionKey, VersionStore } from './exchange-versions'
 import { insertRecord, updateRecord } from './exchange-write'
 import { readTeamKey } from './team-key'
 
@@ -66,7 +75,7 @@ interface ImportState {
   counts?: Map<string, ExchangeTableCount>
   seenBefore?: boolean
   conflictIds?: number[]
-  written?: { written: number; present: number }
+  written?: { written: number; present: number; failed: number }
 }
 
 const reject = (message: string) => new ApiError('PACKAGE_REJECTED', message)
@@ -74,6 +83,7 @@ const reject = (message: string) => new ApiError('PACKAGE_REJECTED', message)
 interface Received {
   version: string
   history: string[]
+  aliases: string[]
 }
 
 export async function importPackage(
@@ -119,14 +129,14 @@ function parse(db: Db, state: ImportState): void {
       throw reject(`数据包中的${shape.label}记录文件无法读取`)
     }
     if (!Array.isArray(rows)) throw reject(`数据包中的${shape.label}记录文件格式不对`)
-    const known = new Set([...shape.columns, historyKey, versionKey])
+    const known = new Set([...shape.columns, historyKey, versionKey, aliasesKey])
     const seen = new Set<string>()
     rows.forEach((row: unknown, i) => {
       const where = `数据包中的第 ${i + 1} 条${shape.label}记录`
       if (typeof row !== 'object' || row === null || Array.isArray(row)) throw reject(`${where}格式不对`)
       for (const [key, value] of Object.entries(row)) {
         if (!known.has(key)) throw reject(`${where}有本机数据结构中没有的内容（${key}），无法导入`)
-        if (key === historyKey || key === versionKey) continue
+        if (key === historyKey || key === versionKey || key === aliasesKey) continue
         if (value !== null && typeof value !== 'string' && typeof value !== 'number')
           throw reject(`${where}的内容格式不对`)
       }
@@ -145,9 +155,23 @@ function parse(db: Db, state: ImportState): void {
         !history.every((h) => typeof h === 'string' && hexHash.test(h))
       )
         throw reject(`${where}的版本记录缺失或格式不对`)
-      versionsOf.set(`${table}/${r.global_id}`, { version, history: history as string[] })
+      const aliases = raw[aliasesKey] ?? []
+      if (!Array.isArray(aliases) || aliases.length > maxAliases || !aliases.every((a) => isGlobalId(a)))
+        throw reject(`${where}的编号记录格式不对`)
+      versionsOf.set(`${table}/${r.global_id}`, {
+        version,
+        history: history as string[],
+        aliases: aliases as string[],
+      })
       delete raw[historyKey]
       delete raw[versionKey]
+      delete raw[aliasesKey]
+      for (const column of shape.columns) {
+        // A JSON column holds JSON: screens and notices parse it.
+        const v = r[column]
+        if (column.endsWith('_json') && typeof v === 'string' && !isJson(v))
+          throw reject(`${where}的内容已损坏（${shape.label}的一项数据不是有效的格式），无法导入`)
+      }
       for (const ref of shape.references) {
         const v = r[ref.column]
         if (ref.to === 'id' && v !== null && v !== undefined && !isGlobalId(v))
@@ -158,11 +182,28 @@ function parse(db: Db, state: ImportState): void {
       throw reject(`数据包中的${shape.label}记录数与清单不符，数据包可能被改动`)
     records.set(table, rows as GlobalRow[])
   }
+  // Photos are checked here, before anything is written: each is an image this program takes, named by its hash.
+  for (const [name, bytes] of state.files!) {
+    const photo = /^photos\/([0-9a-f]{64})\.[a-z0-9]+$/.exec(name)
+    if (!photo) continue
+    if (sha256Hex(bytes) !== photo[1]) throw reject(`数据包中的${describeFile(name)}与其校验值不符`)
+    if (bytes.byteLength > maxPhotoBytes || sniffImageType(bytes).kind !== 'photo')
+      throw reject(`数据包中的${describeFile(name)}不是本软件接受的照片（JPEG、PNG、WebP、GIF 或 HEIC）`)
+  }
   for (const table of Object.keys(state.manifest!.counts))
     if (!records.has(table) && state.manifest!.counts[table]! > 0)
       throw reject(`数据包不完整：缺少${exchangeTableLabels[table] ?? table}的记录文件`)
   state.records = records
   state.versions = versionsOf
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** A table's records with each one after the records of the same table it refers to (revisions, merges). */
@@ -172,19 +213,29 @@ function selfOrdered(shape: TableShape, rows: GlobalRow[]): GlobalRow[] {
   const byId = new Map(rows.map((r) => [r.global_id as string, r]))
   const done = new Set<string>()
   const out: GlobalRow[] = []
-  const visit = (row: GlobalRow, depth: number) => {
-    const id = row.global_id as string
-    if (done.has(id)) return
-    if (depth > rows.length) throw reject(`数据包中的${shape.label}记录互相引用成环，无法导入`)
-    for (const ref of selfRefs) {
-      const target = row[ref.column]
-      const parent = typeof target === 'string' ? byId.get(target) : undefined
-      if (parent && parent !== row) visit(parent, depth + 1)
+  for (const start of rows) {
+    // Walk up to the first parent not yet placed, then place the chain from there down (no recursion: chains of
+    // revisions may be long).
+    const chain: GlobalRow[] = []
+    const onChain = new Set<string>()
+    let row: GlobalRow | undefined = start
+    while (row && !done.has(row.global_id as string)) {
+      if (onChain.has(row.global_id as string))
+        throw reject(`数据包中的${shape.label}记录互相引用成环，无法导入`)
+      onChain.add(row.global_id as string)
+      chain.push(row)
+      const current: GlobalRow = row
+      row = selfRefs
+        .map((ref) => current[ref.column])
+        .map((target) => (typeof target === 'string' ? byId.get(target) : undefined))
+        .find((parent) => parent !== undefined && parent !== current && !done.has(parent.global_id as string))
     }
-    done.add(id)
-    out.push(row)
+    for (const r of chain.reverse()) {
+      if (done.has(r.global_id as string)) continue
+      done.add(r.global_id as string)
+      out.push(r)
+    }
   }
-  for (const row of rows) visit(row, 0)
   return out
 }
 
@@ -197,6 +248,7 @@ function merge(ctx: CoreContext, state: ImportState, hooks: ImportHooks): void {
   inTransaction(db, () => {
     const index = new RecordIndex(db)
     const versions = new VersionStore(db)
+    const deletedHere = db.prepare('SELECT 1 FROM exchange_tombstones WHERE table_name = ? AND record_id = ?')
     const addAlias = db.prepare(
       'INSERT OR IGNORE INTO exchange_aliases (table_name, alias_id, record_id) VALUES (?, ?, ?)',
     )
@@ -254,15 +306,30 @@ function merge(ctx: CoreContext, state: ImportState, hooks: ImportHooks): void {
       const incomingId = row.global_id as string
       const identity = (table: string, g: string) => index.identityOf(table, g)
       const incomingHash = contentHash(shape, row, identity)
-      const { version: incomingVersion, history: exporterKnew } = state.versions!.get(
-        `${shape.name}/${incomingId}`,
-      )!
+      const sent = state.versions!.get(`${shape.name}/${incomingId}`)!
+      const { version: incomingVersion, history: exporterKnew, aliases } = sent
       // Every version the package's one comes from, and itself.
       const history = new Set([...exporterKnew, incomingVersion])
       const incomingHead = { version: incomingVersion, hash: incomingHash }
+      // The record by its id, or by another id it has elsewhere that is known here (a unit renamed on a laptop
+      // that knew it under the coordinator's id).
       let local = findLocalRow(db, shape, incomingId, index)
+      for (const alias of aliases) {
+        if (local) break
+        local = findLocalRow(db, shape, alias, index)
+        if (local) addAlias.run(shape.name, incomingId, local.global_id)
+      }
       if (!local) {
-        const values = toLocal(shape, row, index)
+        // Deleted here, or part of a record deleted here: a package that still holds it does not bring it back.
+        if (deletedHere.get(shape.name, index.canonicalId(shape.name, incomingId))) return 'unchanged'
+        let values: Record<string, Value>
+        try {
+          values = toLocal(shape, row, index)
+        } catch (error) {
+          if (error instanceof UnresolvedReference && deletedHere.get(error.target, error.globalId))
+            return 'unchanged'
+          throw error
+        }
         local = findSameKeyRow(db, shape, values)
         if (!local) {
           const rowid = insertRecord(db, shape, values)
@@ -288,9 +355,13 @@ function merge(ctx: CoreContext, state: ImportState, hooks: ImportHooks): void {
         versions.addKnown(shape.name, canonical, history)
         return 'unchanged'
       }
-      if (history.has(localVersion)) {
+      const values = toLocal(shape, row, index)
+      // A newer version whose name (or address, number…) another record here already has cannot replace this one
+      // without a person: it is a conflict, not a refused package.
+      const clash = findSameKeyRow(db, shape, values)
+      if (history.has(localVersion) && !(clash && clash.rowid !== local.rowid)) {
         // The package's version was made from the one here: it is newer.
-        updateRecord(db, shape, local.rowid, toLocal(shape, row, index), local.version)
+        updateRecord(db, shape, local.rowid, values, local.version)
         versions.addKnown(shape.name, canonical, history)
         versions.setHead(shape.name, canonical, incomingHead, now)
         return 'updated'
@@ -317,6 +388,13 @@ function merge(ctx: CoreContext, state: ImportState, hooks: ImportHooks): void {
       return 'conflict'
     }
 
+    // Notices issued elsewhere count here: should this installation become the coordinator's, its next number
+    // follows the last one the team issued, never repeats it.
+    if (state.records!.has('notices'))
+      db.prepare(
+        `INSERT INTO notice_sequences (year, last_seq) SELECT year, MAX(seq) FROM notices WHERE true GROUP BY year
+         ON CONFLICT (year) DO UPDATE SET last_seq = MAX(last_seq, excluded.last_seq)`,
+      ).run()
     const before = db.prepare('SELECT 1 FROM exchange_imports WHERE package_id = ?').get(manifest.packageId)
     state.seenBefore = before !== undefined
     if (!state.seenBefore)
@@ -345,6 +423,7 @@ async function writeFiles(deps: ImportDeps, state: ImportState): Promise<void> {
   )
   let written = 0
   let present = 0
+  let failed = 0
   for (const [name, bytes] of state.files!) {
     const photo = /^photos\/([0-9a-f]{64})\.[a-z0-9]+$/.exec(name)
     if (photo) {
@@ -367,13 +446,17 @@ async function writeFiles(deps: ImportDeps, state: ImportState): Promise<void> {
       const target = path.join(layout.runScreenshots(runId), shot[2]!)
       if (fs.existsSync(target)) present += 1
       else {
-        await fs.promises.mkdir(path.dirname(target), { recursive: true })
-        await writeFileAtomically(target, bytes)
-        written += 1
+        try {
+          await fs.promises.mkdir(path.dirname(target), { recursive: true })
+          await writeFileAtomically(target, bytes)
+          written += 1
+        } catch {
+          failed += 1
+        }
       }
     }
   }
-  state.written = { written, present }
+  state.written = { written, present, failed }
 }
 
 function report(db: Db, state: ImportState): ExchangeImportReport {

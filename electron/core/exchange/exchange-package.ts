@@ -95,6 +95,34 @@ export async function writePackage(content: PackageContent, teamKey: string | nu
 
 const reject = (message: string) => new ApiError('PACKAGE_REJECTED', message)
 
+/** Every file of a package, inflated, at most (the 200 MB limit is on the zip; pictures barely compress). */
+const maxUnpackedBytes = 1024 * 1024 * 1024
+const maxManifestBytes = 20 * 1024 * 1024
+
+/** Inflates an entry, stopping as soon as it passes `limit` bytes (a size declared falsely in the zip). */
+function inflateAtMost(entry: JSZip.JSZipObject, limit: number): Promise<Buffer> {
+  return new Promise((resolve, fail) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const stream = entry.nodeStream('nodebuffer')
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength
+      if (size > limit) {
+        stream.pause()
+        stream.removeAllListeners('data')
+        fail(new Error('larger than declared'))
+      } else chunks.push(chunk)
+    })
+    stream.on('error', fail)
+    stream.on('end', () => resolve(Buffer.concat(chunks)))
+  })
+}
+
+/** The uncompressed size the zip's central directory declares for an entry (read by JSZip, not yet inflated). */
+function declaredSize(entry: JSZip.JSZipObject): number | undefined {
+  return (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize
+}
+
 /** A file of the package in words, for a person: “场所记录（records/places.json）”. */
 export function describeFile(name: string): string {
   const records = /^records\/([a-z_]+)\.json$/.exec(name)
@@ -119,7 +147,9 @@ export async function readPackage(
     throw reject(`数据包过大（上限 ${maxPackageBytes / 1024 / 1024} MB），请让导出方用“起始日期”分批导出`)
   let zip: JSZip
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true })
+    // Not inflated here (no CRC pass): sizes are checked against the manifest first, and every file's SHA-256
+    // is compared once it is inflated, which covers what the CRC would.
+    zip = await JSZip.loadAsync(bytes)
   } catch {
     throw reject(
       '无法读取数据包：文件不完整（可能在复制或传输时被截断）或不是 AccessAudit 导出的 .zip 数据包',
@@ -127,6 +157,8 @@ export async function readPackage(
   }
   const manifestFile = zip.file(manifestName)
   if (!manifestFile) throw reject('这不是 AccessAudit 的交换数据包：缺少清单文件 manifest.json')
+  if ((declaredSize(manifestFile) ?? Infinity) > maxManifestBytes)
+    throw reject('数据包的清单文件（manifest.json）大得异常，不是 AccessAudit 导出的数据包')
   let manifest: Manifest
   try {
     const raw: unknown = JSON.parse(await manifestFile.async('string'))
@@ -173,6 +205,9 @@ export async function readPackage(
   } else signature = signed ? 'not-checked' : 'unsigned'
 
   const listed = new Set(Object.keys(manifest.files))
+  const total = Object.values(manifest.files).reduce((sum, f) => sum + f.bytes, 0)
+  if (total > maxUnpackedBytes)
+    throw reject(`数据包解压后超过 ${maxUnpackedBytes / 1024 / 1024} MB，请让导出方用“起始日期”分批导出`)
   const files = new Map<string, Buffer>()
   const entries = Object.values(zip.files).filter((f) => !f.dir && f.name !== manifestName)
   for (const entry of entries) {
@@ -184,9 +219,12 @@ export async function readPackage(
       throw reject(`数据包的清单列出了不该有的${describeFile(name)}，数据包可能被改动`)
     const entry = zip.file(name)
     if (!entry) throw reject(`数据包不完整：缺少清单上列出的${describeFile(name)}`)
+    // Before inflating: a file that would inflate to more than the manifest says is refused unread (zip bombs).
+    if (declaredSize(entry) !== expected.bytes)
+      throw reject(`数据包被改动或已损坏：其中的${describeFile(name)}大小与清单不符`)
     let content: Buffer
     try {
-      content = await entry.async('nodebuffer')
+      content = await inflateAtMost(entry, expected.bytes)
     } catch {
       throw reject(`数据包已损坏：其中的${describeFile(name)}无法解压（可能被截断或改动）`)
     }

@@ -14,6 +14,9 @@ import { prepared, sha256Hex } from './exchange-tables'
 
 export const versionKey = '_version'
 export const historyKey = '_history'
+/** The other global ids the record has on other installations (the same unit made twice), as its exporter knows. */
+export const aliasesKey = '_aliases'
+export const maxAliases = 200
 /** More versions of one record than this in a package are refused as not from this program. */
 export const maxHistory = 5000
 

@@ -1,7 +1,8 @@
 import { z } from '../../../shared/domain/zod-setup'
 import type { TeamKeyStatus } from '../../../shared/domain/exchange'
 import type { Db } from '../db/open-database'
-import { readSetting, writeSetting } from '../db/settings-store'
+import { readSetting, readSettingText, writeSetting } from '../db/settings-store'
+import { ApiError } from '../../../shared/api/errors'
 import { inTransaction } from '../db/transaction'
 import { keyFingerprint } from './exchange-package'
 
@@ -14,12 +15,27 @@ import { keyFingerprint } from './exchange-package'
 const teamKeySetting = 'team-key'
 const storedKey = z.object({ key: z.string().min(1).nullable() })
 
+/**
+ * The key, or null when none is set. A stored key that no longer reads is not "no key" (that would let unsigned
+ * packages in): it is refused until the key is entered again.
+ */
 export function readTeamKey(db: Db): string | null {
-  return readSetting(db, teamKeySetting, storedKey)?.key ?? null
+  const stored = readSetting(db, teamKeySetting, storedKey)
+  if (stored === undefined && readSettingText(db, teamKeySetting) !== undefined)
+    throw new ApiError(
+      'INVALID_STATE',
+      '本机的团队密钥设置无法读取，请在“设置 › 团队协作”中重新填写团队密钥（或运行 access-audit profile --team-key …）',
+    )
+  return stored?.key ?? null
 }
 
 export function teamKeyStatus(db: Db): TeamKeyStatus {
-  const key = readTeamKey(db)
+  let key: string | null
+  try {
+    key = readTeamKey(db)
+  } catch {
+    return { set: true, fingerprint: null } // set, but unreadable: saving a key again mends it
+  }
   return { set: key !== null, fingerprint: key ? keyFingerprint(key) : null }
 }
 

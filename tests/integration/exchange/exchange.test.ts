@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -137,6 +138,11 @@ describe('exchange packages between two field laptops and the coordinator', () =
       deadline: '2026-12-25',
     })
     expect(notice.number).toMatch(/〔2026〕1号$/)
+    // The laptops learn the number too: one of them made coordinator later goes on from it.
+    await transfer(C, A)
+    expect(
+      A.core.ctx.db.prepare('SELECT last_seq FROM notice_sequences WHERE year = 2026').pluck().get(),
+    ).toBe(1)
   })
 
   it('photos travel by hash and arrive as files', async () => {
@@ -306,6 +312,61 @@ describe('versions, parts of the work, and web-audit evidence', () => {
     expect((await transfer(C, A)).totals).toMatchObject({ updated: 0, conflict: 0 })
   })
 
+  it('a newer version that takes a name another record has here is a conflict, not a refused package', async () => {
+    await C.call('units:create', { name: '区无障碍工作组', kind: 'government' } as never)
+    const own = await A.call('units:create', { name: '区无障碍办公室', kind: 'government' } as never)
+    await transfer(A, C)
+    const u = await A.call('units:get', { id: own.id })
+    await A.call('units:update', { ...u, name: '区无障碍工作组' } as never)
+    const report = await transfer(A, C)
+    expect(count(report, 'units')).toMatchObject({ conflict: 1, updated: 0 })
+    const names = (await C.call('units:list', { search: '区无障碍' })).map((x) => x.name).sort()
+    expect(names).toEqual(['区无障碍办公室', '区无障碍工作组'])
+    const taken = await C.fail('exchange:resolve', { conflictId: report.conflicts[0]!.id, keep: 'incoming' })
+    expect(taken).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('同名') })
+    await C.call('exchange:resolve', { conflictId: report.conflicts[0]!.id, keep: 'local' })
+  })
+
+  it('a unit renamed on a laptop that knew it under the coordinator’s id is renamed there, not duplicated', async () => {
+    const E = openTestCore({}, { role: 'field' })
+    try {
+      await transfer(C, E) // E's seeded units are C's under other ids
+      const mine = await seededUnit(E, '交通局')
+      const u = await E.call('units:get', { id: mine.id })
+      await E.call('units:update', { ...u, name: '乌达区交通运输局' } as never)
+      const report = await transfer(E, C)
+      expect(count(report, 'units')).toMatchObject({ new: 0, updated: 1, conflict: 0 })
+      expect((await C.call('units:list', { search: '交通' })).map((x) => x.name)).toEqual([
+        '乌达区交通运输局',
+      ])
+    } finally {
+      E.close()
+    }
+  })
+
+  it('a facility removed on a laptop is not brought back by the coordinator’s package', async () => {
+    let insp = await A.call('inspections:create', {
+      placeId: hallId(A),
+      inspectedOn: '2026-11-23',
+      inspectors: '李娜',
+    })
+    for (const label of ['东门', '南门'])
+      insp = await A.call('inspections:addElement', {
+        inspectionId: insp.id,
+        baseVersion: insp.version,
+        category: 'door',
+        label,
+      })
+    await transfer(A, C)
+    const south = insp.elements.find((e) => e.label === '南门')!
+    insp = await A.call('inspections:removeElement', { elementId: south.id, baseVersion: insp.version })
+    const back = await transfer(C, A)
+    expect(count(back, 'inspection_elements')!.new).toBe(0)
+    const labels = (await A.call('inspections:get', { id: insp.id })).elements.map((e) => e.label)
+    expect(labels).toContain('东门')
+    expect(labels).not.toContain('南门')
+  })
+
   it('--since exports the records changed since that day with what they refer to, and it imports on its own', async () => {
     const D = openTestCore({}, { role: 'field' })
     try {
@@ -436,6 +497,68 @@ describe('packages refused whole, with nothing changed', () => {
     expect(await refused(Buffer.from('名称,地址\n区图书馆,新华街\n'))).toContain('不完整')
   })
 
+  /** A changed package whose manifest was rewritten to match (as a careful forger would, without a team key). */
+  async function forge(bytes: Buffer, change: (zip: JSZip) => Promise<void>): Promise<Buffer> {
+    return rezip(bytes, async (zip) => {
+      await change(zip)
+      const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+        files: Record<string, { sha256: string; bytes: number }>
+      }
+      manifest.files = {}
+      for (const entry of Object.values(zip.files)) {
+        if (entry.dir || entry.name === 'manifest.json') continue
+        const content = await entry.async('nodebuffer')
+        manifest.files[entry.name] = {
+          sha256: createHash('sha256').update(content).digest('hex'),
+          bytes: content.length,
+        }
+      }
+      zip.file('manifest.json', JSON.stringify(manifest))
+    })
+  }
+
+  it('records that pass the manifest but not this program’s rules: a photo that is not an image, broken JSON', async () => {
+    const withPhoto = await exportFrom(C)
+    const notImage = Buffer.from('这不是图片')
+    const sha = createHash('sha256').update(notImage).digest('hex')
+    const fakePhoto = await forge(withPhoto, async (zip) => {
+      const photos = JSON.parse(await zip.file('records/photos.json')!.async('string')) as Array<
+        Record<string, unknown>
+      >
+      const old = photos[0]!
+      zip.remove(`photos/${String(old.sha256)}.jpg`)
+      zip.file(`photos/${sha}.jpg`, notImage)
+      zip.file('records/photos.json', JSON.stringify([{ ...old, sha256: sha }, ...photos.slice(1)]))
+      const links = JSON.parse(await zip.file('records/element_photos.json')!.async('string')) as Array<
+        Record<string, unknown>
+      >
+      zip.file('records/element_photos.json', JSON.stringify(links.map((l) => ({ ...l, sha256: sha }))))
+    })
+    expect(await refused(fakePhoto)).toContain('不是本软件接受的照片')
+    const brokenJson = await forge(withPhoto, async (zip) => {
+      const findings = JSON.parse(await zip.file('records/findings.json')!.async('string')) as Array<
+        Record<string, unknown>
+      >
+      zip.file(
+        'records/findings.json',
+        JSON.stringify([{ ...findings[0], evidence_json: '{not json' }, ...findings.slice(1)]),
+      )
+    })
+    expect(await refused(brokenJson)).toContain('内容已损坏')
+  })
+
+  it('a zip whose file inflates to more than it declares is refused without inflating it all', async () => {
+    const zip = await JSZip.loadAsync(good)
+    zip.file('records/places.json', Buffer.alloc(8 * 1024 * 1024, 0x20))
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
+    for (let i = 0; i < bytes.length - 30; i++) {
+      const sig = bytes.readUInt32LE(i)
+      if (sig === 0x04034b50 && bytes.readUInt32LE(i + 22) === 8 * 1024 * 1024) bytes.writeUInt32LE(2, i + 22)
+      if (sig === 0x02014b50 && bytes.readUInt32LE(i + 24) === 8 * 1024 * 1024) bytes.writeUInt32LE(2, i + 24)
+    }
+    expect(await refused(bytes)).toMatch(/场所记录.*(大小与清单不符|无法解压)/)
+  })
+
   it('a package from a newer schema', async () => {
     const newer = await rezip(good, async (zip) => {
       const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown>
@@ -494,7 +617,9 @@ describe('packages refused whole, with nothing changed', () => {
       expect(report.totals.new).toBeGreaterThan(20)
       expect(report.totals.new + report.totals.unchanged).toBeGreaterThan(40)
       expect(report.totals.conflict).toBe(0)
-      expect(await D.call('inspections:list', {})).toHaveLength(3)
+      expect((await D.call('inspections:list', {})).length).toBe(
+        (await A.call('inspections:list', {})).length,
+      )
     } finally {
       D.close()
     }

@@ -7,11 +7,16 @@
  * - exchange_heads: per record, the version it is at here (as of the last export, import or decision), with the
  *   hash of its content (a record whose content no longer has that hash was changed here since), and when a
  *   package last brought it (export --since passes on what arrived after that day).
+ * - exchange_tombstones: the travelling records deleted here (a trigger per table, applyTombstones), so a package
+ *   that still holds one does not bring it back. Deletions themselves do not travel yet.
  * - exchange_aliases: another installation's global id for a record that is the same as one here (the same unit
  *   name, portal address, plan short name, or the same key of a value), so later packages find it again.
  * - exchange_imports: the packages imported here and what each did.
  * - exchange_conflicts: records changed on both sides, the incoming version kept whole until a person decides.
  */
+import type Database from 'better-sqlite3'
+import { applyTombstones } from '../global-identity'
+
 export const sql = `
 CREATE TABLE exchange_versions (
   table_name TEXT NOT NULL,
@@ -26,6 +31,13 @@ CREATE TABLE exchange_heads (
   version     TEXT NOT NULL CHECK (length(version) = 64),
   hash        TEXT NOT NULL CHECK (length(hash) = 64),
   received_at TEXT,
+  PRIMARY KEY (table_name, record_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE exchange_tombstones (
+  table_name TEXT NOT NULL,
+  record_id  TEXT NOT NULL,
+  deleted_at TEXT NOT NULL,
   PRIMARY KEY (table_name, record_id)
 ) STRICT, WITHOUT ROWID;
 
@@ -64,3 +76,7 @@ CREATE TABLE exchange_conflicts (
 ) STRICT;
 CREATE INDEX exchange_conflicts_open ON exchange_conflicts (state, id);
 `
+
+export function run(db: Database.Database): void {
+  applyTombstones(db)
+}

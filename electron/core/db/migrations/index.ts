@@ -8,7 +8,7 @@ import { sql as v7 } from './0007-element-measurements'
 import { sql as v8 } from './0008-audit-documents'
 import { sql as v9 } from './0009-plan-periods'
 import { run as v10run, sql as v10 } from './0010-global-identity'
-import { sql as v11 } from './0011-exchange'
+import { run as v11run, sql as v11 } from './0011-exchange'
 import type Database from 'better-sqlite3'
 
 export interface Migration {
@@ -31,7 +31,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'audit-documents', sql: v8 },
   { version: 9, name: 'plan-periods', sql: v9 },
   { version: 10, name: 'global-identity', sql: v10, run: v10run },
-  { version: 11, name: 'exchange', sql: v11 },
+  { version: 11, name: 'exchange', sql: v11, run: v11run },
 ]
 
 export const latestSchemaVersion = migrations.length
