@@ -80,8 +80,15 @@ export interface AppSession {
  * loaded and signed in with the door's token.
  */
 export async function openAppSession(dataDir: string): Promise<AppSession> {
-  const door = await startWebDoor(dataDir)
-  const browser = await launchTestBrowser()
+  // The door and Chromium start side by side; if one fails, the other is stopped before the error is thrown.
+  const [started, launched] = await Promise.allSettled([startWebDoor(dataDir), launchTestBrowser()])
+  if (started.status === 'rejected' || launched.status === 'rejected') {
+    if (started.status === 'fulfilled') await started.value.stop()
+    if (launched.status === 'fulfilled') await launched.value.close()
+    throw started.status === 'rejected' ? started.reason : (launched as PromiseRejectedResult).reason
+  }
+  const door = started.value
+  const browser = launched.value
   const page = await browser.newPage()
   await page.setViewport({ width: 1280, height: 900 })
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }])
