@@ -6,8 +6,9 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
-    // One test file per core, for every tier. vitest's default (cores - 1) ran one file at a time on the 2-core CI
-    // machine, while most integration and e2e files spend their time waiting on Chromium, a child CLI or the door.
+    // One worker per core. vitest's default (cores - 1) is one on the 2-core CI machine. The unit and security
+    // tiers run files side by side; the integration and e2e tiers keep one file at a time (fileParallelism: false):
+    // their Chromium and child-process tests have timing limits that two files at once on 2 cores can break.
     maxWorkers: '100%',
     projects: [
       {
@@ -20,6 +21,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -43,6 +45,7 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          fileParallelism: false,
         },
       },
     ],
