@@ -7,14 +7,21 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     // One worker per core. vitest's default (cores - 1) is one on the 2-core CI machine. The unit and security
-    // tiers run files side by side; the integration and e2e tiers keep one file at a time (fileParallelism: false):
-    // their Chromium and child-process tests have timing limits that two files at once on 2 cores can break.
+    // tiers run first, their files side by side (group 0); then integration (group 1), then e2e (group 2), each
+    // one file at a time (fileParallelism: false): their Chromium and child-process tests have timing limits that
+    // two files at once on 2 cores can break, and without groups vitest runs the projects at the same time.
     maxWorkers: '100%',
     projects: [
       {
         // Pure logic, no mocks and no module state a file relies on: one module graph per worker (isolate: false)
         // instead of one per file. Importing each file afresh cost more than running its tests.
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', isolate: false },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          isolate: false,
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         test: {
@@ -22,6 +29,7 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -33,6 +41,7 @@ export default defineConfig({
           name: 'security',
           include: ['tests/security/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -46,6 +55,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],
