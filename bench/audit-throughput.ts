@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import os from 'node:os'
 import { parseArgs } from 'node:util'
 import { launchBrowser } from '../electron/core/browser/browser-provider'
@@ -5,6 +6,7 @@ import type { AuditPageOptions } from '../electron/core/web-audits/page/audit-pa
 import type { PhaseTimes } from '../electron/core/web-audits/page/phase-times'
 import { defaultConcurrency } from '../electron/core/web-audits/batch/batch-runner'
 import { sampleMemory } from '../electron/core/web-audits/batch/process-memory'
+import { sampleProcessCpu } from './process-cpu'
 import { normalizeUrlOrNull } from '../shared/web/url-normalize'
 import { runBaseline, type RuleKeys } from './baseline-audit'
 import { corpusPaths, corpusUrls, startCorpus, type CorpusMode } from './corpus'
@@ -60,6 +62,18 @@ const tabs = Number(args.tabs ?? defaultConcurrency())
 const sweep = (args.sweep ?? '').split(',').filter(Boolean).map(Number)
 const auditorOptions = args.auditor ? (JSON.parse(args.auditor) as AuditPageOptions) : {}
 
+/** Busy CPU time of the whole machine so far (all cores), in seconds: /proc/stat, Linux only (else null). */
+function machineBusySeconds(): number | null {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0] as string
+    const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number)
+    const ticks = [user, nice, system, irq, softirq, steal].reduce<number>((a, b) => a + (b ?? 0), 0)
+    return ticks / 100 // USER_HZ
+  } catch {
+    return null
+  }
+}
+
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 const perMinute = (count: number, ms: number) => (count * 60_000) / ms
 const load = () =>
@@ -97,6 +111,8 @@ interface Measured {
   peakBytes: number
   loadBefore: string
   loadAfter: string
+  /** Busy CPU seconds of the machine per page while the run lasted (all processes: on a quiet machine, ours). */
+  cpuPerPage: number | null
   note: string
 }
 
@@ -109,9 +125,14 @@ async function measure<T extends { elapsedMs: number }>(
   const loadBefore = load()
   process.stdout.write(`… ${label} (load ${loadBefore})\n`)
   const sampler = sampleMemory()
+  const busyBefore = machineBusySeconds()
+  const cpuSampler = sampleProcessCpu()
   try {
     const value = await work()
     const peakBytes = sampler.stop().peakBytes
+    const byKind = cpuSampler.stop()
+    const busyAfter = machineBusySeconds()
+    const cpuPerPage = busyBefore !== null && busyAfter !== null ? (busyAfter - busyBefore) / count : null
     const row = {
       label,
       pages: count,
@@ -119,27 +140,39 @@ async function measure<T extends { elapsedMs: number }>(
       peakBytes,
       loadBefore,
       loadAfter: load(),
+      cpuPerPage,
       note: note(value),
     }
+    if (byKind)
+      process.stdout.write(
+        `    CPU a page by process: ${Object.entries(byKind)
+          .filter(([, sec]) => sec > 0)
+          .sort((a, b) => b[1] - a[1])
+          .map(([kind, sec]) => `${kind} ${(sec / count).toFixed(2)} s`)
+          .join(', ')}\n`,
+      )
     process.stdout.write(
-      `    ${perMinute(count, value.elapsedMs).toFixed(1)} pages/min, peak ${mb(peakBytes)}, load after ${row.loadAfter}${row.note ? `, ${row.note}` : ''}\n`,
+      `    ${perMinute(count, value.elapsedMs).toFixed(1)} pages/min, ${cpuText(cpuPerPage)} CPU a page, peak ${mb(peakBytes)}, load after ${row.loadAfter}${row.note ? `, ${row.note}` : ''}\n`,
     )
     return { value, row }
   } catch (error) {
     sampler.stop()
+    cpuSampler.stop()
     throw error
   }
 }
 
+const cpuText = (seconds: number | null) => (seconds === null ? '?' : `${seconds.toFixed(2)} s`)
+
 function printTable(rows: Measured[]): void {
   console.log('')
   console.log(
-    '| run | pages | time | pages/min | peak RSS (Node + browser) | load average before → after | notes |',
+    '| run | pages | time | pages/min | machine CPU a page | peak RSS (Node + browser) | load average before → after | notes |',
   )
-  console.log('| --- | ---: | ---: | ---: | ---: | --- | --- |')
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |')
   for (const r of rows)
     console.log(
-      `| ${r.label} | ${r.pages} | ${(r.elapsedMs / 1000).toFixed(1)} s | ${perMinute(r.pages, r.elapsedMs).toFixed(1)} | ${mb(r.peakBytes)} | ${r.loadBefore} → ${r.loadAfter} | ${r.note} |`,
+      `| ${r.label} | ${r.pages} | ${(r.elapsedMs / 1000).toFixed(1)} s | ${perMinute(r.pages, r.elapsedMs).toFixed(1)} | ${cpuText(r.cpuPerPage)} | ${mb(r.peakBytes)} | ${r.loadBefore} → ${r.loadAfter} | ${r.note} |`,
     )
   console.log('')
 }

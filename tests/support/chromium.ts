@@ -30,6 +30,7 @@ export function launchTestBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      '--disable-features=SpareRendererForSitePerProcess',
       '--proxy-server=127.0.0.1:9',
       '--lang=zh-CN',
     ],

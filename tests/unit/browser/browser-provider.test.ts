@@ -209,6 +209,7 @@ describe('buildLaunchArgs', () => {
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
+      '--disable-features=SpareRendererForSitePerProcess',
     ])
     expect(buildLaunchArgs({ isRoot: true, extraArgs: ['--proxy-server=127.0.0.1:9'] })).toEqual([
       '--no-sandbox',

@@ -82,6 +82,25 @@ async function leavePage(tab: AuditTab, mainFrameId: string): Promise<void> {
   if (!(await committed)) throw new Error('the tab did not leave the page')
 }
 
+/**
+ * Page.resetNavigationHistory, once the blank document is the tab's active one. Right after about:blank commits,
+ * Chromium may still be swapping the tab's document host, and the call fails with "Not attached to an active page"
+ * (about one page in five on a busy machine); the tab was then closed and a new one opened, which cost a new
+ * context, new renderers and axe compiled again. The call is repeated until the swap is done.
+ */
+export async function resetHistory(cdp: CDPSession): Promise<void> {
+  const until = Date.now() + LEAVE_TIMEOUT_MS
+  for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {
+    try {
+      await cdp.send('Page.resetNavigationHistory')
+      return
+    } catch (error) {
+      if (!/not attached to an active page/i.test(String(error)) || Date.now() + wait > until) throw error
+      await new Promise((resolve) => setTimeout(resolve, wait))
+    }
+  }
+}
+
 async function resetPermissions(tab: AuditTab, browserSession: CDPSession): Promise<void> {
   const browserContextId = tab.contextId
   await browserSession.send('Browser.resetPermissions', { browserContextId })
@@ -119,7 +138,7 @@ export async function clearBetweenPages(tab: AuditTab): Promise<void> {
       ...keys.map((storageKey) =>
         cdp.send('Storage.clearDataForStorageKey', { storageKey, storageTypes: 'all' }),
       ),
-      cdp.send('Page.resetNavigationHistory'),
+      resetHistory(cdp),
       resetPermissions(tab, browserSession),
       tab.urlsBlocked
         ? cdp.send('Network.setBlockedURLs', { urls: [] }).then(() => cdp.send('Network.disable'))

@@ -1,0 +1,90 @@
+import fs from 'node:fs'
+import type { Browser, Page } from 'puppeteer-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser } from '../../../../electron/core/browser/browser-provider'
+import { auditPage } from '../../../../electron/core/web-audits/page/audit-page'
+import { closeTabPool } from '../../../../electron/core/web-audits/page/tab-pool'
+import { fastOptions, summary } from './audit-helpers'
+import { startFixtureServer, type FixtureServer } from './fixture-server'
+
+/**
+ * Warm tabs stay warm: pages audited two at a time, as a batch does, keep their two tabs (a clearing that fails
+ * closes the tab and opens a cold one) and start no renderer process per page. The browser is launched with the
+ * app's own flags (browser-provider), since those decide whether Chromium starts a spare renderer per navigation.
+ * Linux: renderer processes are read from /proc.
+ */
+
+let browser: Browser
+let server: FixtureServer
+
+beforeAll(async () => {
+  server = await startFixtureServer()
+  browser = (await launchBrowser({ extraArgs: ['--proxy-server=127.0.0.1:9', '--lang=zh-CN'] })).browser
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** Process ids of the renderers under the browser process. */
+function rendererPids(root: number): number[] {
+  const parent = new Map<number, number>()
+  const renderers: number[] = []
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
+      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('--type=renderer'))
+        renderers.push(Number(entry))
+    } catch {
+      // ended meanwhile
+    }
+  }
+  const under = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === root) return true
+    return false
+  }
+  return renderers.filter(under)
+}
+
+describe.runIf(process.platform === 'linux')('warm tabs in a batch', () => {
+  it('keep their tab and renderer from page to page, two pages at a time', { timeout: 120_000 }, async () => {
+    const root = browser.process()?.pid as number
+    const seen = new Set<number>()
+    const sample = (): void => void rendererPids(root).forEach((pid) => seen.add(pid))
+    const sampler = setInterval(sample, 25)
+    const urls = ['clean.html', 'mixed.html', 'components.html', 'mixed-shifted.html']
+    const pagesUsed: Array<Set<Page>> = []
+    let afterFirst = 0
+    try {
+      await Promise.all(
+        [0, 1].map(async (worker) => {
+          const used = new Set<Page>()
+          pagesUsed.push(used)
+          for (let round = 0; round < 5; round++) {
+            const url = server.url(`/f/axe/${urls[(round + worker) % urls.length]}`)
+            const result = await auditPage(browser, url, {
+              ...fastOptions,
+              reuseTab: true,
+              hooks: { afterNavigation: (page) => void used.add(page) },
+            })
+            expect(result.ok, summary(result)).toBe(true)
+            if (round === 0) afterFirst = Math.max(afterFirst, (sample(), seen.size))
+          }
+        }),
+      )
+    } finally {
+      clearInterval(sampler)
+      await closeTabPool(browser)
+    }
+    // Each worker's five pages in one tab: every clearing between pages succeeded.
+    expect(pagesUsed.map((used) => used.size)).toEqual([1, 1])
+    // With Chromium's spare renderer, each page of one context started a renderer for the other context that was
+    // then thrown away unused: about one a page (8 here). Without it, the tabs' renderers serve every page.
+    expect(
+      seen.size - afterFirst,
+      `renderers started after the first pages: ${[...seen].join(' ')}`,
+    ).toBeLessThanOrEqual(1)
+  })
+})
