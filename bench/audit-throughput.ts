@@ -6,7 +6,8 @@ import type { AuditPageOptions } from '../electron/core/web-audits/page/audit-pa
 import type { PhaseTimes } from '../electron/core/web-audits/page/phase-times'
 import { defaultConcurrency } from '../electron/core/web-audits/batch/batch-runner'
 import { sampleMemory } from '../electron/core/web-audits/batch/process-memory'
-import { sampleProcessCpu } from './process-cpu'
+import type { CDPSession, Page } from 'puppeteer-core'
+import { processCpuMs, sampleProcessCpu } from './process-cpu'
 import { normalizeUrlOrNull } from '../shared/web/url-normalize'
 import { runBaseline, type RuleKeys } from './baseline-audit'
 import { corpusPaths, corpusUrls, startCorpus, type CorpusMode } from './corpus'
@@ -29,6 +30,8 @@ import { runRealPath } from './real-audit'
  *            --tabs N (baseline)  --sweep 1,2,3 (also the real path at these fixed concurrencies)
  *            --screenshots (as the app: element screenshots of failures)  --browser PATH  --auditor JSON
  *            --only REGEX (diagnostics: only the corpus paths matching it)
+ *            --cpu-steps (diagnostics: the real path again, one page at a time, with CPU of renderer and browser
+ *            per pipeline step)
  *
  * Nothing here asserts on time: it prints numbers and verdicts for a person to read.
  */
@@ -49,6 +52,8 @@ const { values: args } = parseArgs({
     browser: { type: 'string' },
     /** Diagnostics: auditPage options as JSON, e.g. '{"maxTabPresses":0}' (the default is the production path). */
     auditor: { type: 'string' },
+    /** Also audit the pages one at a time and print CPU milliseconds of the renderer and the browser per step. */
+    'cpu-steps': { type: 'boolean', default: false },
   },
 })
 
@@ -88,6 +93,76 @@ async function launch() {
 }
 
 type Results = Map<string, RuleKeys | { error: string }>
+
+/**
+ * Step counters for `--cpu-steps`: CPU milliseconds of the tab's renderer (CDP Performance metric ProcessTime, one
+ * renderer per warm tab) and of the browser process (/proc). Read with one page audited at a time, so the browser's
+ * CPU belongs to that page.
+ */
+const metricSessions = new WeakMap<Page, Promise<CDPSession>>()
+async function cpuCounters(page: Page): Promise<Record<string, number>> {
+  let session = metricSessions.get(page)
+  if (!session) {
+    session = page.createCDPSession().then(async (cdp) => {
+      await cdp.send('Performance.enable')
+      return cdp
+    })
+    metricSessions.set(page, session)
+  }
+  const { metrics } = await (await session).send('Performance.getMetrics')
+  const renderer = metrics.find((m) => m.name === 'ProcessTime')?.value ?? 0
+  const pid = page.browser().process()?.pid
+  const browser = pid === undefined ? null : processCpuMs(pid)
+  return { 'renderer CPU': renderer * 1000, ...(browser === null ? {} : { 'browser CPU': browser }) }
+}
+
+/** The real path over `urls` one page at a time, printing CPU per step (renderer and browser) and wall time. */
+async function printCpuSteps(urls: readonly string[]): Promise<void> {
+  const totals = new Map<string, number>()
+  let pages = 0
+  const sampler = sampleProcessCpu()
+  await runRealPath(urls, {
+    concurrency: 1,
+    launchBrowser: launch,
+    auditorOptions: {
+      ...auditorOptions,
+      hooks: {
+        stepCounters: cpuCounters,
+        onPhases: (times: PhaseTimes) => {
+          pages++
+          for (const [phase, ms] of Object.entries(times)) totals.set(phase, (totals.get(phase) ?? 0) + ms)
+        },
+      },
+    },
+  })
+  const byKind = sampler.stop()
+  const per = (ms: number | undefined) => ((ms ?? 0) / Math.max(1, pages)).toFixed(0)
+  const steps = [...totals.keys()].filter(
+    (k) => !k.startsWith(' ') && !k.startsWith('renderer CPU ') && !k.startsWith('browser CPU '),
+  )
+  console.log(`CPU per step, the real path one page at a time, ${pages} pages (ms per page; load ${load()}):`)
+  console.log('| step | renderer CPU | browser CPU | wall |')
+  console.log('| --- | ---: | ---: | ---: |')
+  let renderer = 0
+  let browser = 0
+  for (const step of steps) {
+    renderer += totals.get(`renderer CPU ${step}`) ?? 0
+    browser += totals.get(`browser CPU ${step}`) ?? 0
+    console.log(
+      `| ${step} | ${per(totals.get(`renderer CPU ${step}`))} | ${per(totals.get(`browser CPU ${step}`))} | ${per(totals.get(step))} |`,
+    )
+  }
+  if (byKind) {
+    const all = (kind: string) => (byKind[kind] ?? 0) * 1000
+    console.log(
+      `| outside the steps (opening the tab, clearing it between pages, the batch runner) | ${per(all('renderer') + all('zygote') - renderer)} | ${per(all('browser') - browser)} | |`,
+    )
+    console.log(
+      `| the whole run, by process | renderer ${per(all('renderer') + all('zygote'))} | browser ${per(all('browser'))} | Node ${per(all('node'))}, GPU ${per(all('gpu-process'))} |`,
+    )
+  }
+  console.log('')
+}
 
 /** Per URL differences between two result maps (rule keys, or an error). */
 function differences(a: Results, b: Results): string[] {
@@ -306,6 +381,7 @@ async function benchMode(mode: CorpusMode): Promise<void> {
       }
 
     printTable([...rows, ...sweepRows, ...memoryRows])
+    if (args['cpu-steps']) await printCpuSteps(urls)
     const ratio = baselineMs / realMs
     const target = mode === 'cpu' ? 0.8 : 1.5
     console.log(

@@ -39,6 +39,14 @@ const hooksSchema = z
      * it goes back to work (axe, checks): the batch runner's concurrency controller counts pages by what they do.
      */
     onWaiting: z.custom<(waiting: boolean) => void>((v) => typeof v === 'function').optional(),
+    /**
+     * Diagnostics: read before and after every pipeline step once the tab is open; the differences of each named
+     * counter (e.g. CPU milliseconds of the renderer and of the browser) are added to the phase times as
+     * `<counter> <step>`. The benchmark's `--cpu-steps` uses it to show where CPU goes, not only wall time.
+     */
+    stepCounters: z
+      .custom<(page: Page) => Promise<Record<string, number>>>((v) => typeof v === 'function')
+      .optional(),
   })
   .strict()
 

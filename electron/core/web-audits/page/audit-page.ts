@@ -99,8 +99,21 @@ async function runSteps(s: AuditState): Promise<void> {
       waiting = !waiting
       s.options.hooks?.onWaiting?.(waiting)
     }
-    await s.clock.time(name, () => step(s))
+    await timeStep(s, name, step)
   }
+}
+
+/** Runs one step under the phase clock (and, for diagnostics, the step counters). */
+async function timeStep(s: AuditState, name: string, step: Step): Promise<void> {
+  const counters = s.options.hooks?.stepCounters
+  const read = async (): Promise<Record<string, number> | null> =>
+    counters && s.tab ? counters(s.tab.page).catch(() => null) : null
+  const before = await read()
+  await s.clock.time(name, () => step(s))
+  const after = before && (await read())
+  if (before && after)
+    for (const [counter, value] of Object.entries(after))
+      s.clock.add(`${counter} ${name}`, value - (before[counter] ?? value))
 }
 
 async function readTitle(s: AuditState): Promise<void> {

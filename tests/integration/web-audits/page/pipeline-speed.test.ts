@@ -40,6 +40,26 @@ describe('page audit pipeline speed-ups', () => {
     expect(waiting).toEqual([true, false, true, false, false])
   })
 
+  it('adds the change of each step counter to the step (hooks.stepCounters, the benchmark’s --cpu-steps)', async () => {
+    let phases: PhaseTimes = {}
+    let reads = 0
+    const r = await auditPage(browser, server.url('/f/own-checks/good.html'), {
+      ...fullOptions,
+      hooks: {
+        onPhases: (p) => (phases = p),
+        // A counter that goes up by 5 on every read: each step sees it grow by 5 between its two reads.
+        stepCounters: async (page) => ({ reads: 5 * ++reads, pageUrlLength: page.url().length }),
+      },
+    })
+    expect(r.ok, summary(r)).toBe(true)
+    // Read once the tab is open: before and after every step from "dismiss dialogs" on.
+    expect(phases['reads run axe-core in all frames']).toBe(5)
+    expect(phases['reads walk the page with the Tab key']).toBe(5)
+    expect(phases['reads open a tab (a first visit)']).toBeUndefined()
+    expect(phases['pageUrlLength navigate to DOM ready']).toBeGreaterThan(0) // about:blank, then the page
+    expect(reads).toBe(2 * 13)
+  })
+
   it('audits page after page in one warm tab with the results of a fresh one, and closes it with the pool', async () => {
     const url = server.url('/f/own-checks/focus-invisible.html')
     const plain = await auditPage(browser, url, fullOptions)
