@@ -221,9 +221,12 @@ async function measure<T extends { elapsedMs: number }>(
     if (byKind)
       process.stdout.write(
         `    CPU a page by process: ${Object.entries(byKind)
-          .filter(([, sec]) => sec > 0)
+          .filter(([kind, sec]) => !kind.endsWith(' processes') && sec > 0)
           .sort((a, b) => b[1] - a[1])
           .map(([kind, sec]) => `${kind} ${(sec / count).toFixed(2)} s`)
+          .join(', ')}; processes seen: ${Object.entries(byKind)
+          .filter(([kind]) => kind.endsWith(' processes'))
+          .map(([kind, n]) => `${kind.replace(' processes', '')} ${n}`)
           .join(', ')}\n`,
       )
     process.stdout.write(

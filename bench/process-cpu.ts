@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { processTree } from '../electron/core/web-audits/batch/process-memory'
 
 /**
  * CPU time of this Node process and every process it started, by kind (Node, browser, renderer, GPU, utility),
@@ -36,30 +37,11 @@ function cpuTicks(pid: number): number | null {
   }
 }
 
-function tree(): number[] {
-  const byParent = new Map<number, number[]>()
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      byParent.set(ppid, [...(byParent.get(ppid) ?? []), Number(entry)])
-    } catch {
-      // ended meanwhile
-    }
-  }
-  const out: number[] = []
-  const stack = [process.pid]
-  while (stack.length > 0) {
-    const pid = stack.pop() as number
-    out.push(pid)
-    stack.push(...(byParent.get(pid) ?? []))
-  }
-  return out
-}
-
 export interface CpuSampler {
-  /** CPU seconds by process kind since the sampler started; null where /proc is not there. */
+  /**
+   * CPU seconds by process kind since the sampler started, and under `<kind> processes` how many processes of
+   * that kind were seen; null where /proc is not there.
+   */
   stop(): Record<string, number> | null
 }
 
@@ -67,7 +49,7 @@ export function sampleProcessCpu(intervalMs = 250): CpuSampler {
   if (!fs.existsSync('/proc/self/stat')) return { stop: () => null }
   const seen = new Map<number, Seen>()
   const sample = (initial: boolean): void => {
-    for (const pid of tree()) {
+    for (const pid of processTree() ?? []) {
       const ticks = cpuTicks(pid)
       if (ticks === null) continue
       const known = seen.get(pid)

@@ -35,18 +35,28 @@ function rssBytes(pid: number): number {
   }
 }
 
-/** RSS of this process and all its descendants, in bytes; null where /proc is not there. */
-export function treeRss(root = process.pid): number | null {
+/** This process (or `root`) and all its descendants' process ids; null where /proc is not there. */
+export function processTree(root = process.pid): number[] | null {
   if (!fs.existsSync('/proc/self/stat')) return null
   const tree = children()
-  let total = 0
+  const out: number[] = []
   const stack = [root]
   while (stack.length > 0) {
     const pid = stack.pop() as number
-    total += pid === process.pid ? process.memoryUsage().rss : rssBytes(pid)
+    out.push(pid)
     stack.push(...(tree.get(pid) ?? []))
   }
-  return total
+  return out
+}
+
+/** RSS of this process and all its descendants, in bytes; null where /proc is not there. */
+export function treeRss(root = process.pid): number | null {
+  const pids = processTree(root)
+  if (!pids) return null
+  return pids.reduce(
+    (total, pid) => total + (pid === process.pid ? process.memoryUsage().rss : rssBytes(pid)),
+    0,
+  )
 }
 
 export interface MemorySampler {
