@@ -85,7 +85,7 @@ async function leavePage(tab: AuditTab, mainFrameId: string): Promise<void> {
 /**
  * Page.resetNavigationHistory, once the blank document is the tab's active one. Right after about:blank commits,
  * Chromium may still be swapping the tab's document host, and the call fails with "Not attached to an active page"
- * (about one page in five on a busy machine); the tab was then closed and a new one opened, which cost a new
+ * (about one page in five in the audit benchmark); the tab was then closed and a new one opened, which cost a new
  * context, new renderers and axe compiled again. The call is repeated until the swap is done.
  */
 export async function resetHistory(cdp: CDPSession): Promise<void> {
