@@ -71,8 +71,8 @@ const auditorOptions = args.auditor ? (JSON.parse(args.auditor) as AuditPageOpti
 function machineBusySeconds(): number | null {
   try {
     const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0] as string
-    const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number)
-    const ticks = [user, nice, system, irq, softirq, steal].reduce<number>((a, b) => a + (b ?? 0), 0)
+    const [user, nice, system, , , irq, softirq] = line.trim().split(/\s+/).slice(1).map(Number)
+    const ticks = [user, nice, system, irq, softirq].reduce<number>((a, b) => a + (b ?? 0), 0)
     return ticks / 100 // USER_HZ
   } catch {
     return null
@@ -361,8 +361,8 @@ async function benchMode(mode: CorpusMode): Promise<void> {
         for (let i = 0; i < settings.length; i++) {
           const setting = settings[(i + rep) % settings.length] as number | 'auto'
           const { row } = await measure(
-            `sweep ${rep + 1}: real path, ${pages} pages, concurrency ${setting}`,
-            pages,
+            `sweep ${rep + 1}: real path, ${urls.length} pages, concurrency ${setting}`,
+            urls.length,
             () => real(urls, setting),
             (v) => concurrencyNote(v.concurrency),
           )

@@ -76,7 +76,7 @@ export function sampleProcessCpu(intervalMs = 250): CpuSampler {
   }
 }
 
-/** CPU seconds (user + system) of one process so far, or null when it cannot be read. */
+/** CPU milliseconds (user + system) of one process so far, or null when it cannot be read. */
 export function processCpuMs(pid: number): number | null {
   const ticks = cpuTicks(pid)
   return ticks === null ? null : (ticks * 1000) / TICKS_PER_SECOND

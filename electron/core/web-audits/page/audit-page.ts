@@ -106,8 +106,16 @@ async function runSteps(s: AuditState): Promise<void> {
 /** Runs one step under the phase clock (and, for diagnostics, the step counters). */
 async function timeStep(s: AuditState, name: string, step: Step): Promise<void> {
   const counters = s.options.hooks?.stepCounters
+  if (!counters) return void (await s.clock.time(name, () => step(s)))
+  // A diagnostics hook that fails or hangs costs its figures, never the audit.
   const read = async (): Promise<Record<string, number> | null> =>
-    counters && s.tab ? counters(s.tab.page).catch(() => null) : null
+    s.tab
+      ? withTimeout(
+          Promise.resolve(s.tab.page).then((page) => counters(page)),
+          5_000,
+          '读取诊断计数',
+        ).catch(() => null)
+      : null
   const before = await read()
   await s.clock.time(name, () => step(s))
   const after = before && (await read())

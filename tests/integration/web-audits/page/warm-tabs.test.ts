@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import type { Browser, Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../../../../electron/core/browser/browser-provider'
+import { processTree } from '../../../../electron/core/web-audits/batch/process-memory'
 import { auditPage } from '../../../../electron/core/web-audits/page/audit-page'
 import { closeTabPool } from '../../../../electron/core/web-audits/page/tab-pool'
 import { fastOptions, summary } from './audit-helpers'
@@ -26,26 +27,15 @@ afterAll(async () => {
   await server?.close()
 })
 
-/** Process ids of the renderers under the browser process. */
+/** Process ids of the renderers under the browser process (only its own process tree is read). */
 function rendererPids(root: number): number[] {
-  const parent = new Map<number, number>()
-  const renderers: number[] = []
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
+  return (processTree(root) ?? []).filter((pid) => {
     try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
-      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
-      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('--type=renderer'))
-        renderers.push(Number(entry))
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')
     } catch {
-      // ended meanwhile
+      return false // ended meanwhile
     }
-  }
-  const under = (pid: number): boolean => {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === root) return true
-    return false
-  }
-  return renderers.filter(under)
+  })
 }
 
 describe.runIf(process.platform === 'linux')('warm tabs in a batch', () => {
@@ -53,7 +43,7 @@ describe.runIf(process.platform === 'linux')('warm tabs in a batch', () => {
     const root = browser.process()?.pid as number
     const seen = new Set<number>()
     const sample = (): void => void rendererPids(root).forEach((pid) => seen.add(pid))
-    const sampler = setInterval(sample, 25)
+    const sampler = setInterval(sample, 100) // a discarded spare lives for a page (hundreds of ms)
     const urls = ['clean.html', 'mixed.html', 'components.html', 'mixed-shifted.html']
     const pagesUsed: Array<Set<Page>> = []
     let afterFirst = 0
