@@ -45,19 +45,17 @@ describe.runIf(process.platform === 'linux')('warm tabs in a batch', () => {
     const sample = (): void => void rendererPids(root).forEach((pid) => seen.add(pid))
     const sampler = setInterval(sample, 100) // a discarded spare lives for a page (hundreds of ms)
     const urls = ['clean.html', 'mixed.html', 'components.html', 'mixed-shifted.html']
-    const pagesUsed: Array<Set<Page>> = []
+    const pagesUsed = new Set<Page>()
     let afterFirst = 0
     try {
       await Promise.all(
         [0, 1].map(async (worker) => {
-          const used = new Set<Page>()
-          pagesUsed.push(used)
           for (let round = 0; round < 5; round++) {
             const url = server.url(`/f/axe/${urls[(round + worker) % urls.length]}`)
             const result = await auditPage(browser, url, {
               ...fastOptions,
               reuseTab: true,
-              hooks: { afterNavigation: (page) => void used.add(page) },
+              hooks: { afterNavigation: (page) => void pagesUsed.add(page) },
             })
             expect(result.ok, summary(result)).toBe(true)
             if (round === 0) afterFirst = Math.max(afterFirst, (sample(), seen.size))
@@ -68,8 +66,9 @@ describe.runIf(process.platform === 'linux')('warm tabs in a batch', () => {
       clearInterval(sampler)
       await closeTabPool(browser)
     }
-    // Each worker's five pages in one tab: every clearing between pages succeeded.
-    expect(pagesUsed.map((used) => used.size)).toEqual([1, 1])
+    // Ten pages in the two tabs the workers opened first: every clearing between pages succeeded (a failed one closes
+    // the tab and opens another). The workers may swap tabs: each takes whichever idle tab comes first.
+    expect(pagesUsed.size).toBe(2)
     // With Chromium's spare renderer, each page of one context started a renderer for the other context that was
     // then thrown away unused: about one a page (8 here). Without it, the tabs' renderers serve every page.
     expect(
