@@ -65,6 +65,8 @@ export class AuditTab {
   readonly promptOrigins = new Set<string>()
   /** Main-frame navigations are blocked (after settle); see freeze(). */
   private frozen = false
+  /** Every request fails (the page is being left): see blockAllRequests(). */
+  private blockingAll = false
   /** Network.setBlockedURLs was used for the current page (navigation.ts): cleared on reset. */
   urlsBlocked = false
   /** Storage-key lookups still on their way (reset waits for them, so no frame is missed). */
@@ -171,6 +173,12 @@ export class AuditTab {
     // Main-frame navigations after the page was frozen (timed redirects, focus handlers) are blocked and recorded;
     // only document requests are intercepted, so images and scripts never wait for us.
     cdp.on('Fetch.requestPaused', (event) => {
+      if (this.blockingAll) {
+        void cdp
+          .send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' })
+          .catch(noop)
+        return
+      }
       const s = this.current
       const block = this.frozen && s !== null && event.frameId === this.mainFrameId
       if (block) {
@@ -287,6 +295,18 @@ export class AuditTab {
     })
   }
 
+  /** Fails every request of the tab from now on (while a page is left, see tab-isolation.ts). */
+  async blockAllRequests(): Promise<void> {
+    this.blockingAll = true
+    await this.cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] })
+  }
+
+  /** Ends blockAllRequests() and the navigation block of freeze(): the next page loads freely. */
+  async unblockAllRequests(): Promise<void> {
+    await this.cdp.send('Fetch.disable')
+    this.blockingAll = false
+  }
+
   /** The viewport was changed by a check (reflow): the next page gets the one it asks for. */
   viewportChanged(): void {
     this.viewport = ''
@@ -299,10 +319,8 @@ export class AuditTab {
    */
   async reset(): Promise<void> {
     if (this.dead) throw new Error('tab lost')
-    if (this.frozen) {
-      this.frozen = false
-      await this.cdp.send('Fetch.disable')
-    }
+    // freeze()'s interception is widened to every request while the page is left, and ended with the clearing.
+    this.frozen = false
     await clearBetweenPages(this)
   }
 

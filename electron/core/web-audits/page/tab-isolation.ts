@@ -8,7 +8,8 @@ import { withTimeout } from './timing'
  *
  * - the page is left first (location.replace('about:blank') from the page, so its unload handlers run and may
  *   write storage *before* it is cleared, it is not kept in the back-forward cache, and the renderer — warm, with
- *   axe compiled — stays; a page that does not answer is left with Page.navigate instead);
+ *   axe compiled — stays; a page that does not answer is left with Page.navigate instead), with every request
+ *   blocked, so that a beacon its pagehide handler sends cannot set a cookie after the clearing;
  * - cookies and the HTTP cache of the context: Network.clearBrowserCookies / clearBrowserCache;
  * - local and session storage, IndexedDB, Cache Storage, service workers, file systems, storage buckets,
  *   shared storage of every origin the page had a document of: Storage.clearDataForOrigin (all types);
@@ -124,6 +125,10 @@ export async function clearBetweenPages(tab: AuditTab): Promise<void> {
   // leaving.
   tab.noteAttachedFrames()
   await tab.settleFrameNotes()
+  // Nothing the page sends while it is left reaches the network: a beacon or keepalive fetch from a pagehide or
+  // unload handler outlives the page, and the cookie its answer set came after the clearing (DevTools' blocked
+  // URLs do not stop these; interception does).
+  await withTimeout(tab.blockAllRequests(), STEP_TIMEOUT_MS, '离开页面')
   await leavePage(tab, tab.mainFrame)
   await tab.settleFrameNotes()
   const origins = [...tab.origins]
@@ -143,6 +148,7 @@ export async function clearBetweenPages(tab: AuditTab): Promise<void> {
       tab.urlsBlocked
         ? cdp.send('Network.setBlockedURLs', { urls: [] }).then(() => cdp.send('Network.disable'))
         : null,
+      tab.unblockAllRequests(),
     ]),
     STEP_TIMEOUT_MS,
     '清除页面状态',

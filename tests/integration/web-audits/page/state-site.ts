@@ -6,6 +6,10 @@ import type { AddressInfo } from 'node:net'
  * finds: cookies (HTTP and script), local and session storage, IndexedDB, Cache Storage, a service worker, the
  * window name, an HTTP-cached script, permission decisions, and the partitioned storage of a third-party frame
  * (served as `localhost`, another site than `127.0.0.1`). Counts how often the cached script is fetched.
+ *
+ * Page A also writes late: from a timer that keeps running after its audit, and while it is left (pagehide,
+ * visibilitychange, unload handlers, and a beacon whose answer, 200 ms later, sets a cookie). Page B reads its
+ * cookies only once no beacon is on its way, so a cookie a late answer sets would be seen.
  */
 
 export interface StateReport {
@@ -23,11 +27,18 @@ export interface StateReport {
   thirdParty: { local: string | null; databases: string[] }
 }
 
+/** What reached the server from page A's late writers. */
+export interface LateWrites {
+  /** Beacons received (sendBeacon from pagehide; none when the tab blocks what a page sends while it is left). */
+  beacons: number
+}
+
 export interface StateSite {
   /** http://127.0.0.1:port */
   origin: string
   url(path: string): string
   cachedFetches(): number
+  late(): LateWrites
   close(): Promise<void>
 }
 
@@ -73,6 +84,14 @@ window.stateDone = (async () => {
   await frameDone
   return 'done'
 })()
+window.stateDone.then(() => setInterval(() => localStorage.setItem('late', String(Date.now())), 10))
+addEventListener('pagehide', () => {
+  localStorage.setItem('pagehide', '1')
+  document.cookie = 'pagehide=1; max-age=3600'
+  navigator.sendBeacon('/beacon', 'bye')
+})
+document.addEventListener('visibilitychange', () => sessionStorage.setItem('hidden', document.visibilityState))
+addEventListener('unload', () => localStorage.setItem('unload', '1'))
 </script></main></body></html>`
 
 const pageB = (
@@ -83,7 +102,7 @@ const pageB = (
 <script>
 const thirdParty = new Promise((r) => addEventListener('message', (e) => e.data.thirdParty && r(e.data.thirdParty)))
 window.report = (async () => ({
-  cookie: document.cookie,
+  cookie: await fetch('/beacons-settled').then(() => document.cookie),
   local: localStorage.length,
   session: sessionStorage.length,
   name: window.name,
@@ -100,6 +119,9 @@ window.report = (async () => ({
 
 export async function startStateSite(): Promise<StateSite> {
   let cached = 0
+  let beacons = 0
+  let beaconsOnTheirWay = 0
+  const settledWaiters: Array<() => void> = []
   const server = http.createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://x')
     const port = (server.address() as AddressInfo).port
@@ -117,6 +139,19 @@ export async function startStateSite(): Promise<StateSite> {
         .end(
           "self.addEventListener('install', () => self.skipWaiting()); self.addEventListener('activate', (e) => e.waitUntil(clients.claim())); self.addEventListener('fetch', () => {})",
         )
+    } else if (pathname === '/beacon') {
+      beacons++
+      beaconsOnTheirWay++
+      req.resume()
+      setTimeout(() => {
+        res.writeHead(204, { 'set-cookie': 'beacon=1; Max-Age=3600' }).end()
+        beaconsOnTheirWay--
+        if (beaconsOnTheirWay === 0) for (const wake of settledWaiters.splice(0)) wake()
+      }, 200)
+    } else if (pathname === '/beacons-settled') {
+      const answer = () => res.writeHead(204, { 'cache-control': 'no-store' }).end()
+      if (beaconsOnTheirWay === 0) answer()
+      else settledWaiters.push(answer)
     } else if (pathname === '/frame.html') html(frameScript)
     else if (pathname === '/a.html') html(pageA(thirdParty), { 'set-cookie': 'server=1; Max-Age=3600' })
     else if (pathname === '/b.html') html(pageB(thirdParty))
@@ -128,6 +163,7 @@ export async function startStateSite(): Promise<StateSite> {
     origin,
     url: (path) => `${origin}${path}`,
     cachedFetches: () => cached,
+    late: () => ({ beacons }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
