@@ -7,7 +7,7 @@ import type { PhaseTimes } from '../electron/core/web-audits/page/phase-times'
 import { defaultConcurrency } from '../electron/core/web-audits/batch/batch-runner'
 import { sampleMemory } from '../electron/core/web-audits/batch/process-memory'
 import type { CDPSession, Page } from 'puppeteer-core'
-import { processCpuMs, sampleProcessCpu } from './process-cpu'
+import { kindCpuMs, processCpuMs, sampleProcessCpu } from './process-cpu'
 import { normalizeUrlOrNull } from '../shared/web/url-normalize'
 import { runBaseline, type RuleKeys } from './baseline-audit'
 import { corpusPaths, corpusUrls, startCorpus, type CorpusMode } from './corpus'
@@ -52,6 +52,8 @@ const { values: args } = parseArgs({
     browser: { type: 'string' },
     /** Diagnostics: auditPage options as JSON, e.g. '{"maxTabPresses":0}' (the default is the production path). */
     auditor: { type: 'string' },
+    /** Diagnostics: an extra Chromium flag for both paths (repeatable), e.g. --browser-arg=--disable-smooth-scrolling */
+    'browser-arg': { type: 'string', multiple: true },
     /** Also audit the pages one at a time and print CPU milliseconds of the renderer and the browser per step. */
     'cpu-steps': { type: 'boolean', default: false },
   },
@@ -88,7 +90,8 @@ const load = () =>
     .join(' ')
 
 async function launch() {
-  const extraArgs = ['--proxy-server=127.0.0.1:9'] // closed network: nothing leaves the machine
+  // closed network: nothing leaves the machine
+  const extraArgs = ['--proxy-server=127.0.0.1:9', ...(args['browser-arg'] ?? [])]
   return (await launchBrowser({ configuredPath: args.browser ?? null, extraArgs })).browser
 }
 
@@ -113,7 +116,12 @@ async function cpuCounters(page: Page): Promise<Record<string, number>> {
   const renderer = metrics.find((m) => m.name === 'ProcessTime')?.value ?? 0
   const pid = page.browser().process()?.pid
   const browser = pid === undefined ? null : processCpuMs(pid)
-  return { 'renderer CPU': renderer * 1000, ...(browser === null ? {} : { 'browser CPU': browser }) }
+  const gpu = pid === undefined ? null : kindCpuMs(pid, 'gpu-process')
+  return {
+    'renderer CPU': renderer * 1000,
+    ...(browser === null ? {} : { 'browser CPU': browser }),
+    ...(gpu === null ? {} : { 'GPU CPU': gpu }),
+  }
 }
 
 /** The real path over `urls` one page at a time, printing CPU per step (renderer and browser) and wall time. */
@@ -138,27 +146,33 @@ async function printCpuSteps(urls: readonly string[]): Promise<void> {
   const byKind = sampler.stop()
   const per = (ms: number | undefined) => ((ms ?? 0) / Math.max(1, pages)).toFixed(0)
   const steps = [...totals.keys()].filter(
-    (k) => !k.startsWith(' ') && !k.startsWith('renderer CPU ') && !k.startsWith('browser CPU '),
+    (k) =>
+      !k.startsWith(' ') &&
+      !k.startsWith('renderer CPU ') &&
+      !k.startsWith('browser CPU ') &&
+      !k.startsWith('GPU CPU '),
   )
   console.log(`CPU per step, the real path one page at a time, ${pages} pages (ms per page; load ${load()}):`)
-  console.log('| step | renderer CPU | browser CPU | wall |')
-  console.log('| --- | ---: | ---: | ---: |')
+  console.log('| step | renderer CPU | browser CPU | GPU CPU | wall |')
+  console.log('| --- | ---: | ---: | ---: | ---: |')
   let renderer = 0
   let browser = 0
+  let gpu = 0
   for (const step of steps) {
     renderer += totals.get(`renderer CPU ${step}`) ?? 0
     browser += totals.get(`browser CPU ${step}`) ?? 0
+    gpu += totals.get(`GPU CPU ${step}`) ?? 0
     console.log(
-      `| ${step} | ${per(totals.get(`renderer CPU ${step}`))} | ${per(totals.get(`browser CPU ${step}`))} | ${per(totals.get(step))} |`,
+      `| ${step} | ${per(totals.get(`renderer CPU ${step}`))} | ${per(totals.get(`browser CPU ${step}`))} | ${per(totals.get(`GPU CPU ${step}`))} | ${per(totals.get(step))} |`,
     )
   }
   if (byKind) {
     const all = (kind: string) => (byKind[kind] ?? 0) * 1000
     console.log(
-      `| outside the steps (opening the tab, clearing it between pages, the batch runner) | ${per(all('renderer') + all('zygote') - renderer)} | ${per(all('browser') - browser)} | |`,
+      `| outside the steps (opening the tab, clearing it between pages, the batch runner) | ${per(all('renderer') + all('zygote') - renderer)} | ${per(all('browser') - browser)} | ${per(all('gpu-process') - gpu)} | |`,
     )
     console.log(
-      `| the whole run, by process | renderer ${per(all('renderer') + all('zygote'))} | browser ${per(all('browser'))} | Node ${per(all('node'))}, GPU ${per(all('gpu-process'))} |`,
+      `| the whole run, by process | renderer ${per(all('renderer') + all('zygote'))} | browser ${per(all('browser'))} | GPU ${per(all('gpu-process'))} | Node ${per(all('node'))} |`,
     )
   }
   console.log('')

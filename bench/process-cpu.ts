@@ -81,3 +81,12 @@ export function processCpuMs(pid: number): number | null {
   const ticks = cpuTicks(pid)
   return ticks === null ? null : (ticks * 1000) / TICKS_PER_SECOND
 }
+
+/** CPU milliseconds so far of the processes of one kind (e.g. 'gpu-process') under `root`, or null without /proc. */
+export function kindCpuMs(root: number, kind: string): number | null {
+  const pids = processTree(root)
+  if (!pids) return null
+  let ticks = 0
+  for (const pid of pids) if (kindOf(pid) === kind) ticks += cpuTicks(pid) ?? 0
+  return (ticks * 1000) / TICKS_PER_SECOND
+}
