@@ -30,8 +30,8 @@ import { runRealPath } from './real-audit'
  *            --tabs N (baseline)  --sweep 1,2,3 (also the real path at these fixed concurrencies)
  *            --screenshots (as the app: element screenshots of failures)  --browser PATH  --auditor JSON
  *            --only REGEX (diagnostics: only the corpus paths matching it)
- *            --cpu-steps (diagnostics: the real path again, one page at a time, with CPU of renderer and browser
- *            per pipeline step)
+ *            --cpu-steps (diagnostics: the real path again, one page at a time, with CPU of renderer, browser
+ *            and GPU process per pipeline step)  --browser-arg=FLAG (diagnostics: a Chromium flag, repeatable)
  *
  * Nothing here asserts on time: it prints numbers and verdicts for a person to read.
  */

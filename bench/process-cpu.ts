@@ -55,8 +55,9 @@ export function sampleProcessCpu(intervalMs = 250): CpuSampler {
       const known = seen.get(pid)
       if (known) {
         known.last = ticks
-        // A renderer forked from the zygote shows the zygote's command line until it names itself.
-        if (known.kind === 'zygote') known.kind = kindOf(pid)
+        // A renderer forked from the zygote shows the zygote's command line until it names itself, and none while
+        // it is being set up (read then as 'other').
+        if (known.kind === 'zygote' || known.kind === 'other') known.kind = kindOf(pid)
       } else seen.set(pid, { kind: kindOf(pid), first: initial ? ticks : 0, last: ticks })
     }
   }
