@@ -171,7 +171,8 @@ export class AuditTab {
     })
     page.on('framenavigated', (frame: Frame) => this.noteFrame(frame))
     // Main-frame navigations after the page was frozen (timed redirects, focus handlers) are blocked and recorded;
-    // only document requests are intercepted, so images and scripts never wait for us.
+    // only document requests are intercepted, so images and scripts never wait for us. While the page is left,
+    // every request is intercepted and fails (blockAllRequests).
     cdp.on('Fetch.requestPaused', (event) => {
       if (this.blockingAll) {
         void cdp
