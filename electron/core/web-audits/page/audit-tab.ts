@@ -264,6 +264,7 @@ export class AuditTab {
   /** Starts an audit in this tab: its listeners now report to `s`. */
   async begin(s: AuditState): Promise<void> {
     if (this.dead) throw new PageAuditError('internal', failureMessages.internal('标签页已不可用'))
+    if (this.blockingAll) await this.unblockAllRequests()
     this.current = s
     s.context = this.context
     s.page = this.page
@@ -296,13 +297,17 @@ export class AuditTab {
     })
   }
 
-  /** Fails every request of the tab from now on (while a page is left, see tab-isolation.ts). */
+  /**
+   * Fails every request of the tab from now on: while a page is left and until the next page begins (see
+   * tab-isolation.ts). Lifted only then, because Fetch.disable lets a request still waiting for our answer go
+   * through, and a beacon sent while the page unloaded may be reported after the page is gone.
+   */
   async blockAllRequests(): Promise<void> {
     this.blockingAll = true
     await this.cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] })
   }
 
-  /** Ends blockAllRequests() and the navigation block of freeze(): the next page loads freely. */
+  /** Ends blockAllRequests() and with it the navigation block of freeze(): the next page loads freely. */
   async unblockAllRequests(): Promise<void> {
     await this.cdp.send('Fetch.disable')
     this.blockingAll = false

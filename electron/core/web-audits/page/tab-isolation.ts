@@ -8,8 +8,9 @@ import { withTimeout } from './timing'
  *
  * - the page is left first (location.replace('about:blank') from the page, so its unload handlers run and may
  *   write storage *before* it is cleared, it is not kept in the back-forward cache, and the renderer — warm, with
- *   axe compiled — stays; a page that does not answer is left with Page.navigate instead), with every request
- *   blocked, so that a beacon its pagehide handler sends cannot set a cookie after the clearing;
+ *   axe compiled — stays; a page that does not answer is left with Page.navigate instead), with every request of
+ *   the page and its in-process frames failed until the next page begins, so that a beacon its pagehide handler
+ *   sends cannot set a cookie after the clearing (a cross-site frame's requests are another target's: not covered);
  * - cookies and the HTTP cache of the context: Network.clearBrowserCookies / clearBrowserCache;
  * - local and session storage, IndexedDB, Cache Storage, service workers, file systems, storage buckets,
  *   shared storage of every origin the page had a document of: Storage.clearDataForOrigin (all types);
@@ -127,7 +128,8 @@ export async function clearBetweenPages(tab: AuditTab): Promise<void> {
   await tab.settleFrameNotes()
   // Nothing the page sends while it is left reaches the network: a beacon or keepalive fetch from a pagehide or
   // unload handler outlives the page, and the cookie its answer set came after the clearing (DevTools' blocked
-  // URLs do not stop these; interception does).
+  // URLs do not stop these; interception does). The block stays until the next page begins (AuditTab.begin).
+  // Out-of-process frames (cross-site iframes) and service workers are other targets: not covered.
   await withTimeout(tab.blockAllRequests(), STEP_TIMEOUT_MS, '离开页面')
   await leavePage(tab, tab.mainFrame)
   await tab.settleFrameNotes()
@@ -148,7 +150,6 @@ export async function clearBetweenPages(tab: AuditTab): Promise<void> {
       tab.urlsBlocked
         ? cdp.send('Network.setBlockedURLs', { urls: [] }).then(() => cdp.send('Network.disable'))
         : null,
-      tab.unblockAllRequests(),
     ]),
     STEP_TIMEOUT_MS,
     '清除页面状态',

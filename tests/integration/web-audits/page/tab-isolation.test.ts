@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { auditPage, type AuditPageOptions } from '../../../../electron/core/web-audits/page/audit-page'
 import { closeTabPool } from '../../../../electron/core/web-audits/page/tab-pool'
 import type { PageResult } from '../../../../shared/web/audit-result'
@@ -66,6 +66,7 @@ async function leavesNoState(browser: Browser, { mustReuse = true } = {}): Promi
   const options: AuditPageOptions = { ...fullOptions, maxTabPresses: 5, reuseTab: true }
   let pageA: Page | null = null
   let leftByA: Record<string, unknown> = {}
+  const beaconsBefore = site.late().beacons
   const a = await auditPage(browser, site.url('/a.html'), {
     ...options,
     hooks: {
@@ -103,6 +104,7 @@ async function leavesNoState(browser: Browser, { mustReuse = true } = {}): Promi
   })
   expect(b.ok, summary(b)).toBe(true)
   if (mustReuse) expect(pageB).toBe(pageA) // the same tab: the warm one, cleared
+  expect(site.late().beacons).toBe(beaconsBefore) // page A's beacon was blocked (it was sent: see the control)
   expect(site.cachedFetches()).toBe(fetchesAfterA + 1) // not served from the HTTP cache
 
   // The reference: page B in a fresh incognito context.
@@ -133,5 +135,17 @@ async function leavesNoState(browser: Browser, { mustReuse = true } = {}): Promi
   expect(seenByB).toEqual(fresh)
   expect(rules(b)).toEqual(rules(reference))
   await closeTabPool(browser)
+
+  // The control: page A left the same way in a plain tab does send its beacon, so the 0 above is the block's.
+  const control = await browser.createBrowserContext()
+  try {
+    const tab = await control.newPage()
+    await tab.goto(site.url('/a.html'))
+    await tab.evaluate('window.stateDone')
+    await tab.evaluate("location.replace('about:blank')")
+    await vi.waitFor(() => expect(site.late().beacons).toBe(beaconsBefore + 1), { timeout: 5_000 })
+  } finally {
+    await control.close()
+  }
   return pageB === pageA
 }
